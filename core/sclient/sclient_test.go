@@ -27,8 +27,8 @@ type want struct {
 	errorReasons []string
 	// mayAlso lists reasons that appear or not depending on timing (the
 	// TLS 1.3 certificate_required alert arrives after the handshake).
-	mayAlso []string
-	peername     string
+	mayAlso  []string
+	peername string
 }
 
 var wants = map[string]want{
