@@ -1,18 +1,51 @@
 package core
 
 import (
+	"crypto/x509"
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"certinspect/core/decode"
 	"certinspect/core/i18n"
 	"certinspect/core/report"
 )
 
-// Version is the tool's version, set by the build (-ldflags -X).
-var Version = "dev"
+// Documented limits on a whole request (per-file limits live in decode).
+const (
+	MaxTotalBytes = 128 << 20
+	MaxFiles      = 64
+	MaxHosts      = 100
+)
+
+// input is one decoded file with its role.
+type input struct {
+	file       File
+	role       Role
+	roleSource string
+	dec        *decode.Result
+}
+
+// inspection carries the state of one Inspect call.
+type inspection struct {
+	req    Request
+	p      *i18n.Printer
+	rep    *Report
+	inputs []*input
+	server *serverAnalysis
+	// certsByFP are all distinct certificates seen, for describing them once.
+	certsByFP map[string]*x509.Certificate
+	certOrder []string
+	certSrc   map[string][]string
+}
 
 // Inspect runs every analysis on the request and returns the report. It never
-// panics on any input: a panic inside an analysis becomes a failed check.
-func Inspect(req Request) Report {
+// panics on any input: a panic inside becomes a failed check, and the rest of
+// the report is kept.
+func Inspect(req Request) (rep Report) {
 	p := i18n.New(req.Lang)
-	rep := Report{
+	rep = Report{
 		SchemaVersion: report.SchemaVersion,
 		Tool:          report.Tool{Name: "certinspect", Version: Version},
 		At:            req.At.UTC(),
@@ -21,5 +54,275 @@ func Inspect(req Request) Report {
 		Certificates:  []report.Certificate{},
 		Checks:        []report.Check{},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			rep.Checks = append(rep.Checks, report.Check{
+				ID: "internal.error", Status: report.Fail,
+				Title:  p.T("internal.title", "certinspect hit an internal error", nil),
+				Detail: p.T("internal.detail", "The analysis stopped early: {reason}. The results above are incomplete. Please report this with the inputs (without private keys).", i18n.Args{"reason": fmt.Sprint(r)}),
+			})
+			_ = debug.Stack
+			rep.Verdict = verdict(&rep, nil, p)
+		}
+	}()
+	in := &inspection{req: req, p: p, rep: &rep, certsByFP: map[string]*x509.Certificate{}, certSrc: map[string][]string{}}
+	in.run()
 	return rep
 }
+
+func (in *inspection) run() {
+	p := in.p
+	if in.req.At.IsZero() {
+		in.add(report.Check{ID: "request.at", Status: report.Fail,
+			Title:  p.T("request.at.title", "No evaluation time given", nil),
+			Detail: p.T("request.at.detail", "Every verdict depends on the date; the front end must set it (now, or the date of the customer's error).", nil)})
+		in.rep.Verdict = verdict(in.rep, nil, p)
+		return
+	}
+	in.decodeInputs()
+	in.describeCertificates()
+	in.analyzeServerChain()
+	sortChecks(in.rep.Checks)
+	in.rep.Verdict = verdict(in.rep, in, p)
+}
+
+func (in *inspection) add(cs ...report.Check) { in.rep.Checks = append(in.rep.Checks, cs...) }
+
+// decodeInputs sniffs every file, decides its role and lists it in the report.
+func (in *inspection) decodeInputs() {
+	p := in.p
+	total := 0
+	for i, f := range in.req.Files {
+		if i >= MaxFiles {
+			in.rep.Limits = append(in.rep.Limits, report.LimitHit{Limit: "maxFiles", Max: MaxFiles,
+				Detail: p.T("limit.files", "Only the first {max} files were read; {n} were given.", i18n.Args{"max": MaxFiles, "n": len(in.req.Files)})})
+			break
+		}
+		total += len(f.Data)
+		if total > MaxTotalBytes {
+			in.rep.Limits = append(in.rep.Limits, report.LimitHit{Limit: "maxTotalBytes", Max: MaxTotalBytes, Input: f.Name,
+				Detail: p.T("limit.total", "The files together exceed {max} bytes; {name} and the files after it were not read.", i18n.Args{"max": MaxTotalBytes, "name": f.Name})})
+			break
+		}
+		name := f.Name
+		if name == "" {
+			name = fmt.Sprintf("input-%d", i+1)
+		}
+		dec := decode.Decode(name, f.Data, decode.DefaultLimits(), p)
+		it := &input{file: f, dec: dec}
+		it.file.Name = name
+		in.inputs = append(in.inputs, it)
+		in.rep.Limits = append(in.rep.Limits, dec.Limits...)
+	}
+	in.assignRoles()
+	for _, it := range in.inputs {
+		in.rep.Inputs = append(in.rep.Inputs, report.Input{
+			Name: it.file.Name, Role: string(it.role), RoleSource: it.roleSource, Size: len(it.file.Data),
+			Format: it.dec.Format, Summary: it.dec.Summary, Items: nonNilItems(it.dec.Items),
+			Errors: it.dec.Errors, Unsupported: it.dec.Unsupported, Warnings: it.dec.Warnings,
+		})
+		in.inputChecks(it)
+	}
+}
+
+func nonNilItems(x []report.Item) []report.Item {
+	if x == nil {
+		return []report.Item{}
+	}
+	return x
+}
+
+// assignRoles gives every file a role: the user's, else the connection
+// string's option naming it, else one sniffed from its content.
+func (in *inspection) assignRoles() {
+	hasCA := false
+	for _, it := range in.inputs {
+		if it.file.Role != "" && it.file.Role != RoleAuto {
+			it.role, it.roleSource = it.file.Role, "user"
+		}
+		if it.role == RoleCAFile {
+			hasCA = true
+		}
+	}
+	var autos []*input
+	for _, it := range in.inputs {
+		if it.role != "" {
+			continue
+		}
+		d := it.dec
+		switch {
+		case len(d.Keys) > 0:
+			it.role = RoleCertKeyFile
+		case len(d.CRLs) > 0 && len(d.Certs) == 0:
+			it.role = RoleCRLFile
+		case len(d.OCSP) > 0 && len(d.Certs) == 0:
+			it.role = RoleOCSPResponse
+		case d.Format == "s_client":
+			it.role = RoleServerChain
+		case len(d.Certs) > 0:
+			autos = append(autos, it)
+			continue
+		default:
+			it.role = RoleAuto
+		}
+		it.roleSource = "sniffed"
+	}
+	// Certificate-only files: one holding a server (non-CA) certificate is the
+	// server chain; one holding only CA certificates is the CA file when a
+	// server chain is present and no CA file was named.
+	for _, it := range autos {
+		it.roleSource = "sniffed"
+		if hasLeaf(it.dec) {
+			it.role = RoleServerChain
+		}
+	}
+	for _, it := range autos {
+		if it.role != "" {
+			continue
+		}
+		if !hasCA && anyRole(in.inputs, RoleServerChain) {
+			it.role = RoleCAFile
+			hasCA = true
+		} else {
+			it.role = RoleServerChain
+		}
+	}
+}
+
+func hasLeaf(d *decode.Result) bool {
+	for _, c := range d.Certs {
+		if !c.Cert.IsCA {
+			return true
+		}
+	}
+	return false
+}
+
+func anyRole(ins []*input, r Role) bool {
+	for _, it := range ins {
+		if it.role == r {
+			return true
+		}
+	}
+	return false
+}
+
+// inputChecks reports unreadable or unsupported content as checks, so it
+// reaches the verdict and every front end.
+func (in *inspection) inputChecks(it *input) {
+	p := in.p
+	for _, e := range it.dec.Errors {
+		in.add(report.Check{ID: "input.read", Status: report.Warn, Subject: it.file.Name, SubjectLabel: it.file.Name,
+			Title:  p.T("input.error.title", "{name}: part of the file could not be read", i18n.Args{"name": it.file.Name}),
+			Detail: e.Location + ": " + e.Message, Fix: e.Advice, Commands: nonEmpty(e.Command)})
+	}
+	for _, e := range it.dec.Unsupported {
+		in.add(report.Check{ID: "input.format", Status: report.Warn, Subject: it.file.Name, SubjectLabel: it.file.Name,
+			Title:  p.T("input.unsupported.title", "{name}: {what}", i18n.Args{"name": it.file.Name, "what": e.Message}),
+			Detail: e.Location, Fix: e.Advice, Commands: nonEmpty(e.Command)})
+	}
+	nothing := len(it.dec.Certs)+len(it.dec.Keys)+len(it.dec.CRLs)+len(it.dec.OCSP) == 0
+	if nothing && len(it.dec.Errors) == 0 && len(it.dec.Unsupported) == 0 && it.role != RoleAuto {
+		in.add(report.Check{ID: "input.read", Status: report.Warn, Subject: it.file.Name, SubjectLabel: it.file.Name,
+			Title:  p.T("input.nothing.title", "{name}: nothing usable found", i18n.Args{"name": it.file.Name}),
+			Detail: p.T("input.nothing.detail", "No certificate, key, CRL or OCSP response was found in it ({summary}).", i18n.Args{"summary": it.dec.Summary}),
+			Fix:    p.T("input.nothing.fix", "Ask the customer for the PEM file itself (it starts with -----BEGIN CERTIFICATE-----).", nil)})
+	}
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+// describeCertificates lists each distinct certificate once, with the files
+// it came from.
+func (in *inspection) describeCertificates() {
+	for _, it := range in.inputs {
+		for _, c := range it.dec.Certs {
+			fp := Fingerprint(c.Cert)
+			if _, ok := in.certsByFP[fp]; !ok {
+				in.certsByFP[fp] = c.Cert
+				in.certOrder = append(in.certOrder, fp)
+			}
+			in.certSrc[fp] = append(in.certSrc[fp], it.file.Name+" ("+c.Location+")")
+		}
+	}
+	for _, fp := range in.certOrder {
+		d := Describe(in.certsByFP[fp], in.req.At, in.p)
+		d.Sources = in.certSrc[fp]
+		in.rep.Certificates = append(in.rep.Certificates, d)
+	}
+}
+
+// nodes turns the certificates of the files with role r into path-builder
+// nodes.
+func (in *inspection) nodes(r Role, trusted bool) []*node {
+	var out []*node
+	i := 0
+	for _, it := range in.inputs {
+		if it.role != r {
+			continue
+		}
+		for _, c := range it.dec.Certs {
+			out = append(out, &node{cert: c.Cert, names: namesOf(c.Cert), trusted: trusted, from: string(r), index: i, fp: Fingerprint(c.Cert)})
+			i++
+		}
+	}
+	return out
+}
+
+func (in *inspection) hosts() []string {
+	if len(in.req.Hosts) > 0 {
+		hs := in.req.Hosts
+		if len(hs) > MaxHosts {
+			hs = hs[:MaxHosts]
+		}
+		return hs
+	}
+	return nil
+}
+
+func (in *inspection) analyzeServerChain() {
+	presented := in.nodes(RoleServerChain, false)
+	trusted := in.nodes(RoleCAFile, true)
+	store := string(RoleCAFile)
+	if !anyRole(in.inputs, RoleCAFile) {
+		store = storeBundled
+		if len(presented) > 0 {
+			for i, c := range bundledRoots() {
+				trusted = append(trusted, &node{cert: c, names: namesOf(c), trusted: true, from: storeBundled, index: i, fp: Fingerprint(c)})
+			}
+		}
+	}
+	hosts := in.hosts()
+	a := analyzeServer(presented, trusted, store, hosts, true, in.req.At)
+	in.server = a
+	in.rep.Chain = a.chainReport(in.p)
+	if a.leaf != nil {
+		in.rep.Hosts = a.hostReport()
+	}
+	in.add(a.checks(true, len(hosts) > 0, in.req.At, in.p)...)
+}
+
+// sortChecks orders checks for people: failures first, then warnings, then
+// the rest, keeping the analysis order within a status.
+func sortChecks(cs []report.Check) {
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Status.Rank() < cs[j].Status.Rank() })
+}
+
+// hostPort renders host:port as PyMongo prints it.
+func hostPort(h string) string {
+	if strings.HasPrefix(h, "[") || strings.Count(h, ":") == 1 {
+		return h
+	}
+	if strings.Contains(h, ":") {
+		return "[" + h + "]:27017"
+	}
+	return h + ":27017"
+}
+
+// Version is the tool's version, set by the build (-ldflags -X).
+var Version = "dev"

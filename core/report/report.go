@@ -101,6 +101,9 @@ type Input struct {
 	Errors  []Issue `json:"errors,omitempty"`
 	// Unsupported names formats recognised but not read, with how to convert them.
 	Unsupported []Issue `json:"unsupported,omitempty"`
+	// Warnings are things read leniently that OpenSSL (and so PyMongo) would
+	// not read from the file as it is (quoted or indented PEM, say).
+	Warnings []Issue `json:"warnings,omitempty"`
 }
 
 // Item is one thing found in an input.

@@ -1,0 +1,193 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"certinspect/core"
+	"certinspect/core/report"
+)
+
+// Text output is for people: the verdict first, then failed checks with
+// their fixes, then warnings and the rest, then the certificates.
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+	ansiDim    = "\x1b[2m"
+)
+
+type painter struct{ on bool }
+
+func (p painter) c(code, s string) string {
+	if !p.on {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func statusMark(p painter, s report.Status) string {
+	switch s {
+	case report.Fail:
+		return p.c(ansiRed+ansiBold, "FAIL")
+	case report.Warn:
+		return p.c(ansiYellow+ansiBold, "WARN")
+	case report.Pass:
+		return p.c(ansiGreen, "PASS")
+	case report.Info:
+		return p.c(ansiDim, "INFO")
+	default:
+		return p.c(ansiDim, "SKIP")
+	}
+}
+
+// clean makes text from certificates safe for a terminal: control characters
+// (escape sequences included) and bidirectional overrides are shown escaped.
+func clean(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func renderText(w io.Writer, rep core.Report, color bool) {
+	p := painter{color}
+	out := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
+	v := rep.Verdict
+	switch v.Status {
+	case "fail":
+		out("%s %s\n", p.c(ansiRed+ansiBold, "✗"), p.c(ansiBold, clean(v.Headline)))
+	case "warn":
+		out("%s %s\n", p.c(ansiYellow+ansiBold, "!"), p.c(ansiBold, clean(v.Headline)))
+	default:
+		out("%s %s\n", p.c(ansiGreen+ansiBold, "✓"), p.c(ansiBold, clean(v.Headline)))
+	}
+	if v.PyMongoError != "" {
+		out("  PyMongo would raise:\n    %s\n", clean(v.PyMongoError))
+	}
+	if v.FirstFix != "" {
+		out("  Fix: %s\n", clean(v.FirstFix))
+	}
+	out("  As of %s.\n", rep.At.Format("2006-01-02 15:04:05 UTC"))
+	for _, l := range rep.Limits {
+		out("  %s %s: %s\n", p.c(ansiYellow, "limit"), l.Limit, clean(l.Detail))
+	}
+
+	sections := []struct {
+		title string
+		keep  func(report.Check) bool
+	}{
+		{"Failed checks", func(c report.Check) bool { return c.Status == report.Fail }},
+		{"Warnings", func(c report.Check) bool { return c.Status == report.Warn }},
+		{"Other checks", func(c report.Check) bool { return c.Status != report.Fail && c.Status != report.Warn }},
+	}
+	for _, s := range sections {
+		var cs []report.Check
+		for _, c := range rep.Checks {
+			if s.keep(c) {
+				cs = append(cs, c)
+			}
+		}
+		if len(cs) == 0 {
+			continue
+		}
+		out("\n%s\n", p.c(ansiBold, s.title))
+		for _, c := range cs {
+			out("  %s %-16s %s\n", statusMark(p, c.Status), c.ID, clean(c.Title))
+			full := c.Status == report.Fail || c.Status == report.Warn
+			if c.Detail != "" && full {
+				out("       %s\n", clean(c.Detail))
+			}
+			if c.OpenSSLError != nil {
+				out("       OpenSSL: %d %s: %s\n", c.OpenSSLError.Code, c.OpenSSLError.Name, c.OpenSSLError.Text)
+			}
+			if c.Fix != "" && full {
+				out("       %s %s\n", p.c(ansiBold, "Fix:"), clean(c.Fix))
+			}
+			if full {
+				for _, cmd := range c.Commands {
+					out("         $ %s\n", clean(cmd))
+				}
+			}
+			if len(c.Others) > 0 {
+				out("       Would differ: %s\n", clean(strings.Join(c.Others, "; ")))
+			}
+		}
+	}
+	if len(rep.Inputs) > 0 {
+		out("\n%s\n", p.c(ansiBold, "Inputs"))
+		for _, in := range rep.Inputs {
+			out("  %s [%s]: %s\n", clean(in.Name), in.Role, clean(in.Summary))
+			for _, e := range in.Errors {
+				out("    %s %s: %s\n", p.c(ansiYellow, "unreadable"), clean(e.Location), clean(e.Message))
+			}
+			for _, e := range in.Unsupported {
+				out("    %s %s\n", p.c(ansiYellow, "unsupported"), clean(e.Message))
+				if e.Command != "" {
+					out("      $ %s\n", clean(e.Command))
+				}
+			}
+		}
+	}
+	if rep.Chain != nil {
+		out("\n%s (trust store: %s)\n", p.c(ansiBold, "Path"), rep.Chain.Store)
+		for i, l := range rep.Chain.Path {
+			mark := p.c(ansiGreen, "ok")
+			if l.State != "ok" {
+				mark = p.c(ansiRed, l.State)
+			}
+			out("  %s%s [%s] from %s\n", strings.Repeat("  ", i), clean(l.Label), mark, l.From)
+			if l.Note != "" {
+				out("  %s  %s\n", strings.Repeat("  ", i), clean(l.Note))
+			}
+		}
+	}
+	if len(rep.Certificates) > 0 {
+		out("\n%s\n", p.c(ansiBold, "Certificates"))
+		for _, c := range rep.Certificates {
+			out("  %s\n", p.c(ansiBold, clean(c.Label)))
+			out("    subject  %s\n", clean(c.Subject))
+			out("    issuer   %s\n", clean(c.Issuer))
+			out("    serial   %s\n", c.Serial)
+			out("    valid    %s to %s (%s)\n", c.NotBefore.Format("2006-01-02"), c.NotAfter.Format("2006-01-02"), clean(c.ValidityText))
+			if len(c.DNSNames)+len(c.IPAddresses) > 0 {
+				out("    names    %s\n", clean(strings.Join(append(append([]string{}, c.DNSNames...), c.IPAddresses...), ", ")))
+			}
+			key := c.PublicKey.Algorithm
+			if c.PublicKey.Curve != "" {
+				key += " " + c.PublicKey.Curve
+			} else if c.PublicKey.Bits > 0 {
+				key += fmt.Sprintf(" %d bits", c.PublicKey.Bits)
+			}
+			out("    key      %s, signed with %s\n", key, c.SignatureAlgorithm)
+			if c.IsCA {
+				out("    CA       yes%s\n", pathLen(c))
+			}
+			if len(c.ExtKeyUsage) > 0 {
+				out("    EKU      %s\n", strings.Join(c.ExtKeyUsage, ", "))
+			}
+			out("    sha256   %s\n", c.FingerprintSHA256)
+		}
+	}
+}
+
+func pathLen(c report.Certificate) string {
+	if c.MaxPathLen == nil {
+		return ""
+	}
+	return fmt.Sprintf(", path length %d", *c.MaxPathLen)
+}

@@ -1,0 +1,305 @@
+package core
+
+import (
+	"crypto/dsa" //nolint:staticcheck // only to name DSA keys found in the wild
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/rsa"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"encoding/hex"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"certinspect/core/i18n"
+	"certinspect/core/report"
+)
+
+var (
+	oidTLSFeature = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 1, 24}
+	oidCommonName = asn1.ObjectIdentifier{2, 5, 4, 3}
+	// Extensions Go's parser understands; a critical extension outside this set
+	// is "unhandled" for Go, and OpenSSL handles a similar set.
+	knownExtensions = map[string]bool{
+		"2.5.29.14": true, "2.5.29.15": true, "2.5.29.17": true, "2.5.29.18": true,
+		"2.5.29.19": true, "2.5.29.30": true, "2.5.29.31": true, "2.5.29.32": true,
+		"2.5.29.33": true, "2.5.29.35": true, "2.5.29.36": true, "2.5.29.37": true,
+		"2.5.29.54": true, "1.3.6.1.5.5.7.1.1": true, "1.3.6.1.5.5.7.1.24": true,
+		"1.3.6.1.4.1.11129.2.4.2": true,
+	}
+)
+
+// Fingerprint is a certificate's SHA-256 fingerprint, lowercase hex: the id
+// checks use as their Subject.
+func Fingerprint(c *x509.Certificate) string {
+	h := sha256.Sum256(c.Raw)
+	return hex.EncodeToString(h[:])
+}
+
+// Label is a short human name for a certificate: its CN, else its first SAN,
+// else its subject.
+func Label(c *x509.Certificate) string {
+	if c.Subject.CommonName != "" {
+		return c.Subject.CommonName
+	}
+	if len(c.DNSNames) > 0 {
+		return c.DNSNames[0]
+	}
+	if s := c.Subject.String(); s != "" {
+		return s
+	}
+	return "serial " + serialHex(c.SerialNumber)
+}
+
+func serialHex(n *big.Int) string {
+	if n == nil {
+		return ""
+	}
+	b := n.Bytes()
+	if len(b) == 0 {
+		b = []byte{0}
+	}
+	s := strings.ToUpper(hex.EncodeToString(b))
+	var parts []string
+	for i := 0; i < len(s); i += 2 {
+		parts = append(parts, s[i:i+2])
+	}
+	sign := ""
+	if n.Sign() < 0 {
+		sign = "-"
+	}
+	return sign + strings.Join(parts, ":")
+}
+
+func colonHex(b []byte) string {
+	s := strings.ToUpper(hex.EncodeToString(b))
+	var parts []string
+	for i := 0; i < len(s); i += 2 {
+		parts = append(parts, s[i:i+2])
+	}
+	return strings.Join(parts, ":")
+}
+
+// RFC2253 renders a name the way OpenSSL's RFC 2253 output (and so the
+// MONGODB-X509 user name) writes it: most specific attribute first.
+func RFC2253(name pkix.Name) string {
+	return name.ToRDNSequence().String()
+}
+
+// daysBetween counts whole days from a to b (negative when b is before a).
+func daysBetween(a, b time.Time) int {
+	return int(b.Sub(a).Hours() / 24)
+}
+
+func describeKey(pub any) report.PublicKey {
+	switch k := pub.(type) {
+	case *rsa.PublicKey:
+		return report.PublicKey{Algorithm: "RSA", Bits: k.N.BitLen()}
+	case *ecdsa.PublicKey:
+		return report.PublicKey{Algorithm: "ECDSA", Bits: k.Curve.Params().BitSize, Curve: k.Curve.Params().Name}
+	case ed25519.PublicKey:
+		return report.PublicKey{Algorithm: "Ed25519", Bits: 256}
+	case *dsa.PublicKey:
+		return report.PublicKey{Algorithm: "DSA", Bits: k.P.BitLen()}
+	default:
+		return report.PublicKey{Algorithm: "unknown"}
+	}
+}
+
+var keyUsageNames = []struct {
+	bit  x509.KeyUsage
+	name string
+}{
+	{x509.KeyUsageDigitalSignature, "digitalSignature"},
+	{x509.KeyUsageContentCommitment, "contentCommitment"},
+	{x509.KeyUsageKeyEncipherment, "keyEncipherment"},
+	{x509.KeyUsageDataEncipherment, "dataEncipherment"},
+	{x509.KeyUsageKeyAgreement, "keyAgreement"},
+	{x509.KeyUsageCertSign, "keyCertSign"},
+	{x509.KeyUsageCRLSign, "cRLSign"},
+	{x509.KeyUsageEncipherOnly, "encipherOnly"},
+	{x509.KeyUsageDecipherOnly, "decipherOnly"},
+}
+
+var extKeyUsageNames = map[x509.ExtKeyUsage]string{
+	x509.ExtKeyUsageAny:                            "any",
+	x509.ExtKeyUsageServerAuth:                     "serverAuth",
+	x509.ExtKeyUsageClientAuth:                     "clientAuth",
+	x509.ExtKeyUsageCodeSigning:                    "codeSigning",
+	x509.ExtKeyUsageEmailProtection:                "emailProtection",
+	x509.ExtKeyUsageIPSECEndSystem:                 "ipsecEndSystem",
+	x509.ExtKeyUsageIPSECTunnel:                    "ipsecTunnel",
+	x509.ExtKeyUsageIPSECUser:                      "ipsecUser",
+	x509.ExtKeyUsageTimeStamping:                   "timeStamping",
+	x509.ExtKeyUsageOCSPSigning:                    "OCSPSigning",
+	x509.ExtKeyUsageMicrosoftServerGatedCrypto:     "msSGC",
+	x509.ExtKeyUsageNetscapeServerGatedCrypto:      "nsSGC",
+	x509.ExtKeyUsageMicrosoftCommercialCodeSigning: "msCodeCom",
+	x509.ExtKeyUsageMicrosoftKernelCodeSigning:     "msKernelCode",
+}
+
+func keyUsageList(ku x509.KeyUsage) []string {
+	var out []string
+	for _, k := range keyUsageNames {
+		if ku&k.bit != 0 {
+			out = append(out, k.name)
+		}
+	}
+	return out
+}
+
+func extKeyUsageList(c *x509.Certificate) []string {
+	var out []string
+	for _, e := range c.ExtKeyUsage {
+		if n, ok := extKeyUsageNames[e]; ok {
+			out = append(out, n)
+		} else {
+			out = append(out, fmt.Sprintf("eku(%d)", e))
+		}
+	}
+	for _, o := range c.UnknownExtKeyUsage {
+		out = append(out, o.String())
+	}
+	return out
+}
+
+func hasMustStaple(c *x509.Certificate) bool {
+	for _, e := range c.Extensions {
+		if !e.Id.Equal(oidTLSFeature) {
+			continue
+		}
+		var features []int
+		if _, err := asn1.Unmarshal(e.Value, &features); err == nil {
+			for _, f := range features {
+				if f == 5 { // status_request
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func isSelfSigned(c *x509.Certificate) bool {
+	if !bytesEqual(c.RawIssuer, c.RawSubject) {
+		return false
+	}
+	return c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) == nil
+}
+
+func bytesEqual(a, b []byte) bool { return string(a) == string(b) }
+
+func stringsOf[T fmt.Stringer](xs []T) []string {
+	var out []string
+	for _, x := range xs {
+		out = append(out, x.String())
+	}
+	return out
+}
+
+// validityText says where At falls in a certificate's validity window.
+func validityText(c *x509.Certificate, at time.Time, p *i18n.Printer) (text, state string, daysLeft int) {
+	switch {
+	case at.Before(c.NotBefore):
+		d := daysBetween(at, c.NotBefore)
+		return p.T("cert.validity.notYet", "not valid for {days} more days (from {date})", i18n.Args{"days": d, "date": fmtTime(c.NotBefore)}), "notYetValid", daysBetween(at, c.NotAfter)
+	case at.After(c.NotAfter):
+		d := daysBetween(c.NotAfter, at)
+		return p.T("cert.validity.expired", "expired {days} days ago (on {date})", i18n.Args{"days": d, "date": fmtTime(c.NotAfter)}), "expired", -d
+	default:
+		d := daysBetween(at, c.NotAfter)
+		return p.T("cert.validity.expiresIn", "expires in {days} days (on {date})", i18n.Args{"days": d, "date": fmtTime(c.NotAfter)}), "valid", d
+	}
+}
+
+func fmtTime(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") }
+
+// Describe turns a certificate into the report's description of it.
+func Describe(c *x509.Certificate, at time.Time, p *i18n.Printer) report.Certificate {
+	sha1sum := sha1.Sum(c.Raw)
+	spki := sha256.Sum256(c.RawSubjectPublicKeyInfo)
+	text, state, days := validityText(c, at, p)
+	d := report.Certificate{
+		ID:                     Fingerprint(c),
+		Label:                  Label(c),
+		Subject:                c.Subject.String(),
+		Issuer:                 c.Issuer.String(),
+		SubjectRFC2253:         RFC2253(c.Subject),
+		Serial:                 serialHex(c.SerialNumber),
+		NotBefore:              c.NotBefore.UTC(),
+		NotAfter:               c.NotAfter.UTC(),
+		ValidityText:           text,
+		ValidityState:          state,
+		DaysLeft:               days,
+		DNSNames:               c.DNSNames,
+		EmailAddresses:         c.EmailAddresses,
+		PublicKey:              describeKey(c.PublicKey),
+		SignatureAlgorithm:     c.SignatureAlgorithm.String(),
+		KeyUsage:               keyUsageList(c.KeyUsage),
+		ExtKeyUsage:            extKeyUsageList(c),
+		IsCA:                   c.IsCA,
+		BasicConstraintsValid:  c.BasicConstraintsValid,
+		OCSPServers:            c.OCSPServer,
+		IssuingCertificateURLs: c.IssuingCertificateURL,
+		CRLDistributionPoints:  c.CRLDistributionPoints,
+		MustStaple:             hasMustStaple(c),
+		FingerprintSHA256:      colonHex(mustSum256(c.Raw)),
+		FingerprintSHA1:        colonHex(sha1sum[:]),
+		SPKISHA256:             hex.EncodeToString(spki[:]),
+		SelfSigned:             isSelfSigned(c),
+		Version:                c.Version,
+	}
+	for _, ip := range c.IPAddresses {
+		d.IPAddresses = append(d.IPAddresses, ip.String())
+	}
+	d.URIs = stringsOf(c.URIs)
+	if c.BasicConstraintsValid && c.IsCA && (c.MaxPathLen > 0 || c.MaxPathLenZero) {
+		n := c.MaxPathLen
+		d.MaxPathLen = &n
+	}
+	if len(c.SubjectKeyId) > 0 {
+		d.SubjectKeyID = colonHex(c.SubjectKeyId)
+	}
+	if len(c.AuthorityKeyId) > 0 {
+		d.AuthorityKeyID = colonHex(c.AuthorityKeyId)
+	}
+	if nc := nameConstraints(c); nc != nil {
+		d.NameConstraints = nc
+	}
+	for _, e := range c.Extensions {
+		if e.Critical && !knownExtensions[e.Id.String()] {
+			d.UnknownCriticalExtensions = append(d.UnknownCriticalExtensions, e.Id.String())
+		}
+	}
+	return d
+}
+
+func mustSum256(b []byte) []byte { h := sha256.Sum256(b); return h[:] }
+
+func nameConstraints(c *x509.Certificate) *report.NameConstraints {
+	nc := &report.NameConstraints{
+		Critical:       c.PermittedDNSDomainsCritical,
+		PermittedDNS:   c.PermittedDNSDomains,
+		ExcludedDNS:    c.ExcludedDNSDomains,
+		PermittedEmail: c.PermittedEmailAddresses,
+		ExcludedEmail:  c.ExcludedEmailAddresses,
+		PermittedURI:   c.PermittedURIDomains,
+		ExcludedURI:    c.ExcludedURIDomains,
+	}
+	for _, n := range c.PermittedIPRanges {
+		nc.PermittedIP = append(nc.PermittedIP, n.String())
+	}
+	for _, n := range c.ExcludedIPRanges {
+		nc.ExcludedIP = append(nc.ExcludedIP, n.String())
+	}
+	if len(nc.PermittedDNS)+len(nc.ExcludedDNS)+len(nc.PermittedEmail)+len(nc.ExcludedEmail)+
+		len(nc.PermittedURI)+len(nc.ExcludedURI)+len(nc.PermittedIP)+len(nc.ExcludedIP) == 0 {
+		return nil
+	}
+	return nc
+}

@@ -1,0 +1,484 @@
+package core
+
+import (
+	"crypto/x509"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"certinspect/core/i18n"
+	"certinspect/core/report"
+	"certinspect/core/x509err"
+)
+
+// serverAnalysis is everything known about the server's certificate path.
+type serverAnalysis struct {
+	leaf      *node
+	presented []*node
+	trusted   []*node
+	store     string
+	result    pathResult
+	problems  []problem // sorted in OpenSSL's order
+	hosts     []hostMatch
+}
+
+// expiryWarnDays is when validity.period starts warning.
+const expiryWarnDays = 30
+
+// analyzeServer builds the path for the presented chain and evaluates it.
+// checkHost is false when PyMongo would not check host names.
+func analyzeServer(presented, trusted []*node, store string, hosts []string, checkHost bool, at time.Time) *serverAnalysis {
+	a := &serverAnalysis{presented: presented, trusted: trusted, store: store}
+	a.leaf = findLeaf(presented)
+	if a.leaf == nil {
+		return a
+	}
+	var untrusted []*node
+	for _, n := range presented {
+		if n != a.leaf {
+			untrusted = append(untrusted, n)
+		}
+	}
+	a.result = buildPath(a.leaf, trusted, untrusted, at)
+	a.problems = pathProblems(a.result, at)
+	for _, h := range hosts {
+		m := matchHost(h, a.leaf.cert)
+		a.hosts = append(a.hosts, m)
+		if checkHost && !m.matched {
+			name := "X509_V_ERR_HOSTNAME_MISMATCH"
+			if m.isIP {
+				name = "X509_V_ERR_IP_ADDRESS_MISMATCH"
+			}
+			a.problems = append(a.problems, problem{stage: stageHost, depth: 0, err: x509err.Must(name), cert: a.leaf, check: "hostname.match", kind: "host", note: m.host})
+		}
+	}
+	sort.SliceStable(a.problems, func(i, j int) bool { return a.problems[i].before(a.problems[j]) })
+	return a
+}
+
+// firstProblem is the error OpenSSL reports for a host: the first problem in
+// OpenSSL's order that concerns this host (host-name problems of other hosts
+// do not count).
+func (a *serverAnalysis) firstProblem(host string) *problem {
+	for i := range a.problems {
+		p := &a.problems[i]
+		if p.kind == "host" && p.note != normalizeHost(host) {
+			continue
+		}
+		return p
+	}
+	return nil
+}
+
+func (a *serverAnalysis) chainReport(p *i18n.Printer) *report.Chain {
+	if a.leaf == nil {
+		return nil
+	}
+	ch := &report.Chain{Store: a.store, Complete: a.result.end == endAnchored}
+	bad := map[*node]string{}
+	for _, pr := range a.problems {
+		if _, ok := bad[pr.cert]; !ok && pr.cert != nil && pr.kind != "host" {
+			bad[pr.cert] = pr.kind
+		}
+	}
+	for i, n := range a.result.path {
+		state := "ok"
+		if k, ok := bad[n]; ok {
+			state = k
+		}
+		link := report.PathLink{Cert: n.fp, Label: Label(n.cert), From: n.from, State: state}
+		if i == len(a.result.path)-1 && a.result.end != endAnchored {
+			link.Note = p.T("chain.path.stops", "the path stops here: {reason}", i18n.Args{"reason": a.problems0Text()})
+		}
+		ch.Path = append(ch.Path, link)
+	}
+	onPath := map[string]int{}
+	for i, n := range a.result.path {
+		onPath[n.fp] = i
+	}
+	seen := map[string]int{}
+	lastPos := -1
+	for i, n := range a.presented {
+		pc := report.PresentedCert{Cert: n.fp, Label: Label(n.cert)}
+		pos, inPath := onPath[n.fp]
+		switch {
+		case seen[n.fp] > 0:
+			pc.Role = "duplicate"
+			pc.Notes = append(pc.Notes, p.T("chain.presented.duplicate", "duplicate of certificate #{n}", i18n.Args{"n": seen[n.fp]}))
+		case !inPath:
+			pc.Role = "extra"
+			pc.Notes = append(pc.Notes, p.T("chain.presented.extra", "not part of the path: the server sends it for nothing", nil))
+		case pos == 0:
+			pc.Role = "leaf"
+		case selfSigned(n):
+			pc.Role = "root"
+			pc.Notes = append(pc.Notes, p.T("chain.presented.rootIncluded", "root included: not needed, clients use their own copy", nil))
+		default:
+			pc.Role = "intermediate"
+		}
+		if inPath && seen[n.fp] == 0 {
+			if pos < lastPos {
+				pc.Notes = append(pc.Notes, p.T("chain.presented.outOfOrder", "out of order: TLS expects the leaf first, then each issuer", nil))
+			}
+			lastPos = pos
+		}
+		if seen[n.fp] == 0 {
+			seen[n.fp] = i + 1
+		}
+		ch.Presented = append(ch.Presented, pc)
+	}
+	return ch
+}
+
+func (a *serverAnalysis) problems0Text() string {
+	for _, pr := range a.problems {
+		if pr.stage == stageBuild {
+			return pr.err.Text
+		}
+	}
+	return ""
+}
+
+func (a *serverAnalysis) hostReport() []report.HostMatch {
+	var out []report.HostMatch
+	for _, h := range a.hosts {
+		out = append(out, report.HostMatch{Host: h.host, Cert: a.leaf.fp, Matched: h.matched, Rule: h.rule, By: h.by})
+	}
+	return out
+}
+
+func certLabel(n *node) string {
+	if n == nil {
+		return ""
+	}
+	return fmt.Sprintf("%q", Label(n.cert))
+}
+
+func issuerName(n *node) string { return nameString(n.cert.RawIssuer) }
+
+func subjectName(n *node) string { return nameString(n.cert.RawSubject) }
+
+func storeName(store string, p *i18n.Printer) string {
+	if store == storeBundled {
+		return p.T("chain.store.bundled", "the bundled Mozilla roots (standing in for the system store or certifi that PyMongo would use)", nil)
+	}
+	return p.T("chain.store.caFile", "the tlsCAFile", nil)
+}
+
+// checks renders the server checks.
+func (a *serverAnalysis) checks(checkHost bool, hostsGiven bool, at time.Time, p *i18n.Printer) []report.Check {
+	var out []report.Check
+	if a.leaf == nil {
+		return []report.Check{
+			{ID: "chain.trusted", Status: report.Skip, Title: p.T("chain.skip.title", "No server certificate supplied", nil),
+				Detail:   p.T("chain.skip.detail", "Give the server's chain (the output of openssl s_client -showcerts, or the PEM file mongod uses as net.tls.certificateKeyFile) to check it.", nil),
+				Commands: []string{"openssl s_client -connect <host>:27017 -servername <host> -showcerts </dev/null"}},
+		}
+	}
+	byCheck := map[string][]problem{}
+	for _, pr := range a.problems {
+		byCheck[pr.check] = append(byCheck[pr.check], pr)
+	}
+	// chain.trusted
+	if prs := byCheck["chain.trusted"]; len(prs) > 0 {
+		for _, pr := range prs {
+			out = append(out, a.problemCheck(pr, p))
+		}
+	} else {
+		var labels []string
+		for _, n := range a.result.path {
+			labels = append(labels, Label(n.cert))
+		}
+		out = append(out, report.Check{ID: "chain.trusted", Status: report.Pass, Subject: a.leaf.fp, SubjectLabel: Label(a.leaf.cert),
+			Title:  p.T("chain.ok.title", "The chain builds to a trusted root", nil),
+			Detail: p.T("chain.ok.detail", "Path: {path}. The root comes from {store}.", i18n.Args{"path": strings.Join(labels, " → "), "store": storeName(a.store, p)})})
+	}
+	out = append(out, a.presentationChecks(p)...)
+	// validity.period
+	out = append(out, a.validityChecks(byCheck["validity.period"], at, p)...)
+	// purpose.server
+	if prs := byCheck["purpose.server"]; len(prs) > 0 {
+		for _, pr := range prs {
+			out = append(out, a.problemCheck(pr, p))
+		}
+	} else {
+		out = append(out, report.Check{ID: "purpose.server", Status: report.Pass, Subject: a.leaf.fp, SubjectLabel: Label(a.leaf.cert),
+			Title: p.T("purpose.ok.title", "The server certificate may be used for TLS servers", nil),
+			Detail: p.T("purpose.ok.detail", "Extended key usage: {eku}; key usage: {ku}.", i18n.Args{
+				"eku": orNone(extKeyUsageList(a.leaf.cert), p), "ku": orNone(keyUsageList(a.leaf.cert.KeyUsage), p)})})
+	}
+	// crypto.strength
+	if prs := byCheck["crypto.strength"]; len(prs) > 0 {
+		for _, pr := range prs {
+			out = append(out, a.problemCheck(pr, p))
+		}
+	} else {
+		out = append(out, report.Check{ID: "crypto.strength", Status: report.Pass, Subject: a.leaf.fp, SubjectLabel: Label(a.leaf.cert),
+			Title: p.T("strength.ok.title", "Keys and signatures meet OpenSSL security level 2", nil)})
+	}
+	out = append(out, a.strengthWarnings(p)...)
+	// hostname.match
+	out = append(out, a.hostChecks(checkHost, hostsGiven, p)...)
+	return out
+}
+
+func orNone(xs []string, p *i18n.Printer) string {
+	if len(xs) == 0 {
+		return p.T("common.none", "none (no restriction)", nil)
+	}
+	return strings.Join(xs, ", ")
+}
+
+func (a *serverAnalysis) presentationChecks(p *i18n.Printer) []report.Check {
+	var out []report.Check
+	ch := a.chainReport(p)
+	for i, pc := range ch.Presented {
+		if len(pc.Notes) == 0 || pc.Role == "leaf" && len(pc.Notes) == 0 {
+			continue
+		}
+		out = append(out, report.Check{ID: "chain.presented", Status: report.Info, Subject: pc.Cert, SubjectLabel: pc.Label,
+			Title: p.T("chain.presented.title", "Server chain, certificate #{n} ({label}): {notes}", i18n.Args{"n": i + 1, "label": pc.Label, "notes": strings.Join(pc.Notes, "; ")}),
+			Fix:   p.T("chain.presented.fix", "Not an error for PyMongo, but the server's certificate file should hold the leaf first, then each intermediate, once, and nothing else.", nil)})
+	}
+	return out
+}
+
+func (a *serverAnalysis) validityChecks(prs []problem, at time.Time, p *i18n.Printer) []report.Check {
+	var out []report.Check
+	failed := map[*node]bool{}
+	for _, pr := range prs {
+		failed[pr.cert] = true
+		out = append(out, a.problemCheck(pr, p))
+	}
+	for _, n := range a.result.path {
+		if failed[n] {
+			continue
+		}
+		days := daysBetween(at, n.cert.NotAfter)
+		if days < expiryWarnDays {
+			out = append(out, report.Check{ID: "validity.period", Status: report.Warn, Subject: n.fp, SubjectLabel: Label(n.cert),
+				Title:  p.T("validity.soon.title", "{label} expires in {days} days", i18n.Args{"label": Label(n.cert), "days": days}),
+				Detail: p.T("validity.soon.detail", "It is valid until {date}. After that PyMongo fails with \"certificate has expired\".", i18n.Args{"date": fmtTime(n.cert.NotAfter)}),
+				Fix:    p.T("validity.soon.fix", "Renew this certificate before {date} and deploy the new one (with its chain) on every member.", i18n.Args{"date": fmtTime(n.cert.NotAfter)})})
+		}
+	}
+	if len(prs) == 0 {
+		out = append(out, report.Check{ID: "validity.period", Status: report.Pass, Subject: a.leaf.fp, SubjectLabel: Label(a.leaf.cert),
+			Title:  p.T("validity.ok.title", "Every certificate on the path is valid on {at}", i18n.Args{"at": fmtTime(at)}),
+			Detail: p.T("validity.ok.detail", "The server certificate is valid from {from} to {to}.", i18n.Args{"from": fmtTime(a.leaf.cert.NotBefore), "to": fmtTime(a.leaf.cert.NotAfter)})})
+	}
+	return out
+}
+
+func (a *serverAnalysis) strengthWarnings(p *i18n.Printer) []report.Check {
+	var out []report.Check
+	for i, n := range a.result.path {
+		if i == len(a.result.path)-1 && weakSignature(n.cert) && selfSigned(n) {
+			out = append(out, report.Check{ID: "crypto.strength", Status: report.Info, Subject: n.fp, SubjectLabel: Label(n.cert),
+				Title:  p.T("strength.rootSha1.title", "The root {label} is self-signed with {alg}", i18n.Args{"label": Label(n.cert), "alg": n.cert.SignatureAlgorithm.String()}),
+				Detail: p.T("strength.rootSha1.detail", "A trust anchor's own signature is not checked, so this does not matter to OpenSSL.", nil)})
+		}
+		if describeKey(n.cert.PublicKey).Algorithm == "DSA" {
+			out = append(out, report.Check{ID: "crypto.strength", Status: report.Warn, Subject: n.fp, SubjectLabel: Label(n.cert),
+				Title: p.T("strength.dsa.title", "{label} has a DSA key", i18n.Args{"label": Label(n.cert)}),
+				Fix:   p.T("strength.dsa.fix", "DSA is deprecated and TLS 1.3 cannot use it; reissue with an RSA (2048 bits or more) or ECDSA key.", nil)})
+		}
+	}
+	return out
+}
+
+func (a *serverAnalysis) hostChecks(checkHost, hostsGiven bool, p *i18n.Printer) []report.Check {
+	var out []report.Check
+	if !hostsGiven {
+		return []report.Check{{ID: "hostname.match", Status: report.Skip, Subject: a.leaf.fp, SubjectLabel: Label(a.leaf.cert),
+			Title:  p.T("host.skip.title", "No host name to check", nil),
+			Detail: p.T("host.skip.detail", "Give the connection string or the host names the client connects to.", nil)}}
+	}
+	names := strings.Join(append(append([]string{}, a.leaf.cert.DNSNames...), ipStrings(a.leaf)...), ", ")
+	if names == "" {
+		names = p.T("host.noSAN", "no subject alternative names", nil)
+	}
+	for _, h := range a.hosts {
+		c := report.Check{ID: "hostname.match", Subject: h.host, SubjectLabel: h.host}
+		switch {
+		case h.matched && h.rule == "cn-fallback":
+			c.Status = report.Warn
+			c.Title = p.T("host.cn.title", "{host} matches only the subject CN", i18n.Args{"host": h.host})
+			c.Detail = p.T("host.cn.detail", "The certificate has no DNS subject alternative name, so OpenSSL (and PyMongo through Python's ssl) falls back to the CN \"{cn}\" and connects. Go and the Go driver, browsers, and clients that follow RFC 6125 strictly ignore the CN and reject it.", i18n.Args{"cn": h.by})
+			c.Fix = p.T("host.cn.fix", "Reissue the server certificate with subjectAltName DNS:{host} so every client accepts it.", i18n.Args{"host": h.host})
+			c.Others = []string{"Go crypto/x509 (Go driver)", "browsers", "Java (HTTPS endpoint identification)"}
+		case h.matched:
+			c.Status = report.Pass
+			c.Title = p.T("host.ok.title", "{host} matches the server certificate", i18n.Args{"host": h.host})
+			c.Detail = p.T("host.ok.detail", "Matched by the {rule} rule against {by}.", i18n.Args{"rule": h.rule, "by": h.by})
+		case !checkHost:
+			c.Status = report.Info
+			c.Title = p.T("host.unchecked.title", "{host} does not match, but PyMongo would not check", i18n.Args{"host": h.host})
+			c.Detail = p.T("host.unchecked.detail", "The certificate is for {names}. Host name checking is off (tlsAllowInvalidHostnames, tlsInsecure or tlsAllowInvalidCertificates), so PyMongo connects anyway, and anyone able to intercept the connection could too.", i18n.Args{"names": names})
+			c.Fix = p.T("host.unchecked.fix", "Reissue the certificate with subjectAltName DNS:{host} and remove the option that disables the check.", i18n.Args{"host": h.host})
+		default:
+			e := x509err.Must("X509_V_ERR_HOSTNAME_MISMATCH")
+			if h.isIP {
+				e = x509err.Must("X509_V_ERR_IP_ADDRESS_MISMATCH")
+			}
+			c.Status = report.Fail
+			c.OpenSSLError = e.Report()
+			c.Title = p.T("host.fail.title", "{host} does not match the server certificate", i18n.Args{"host": h.host})
+			if h.isIP {
+				c.Detail = p.T("host.fail.ipDetail", "The client connects to the IP address {host}, but the certificate has no IP subject alternative name for it (it is for {names}). OpenSSL never matches an IP address against the CN.", i18n.Args{"host": h.host, "names": names})
+				c.Fix = p.T("host.fail.ipFix", "Connect with a host name the certificate names, or reissue it with subjectAltName IP:{host}.", i18n.Args{"host": h.host})
+			} else {
+				c.Detail = p.T("host.fail.detail", "The certificate is for {names}. A wildcard covers exactly one label (*.example.net matches db0.example.net, not a.db0.example.net or example.net).", i18n.Args{"names": names})
+				c.Fix = p.T("host.fail.fix", "Connect with a host name the certificate names (use the same names as in the replica set configuration), or reissue the certificate with subjectAltName DNS:{host}. tlsAllowInvalidHostnames=true would hide the problem and must not be used in production.", i18n.Args{"host": h.host})
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func ipStrings(n *node) []string {
+	var out []string
+	for _, ip := range n.cert.IPAddresses {
+		out = append(out, "IP:"+ip.String())
+	}
+	return out
+}
+
+// problemCheck renders one problem as a failing check.
+func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check {
+	n := pr.cert
+	label := Label(n.cert)
+	c := report.Check{ID: pr.check, Status: report.Fail, Subject: n.fp, SubjectLabel: label, OpenSSLError: pr.err.Report()}
+	args := i18n.Args{"label": label, "issuer": issuerName(n), "subject": subjectName(n), "store": storeName(a.store, p), "depth": pr.depth}
+	switch pr.kind {
+	case "noIssuer":
+		c.Title = p.T("chain.noIssuer.title", "No issuer found for {label}", args)
+		args["aki"] = "-"
+		if len(n.cert.AuthorityKeyId) > 0 {
+			args["aki"] = colonHex(n.cert.AuthorityKeyId)
+		}
+		c.Detail = p.T("chain.noIssuer.detail", "{label} was issued by \"{issuer}\" (authority key id {aki}), but no certificate with that subject is in the server chain or in {store}.", args)
+		if why := a.rejectedIssuers(n, p); why != "" {
+			c.Detail += " " + why
+		}
+		if pr.depth == 0 && len(a.presented) == 1 {
+			c.Detail += " " + p.T("chain.noIssuer.leafOnly", "The server sent only its own certificate: the intermediate is missing.", nil)
+		}
+		if a.store == storeBundled {
+			c.Fix = p.T("chain.noIssuer.fixBundled", "\"{issuer}\" is not a public CA known to the system store. Give PyMongo the customer's CA certificate with tlsCAFile=<ca.pem>, and make the server send its intermediates.", args)
+		} else {
+			c.Fix = p.T("chain.noIssuer.fix", "Make the server send its full chain (net.tls.certificateKeyFile must hold the server certificate followed by every intermediate), or add the CA certificate \"{issuer}\" and its root to the tlsCAFile.", args)
+		}
+		c.Commands = []string{"openssl s_client -connect <host>:27017 -servername <host> -showcerts </dev/null", "openssl x509 -in <issuer.pem> -noout -subject -ext subjectKeyIdentifier"}
+	case "trustedNotRoot":
+		c.Title = p.T("chain.trustedNotRoot.title", "The tlsCAFile holds the intermediate {label} but not its root", args)
+		c.Detail = p.T("chain.trustedNotRoot.detail", "OpenSSL, as Python's ssl runs it, needs the path to end at a self-signed root in the CA file; an intermediate alone is not a trust anchor (no partial-chain mode). The root \"{issuer}\" is missing.", args)
+		c.Fix = p.T("chain.trustedNotRoot.fix", "Append the root CA certificate \"{issuer}\" to the tlsCAFile (keep the intermediate too if the server does not send it).", args)
+		c.Others = []string{"Go crypto/x509 (Go driver) accepts an intermediate in the root pool as an anchor"}
+	case "selfSignedLeaf":
+		c.Title = p.T("chain.selfSignedLeaf.title", "The server certificate {label} is self-signed and not trusted", args)
+		c.Detail = p.T("chain.selfSignedLeaf.detail", "The server presents a self-signed certificate that is not in {store}.", args)
+		c.Fix = p.T("chain.selfSignedLeaf.fix", "Put this exact certificate in the tlsCAFile PyMongo uses, or (better) issue the server a certificate from the customer's CA.", nil)
+	case "untrustedRoot":
+		c.Title = p.T("chain.untrustedRoot.title", "The chain ends at the root {label}, which is not trusted", args)
+		c.Detail = p.T("chain.untrustedRoot.detail", "The server sent the self-signed root \"{subject}\", but {store} does not contain it: the CA file is for another CA.", args)
+		c.Fix = p.T("chain.untrustedRoot.fix", "Use a tlsCAFile that contains the root \"{subject}\" (the CA that issued the server certificates).", args)
+	case "tooLong":
+		c.Title = p.T("chain.tooLong.title", "The certificate chain is too long", nil)
+		c.Detail = p.T("chain.tooLong.detail", "OpenSSL stops after 100 intermediates.", nil)
+		c.Fix = p.T("chain.tooLong.fix", "Check the server chain for a loop of cross-signed certificates and remove extra certificates.", nil)
+	case "criticalExtension":
+		args["oids"] = strings.Join(Describe(n.cert, time.Time{}, p).UnknownCriticalExtensions, ", ")
+		c.Title = p.T("chain.critical.title", "{label} has a critical extension OpenSSL does not understand", args)
+		c.Detail = p.T("chain.critical.detail", "Critical extension(s) {oids}: a client must reject a certificate with a critical extension it does not process.", args)
+		c.Fix = p.T("chain.critical.fix", "Reissue the certificate without these extensions, or mark them non-critical.", nil)
+	case "notCA":
+		args["child"] = Label(pr.other.cert)
+		c.Title = p.T("chain.notCA.title", "{label} is not a CA certificate but issued {child}", args)
+		c.Detail = p.T("chain.notCA.detail", "Its basic constraints say CA:FALSE (or are missing), or its key usage lacks keyCertSign, so it may not issue certificates.", args)
+		c.Fix = p.T("chain.notCA.fix", "Issue the server certificate from a real CA (basicConstraints CA:TRUE, keyUsage keyCertSign).", nil)
+	case "purpose":
+		args["eku"] = orNone(extKeyUsageList(n.cert), p)
+		args["ku"] = orNone(keyUsageList(n.cert.KeyUsage), p)
+		if pr.depth == 0 {
+			c.Title = p.T("purpose.leaf.title", "The server certificate {label} is not for TLS servers", args)
+			c.Detail = p.T("purpose.leaf.detail", "Extended key usage: {eku}; key usage: {ku}. A TLS server certificate needs serverAuth in the extended key usage (when present) and digitalSignature or keyEncipherment in the key usage (when present).", args)
+			c.Fix = p.T("purpose.leaf.fix", "Reissue the server certificate with extendedKeyUsage = serverAuth (add clientAuth too if members use it to authenticate to each other).", nil)
+		} else {
+			c.Title = p.T("purpose.ca.title", "The CA {label} does not allow TLS server certificates", args)
+			c.Detail = p.T("purpose.ca.detail", "Its extended key usage is {eku}, which excludes serverAuth; OpenSSL applies a CA's extended key usage to everything below it.", args)
+			c.Fix = p.T("purpose.ca.fix", "Use a CA whose extended key usage includes serverAuth (or has none).", nil)
+		}
+	case "pathLength":
+		args["max"] = n.cert.MaxPathLen
+		c.Title = p.T("chain.pathLength.title", "Path length constraint of {label} exceeded", args)
+		c.Detail = p.T("chain.pathLength.detail", "{label} allows at most {max} CA certificate(s) below it, but the path has more.", args)
+		c.Fix = p.T("chain.pathLength.fix", "Issue the server certificate directly from a CA the constraint allows, or reissue {label} with a larger pathLenConstraint.", args)
+	case "eeKeyTooSmall", "caKeyTooSmall":
+		k := describeKey(n.cert.PublicKey)
+		args["alg"], args["bits"] = k.Algorithm, k.Bits
+		c.Title = p.T("strength.key.title", "{label} has a {bits}-bit {alg} key, too small for OpenSSL security level 2", args)
+		c.Detail = p.T("strength.key.detail", "Debian, Ubuntu and other current systems (Python 3.10+ on OpenSSL 3) require RSA keys of at least 2048 bits and EC keys of at least 224 bits. An older platform may still accept it.", nil)
+		c.Fix = p.T("strength.key.fix", "Reissue {label} with an RSA key of 2048 bits or more (or ECDSA P-256).", args)
+		c.Commands = []string{"openssl req -new -newkey rsa:2048 -nodes -keyout server.key -out server.csr"}
+	case "weakDigest":
+		args["alg"] = n.cert.SignatureAlgorithm.String()
+		c.Title = p.T("strength.digest.title", "{label} is signed with {alg}, too weak for OpenSSL security level 2", args)
+		c.Detail = p.T("strength.digest.detail", "SHA-1 and MD5 signatures are refused below the root on current systems (Python 3.10+ on OpenSSL 3). An older platform may still accept it.", nil)
+		c.Fix = p.T("strength.digest.fix", "Have the CA reissue {label} with a SHA-256 signature.", args)
+	case "badSignature":
+		args["by"] = Label(pr.other.cert)
+		c.Title = p.T("chain.badSignature.title", "The signature on {label} does not verify with {by}'s key", args)
+		c.Detail = p.T("chain.badSignature.detail", "The issuer's name matches, but its key did not make this signature: two different CAs share a name, or the certificate was altered.", nil)
+		c.Fix = p.T("chain.badSignature.fix", "Find the CA certificate whose key really signed {label} (compare the authority key id with the CA's subject key id) and use that one.", args)
+	case "expired":
+		args["date"] = fmtTime(n.cert.NotAfter)
+		c.Title = p.T("validity.expired.title", "{label} expired on {date}", args)
+		c.Detail = p.T("validity.expired.detail", "OpenSSL (and so PyMongo) rejects every certificate outside its validity period, at any depth of the chain.", nil)
+		if pr.depth == 0 {
+			c.Fix = p.T("validity.expired.fixLeaf", "Renew the server certificate and deploy it (with its chain) on every member, then restart or rotate certificates (db.rotateCertificates()).", nil)
+		} else {
+			c.Fix = p.T("validity.expired.fixCA", "The CA certificate {label} has expired: get its renewed version into the tlsCAFile and the server chain (and reissue what it signed if the key changed).", args)
+		}
+	case "notYetValid":
+		args["date"] = fmtTime(n.cert.NotBefore)
+		c.Title = p.T("validity.notYet.title", "{label} is not valid until {date}", args)
+		c.Detail = p.T("validity.notYet.detail", "Either the certificate was issued with a future start date or the client's clock is behind.", nil)
+		c.Fix = p.T("validity.notYet.fix", "Check the client's clock (timedatectl), or wait until {date}, or reissue the certificate with a correct start date.", args)
+	case "nameConstraint":
+		args["ca"] = Label(pr.other.cert)
+		args["name"] = pr.note
+		c.Title = p.T("chain.nameConstraint.title", "{name} in {label} is outside the names {ca} may issue for", args)
+		c.Detail = p.T("chain.nameConstraint.detail", "{ca} carries name constraints, and {name} is not within them.", args)
+		c.Fix = p.T("chain.nameConstraint.fix", "Issue the certificate from a CA allowed to issue for {name}, or use a host name inside the constrained domain.", args)
+	case "nameConstraintsBudget":
+		c.Title = p.T("chain.ncBudget.title", "Too many name-constraint comparisons", nil)
+		c.Detail = p.T("chain.ncBudget.detail", "The certificates ask for more than {max} name comparisons; the check stopped there. No real PKI needs this many.", i18n.Args{"max": maxNameConstraintChecks})
+	default:
+		c.Title = pr.err.Text
+	}
+	return c
+}
+
+// rejectedIssuers explains certificates that have the issuer's name but were
+// not accepted as the issuer.
+func (a *serverAnalysis) rejectedIssuers(n *node, p *i18n.Printer) string {
+	all := append(append([]*node{}, a.presented...), a.trusted...)
+	var parts []string
+	for _, c := range candidatesByName(n.names.issuer, all) {
+		if c == n {
+			continue
+		}
+		switch {
+		case len(n.cert.AuthorityKeyId) > 0 && len(c.cert.SubjectKeyId) > 0 && string(n.cert.AuthorityKeyId) != string(c.cert.SubjectKeyId):
+			parts = append(parts, p.T("chain.rejected.aki", "{cand} has the right name but a different key (subject key id {ski}): it is another generation of that CA.", i18n.Args{"cand": Label(c.cert), "ski": colonHex(c.cert.SubjectKeyId)}))
+		case hasExtension(c.cert, oidKeyUsage) && c.cert.KeyUsage&x509.KeyUsageCertSign == 0:
+			parts = append(parts, p.T("chain.rejected.ku", "{cand} has the right name but its key usage lacks keyCertSign.", i18n.Args{"cand": Label(c.cert)}))
+		case !keyTypeMatchesSignature(c.cert, n.cert):
+			parts = append(parts, p.T("chain.rejected.keyType", "{cand} has the right name but a different key type than the signature needs.", i18n.Args{"cand": Label(c.cert)}))
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,245 @@
+package core
+
+import (
+	"crypto"
+	"crypto/ecdsa"
+	_ "crypto/md5" // MD5 signatures are verified to be reported, never accepted
+	"crypto/rsa"
+	_ "crypto/sha1"
+	"crypto/x509"
+	"errors"
+	"time"
+
+	"certinspect/core/x509err"
+)
+
+// This file evaluates a built path the way OpenSSL 3's X509_verify_cert does
+// for Python's ssl module, collecting every problem (not only the first) and
+// remembering OpenSSL's order, so the report can show them all and still
+// predict the one error OpenSSL (and PyMongo) prints.
+
+// OpenSSL's stages, in the order X509_verify_cert runs them.
+const (
+	stageLeafKey    = iota // leaf key size (before building)
+	stageBuild             // issuer lookup
+	stageExtensions        // critical extensions, CA flags, purpose, path length
+	stageAuthLevel         // CA key sizes, signature digests
+	stageHost              // host name / IP
+	stageRevocation        // CRL (leaf only, as PyMongo configures it)
+	stageSignatures        // signatures and validity times, root first
+	stageNameConstraints
+)
+
+// problem is one reason OpenSSL would reject the path.
+type problem struct {
+	stage int
+	order int // order within the stage
+	depth int // position on the path (0 = leaf), -1 when not about one
+	err   x509err.Error
+	cert  *node
+	// check is the report check that shows the problem.
+	check string
+	// kind names the problem for message selection.
+	kind string
+	// other is a second certificate involved (the issuer, the CA with the constraint).
+	other *node
+	note  string
+}
+
+// before orders problems as OpenSSL meets them.
+func (p problem) before(q problem) bool {
+	if p.stage != q.stage {
+		return p.stage < q.stage
+	}
+	return p.order < q.order
+}
+
+// securityLevel2 is the minimum strength OpenSSL enforces at security level 2
+// (Debian and Ubuntu's default, and Python 3.10+'s).
+const (
+	minRSABits = 2048
+	minECBits  = 224
+)
+
+func keyTooSmall(c *x509.Certificate) (bits int, small bool) {
+	switch k := c.PublicKey.(type) {
+	case *rsa.PublicKey:
+		return k.N.BitLen(), k.N.BitLen() < minRSABits
+	case *ecdsa.PublicKey:
+		b := k.Curve.Params().BitSize
+		return b, b < minECBits
+	}
+	if d := describeKey(c.PublicKey); d.Algorithm == "DSA" {
+		return d.Bits, d.Bits < minRSABits
+	}
+	return 0, false
+}
+
+func weakSignature(c *x509.Certificate) bool {
+	switch c.SignatureAlgorithm {
+	case x509.MD2WithRSA, x509.MD5WithRSA, x509.SHA1WithRSA, x509.DSAWithSHA1, x509.ECDSAWithSHA1:
+		return true
+	}
+	return false
+}
+
+// isCA is OpenSSL's X509_check_ca.
+func isCA(c *x509.Certificate) bool {
+	if hasExtension(c, oidKeyUsage) && c.KeyUsage&x509.KeyUsageCertSign == 0 {
+		return false
+	}
+	if hasExtension(c, oidBasicConstraints) {
+		return c.IsCA
+	}
+	if c.Version == 1 && string(c.RawSubject) == string(c.RawIssuer) {
+		return true // a v1 self-signed root
+	}
+	return hasExtension(c, oidKeyUsage)
+}
+
+// ekuAllows reports whether the EKU extension, if present, allows
+// serverAuth (OpenSSL also accepts the Netscape/Microsoft SGC purposes; it
+// does not accept anyExtendedKeyUsage).
+func ekuAllows(c *x509.Certificate, want x509.ExtKeyUsage) bool {
+	if len(c.ExtKeyUsage) == 0 && len(c.UnknownExtKeyUsage) == 0 {
+		return true
+	}
+	for _, e := range c.ExtKeyUsage {
+		if e == want {
+			return true
+		}
+		if want == x509.ExtKeyUsageServerAuth && (e == x509.ExtKeyUsageNetscapeServerGatedCrypto || e == x509.ExtKeyUsageMicrosoftServerGatedCrypto) {
+			return true
+		}
+	}
+	return false
+}
+
+// tlsKeyUsageOK is OpenSSL's ku_reject(x, KU_TLS) negated.
+func tlsKeyUsageOK(c *x509.Certificate) bool {
+	if !hasExtension(c, oidKeyUsage) {
+		return true
+	}
+	return c.KeyUsage&(x509.KeyUsageDigitalSignature|x509.KeyUsageKeyEncipherment|x509.KeyUsageKeyAgreement) != 0
+}
+
+func selfIssued(n *node) bool { return n.names.subject == n.names.issuer }
+
+// pathProblems evaluates the built path in OpenSSL's order. host is the name
+// being connected to ("" when hostname checking is off or no host was given).
+func pathProblems(res pathResult, at time.Time) []problem {
+	var out []problem
+	path := res.path
+	leaf := path[0]
+	last := path[len(path)-1]
+	if bits, small := keyTooSmall(leaf.cert); small {
+		_ = bits
+		out = append(out, problem{stage: stageLeafKey, depth: 0, err: x509err.Must("X509_V_ERR_EE_KEY_TOO_SMALL"), cert: leaf, check: "crypto.strength", kind: "eeKeyTooSmall"})
+	}
+	switch res.end {
+	case endNoIssuerUntrusted:
+		out = append(out, problem{stage: stageBuild, depth: len(path) - 1, err: x509err.Must("X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"), cert: last, check: "chain.trusted", kind: "noIssuer"})
+	case endNoIssuerTrusted:
+		out = append(out, problem{stage: stageBuild, depth: len(path) - 1, err: x509err.Must("X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT"), cert: last, check: "chain.trusted", kind: "trustedNotRoot"})
+	case endSelfSignedLeaf:
+		out = append(out, problem{stage: stageBuild, depth: 0, err: x509err.Must("X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT"), cert: last, check: "chain.trusted", kind: "selfSignedLeaf"})
+	case endSelfSignedInChain:
+		out = append(out, problem{stage: stageBuild, depth: len(path) - 1, err: x509err.Must("X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN"), cert: last, check: "chain.trusted", kind: "untrustedRoot"})
+	case endTooLong:
+		out = append(out, problem{stage: stageBuild, depth: len(path) - 1, err: x509err.Must("X509_V_ERR_CERT_CHAIN_TOO_LONG"), cert: last, check: "chain.trusted", kind: "tooLong"})
+	}
+
+	// check_extensions, leaf first.
+	plen := 0
+	for i, n := range path {
+		c := n.cert
+		order := i * 4
+		if len(Describe(c, at, nil).UnknownCriticalExtensions) > 0 {
+			out = append(out, problem{stage: stageExtensions, order: order, depth: i, err: x509err.Must("X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION"), cert: n, check: "chain.trusted", kind: "criticalExtension"})
+		}
+		if i > 0 && !isCA(c) {
+			out = append(out, problem{stage: stageExtensions, order: order + 1, depth: i, err: x509err.Must("X509_V_ERR_INVALID_CA"), cert: n, check: "chain.trusted", kind: "notCA", other: path[i-1]})
+		}
+		purposeOK := ekuAllows(c, x509.ExtKeyUsageServerAuth)
+		if i == 0 && !tlsKeyUsageOK(c) {
+			purposeOK = false
+		}
+		if !purposeOK {
+			out = append(out, problem{stage: stageExtensions, order: order + 2, depth: i, err: x509err.Must("X509_V_ERR_INVALID_PURPOSE"), cert: n, check: "purpose.server", kind: "purpose"})
+		}
+		if i > 1 && c.BasicConstraintsValid && c.IsCA && (c.MaxPathLen > 0 || c.MaxPathLenZero) && plen > c.MaxPathLen {
+			out = append(out, problem{stage: stageExtensions, order: order + 3, depth: i, err: x509err.Must("X509_V_ERR_PATH_LENGTH_EXCEEDED"), cert: n, check: "chain.trusted", kind: "pathLength"})
+		}
+		if i > 0 && !selfIssued(n) {
+			plen++
+		}
+	}
+
+	// check_auth_level: issuer keys and signature digests below the anchor.
+	for i, n := range path {
+		if i > 0 {
+			if _, small := keyTooSmall(n.cert); small {
+				out = append(out, problem{stage: stageAuthLevel, order: i * 2, depth: i, err: x509err.Must("X509_V_ERR_CA_KEY_TOO_SMALL"), cert: n, check: "crypto.strength", kind: "caKeyTooSmall"})
+			}
+		}
+		if i < len(path)-1 && weakSignature(n.cert) {
+			out = append(out, problem{stage: stageAuthLevel, order: i*2 + 1, depth: i, err: x509err.Must("X509_V_ERR_CA_MD_TOO_WEAK"), cert: n, check: "crypto.strength", kind: "weakDigest"})
+		}
+	}
+
+	// internal_verify: from the top of the path down to the leaf, the
+	// signature by the issuer, then the validity period.
+	top := len(path) - 1
+	for i := top; i >= 0; i-- {
+		n := path[i]
+		order := (top - i) * 2
+		if i < top {
+			issuer := path[i+1]
+			if err := signedBy(n.cert, issuer.cert); err != nil {
+				out = append(out, problem{stage: stageSignatures, order: order, depth: i, err: x509err.Must("X509_V_ERR_CERT_SIGNATURE_FAILURE"), cert: n, check: "chain.trusted", kind: "badSignature", other: issuer, note: err.Error()})
+			}
+		}
+		if at.Before(n.cert.NotBefore) {
+			out = append(out, problem{stage: stageSignatures, order: order + 1, depth: i, err: x509err.Must("X509_V_ERR_CERT_NOT_YET_VALID"), cert: n, check: "validity.period", kind: "notYetValid"})
+		} else if at.After(n.cert.NotAfter) {
+			out = append(out, problem{stage: stageSignatures, order: order + 1, depth: i, err: x509err.Must("X509_V_ERR_CERT_HAS_EXPIRED"), cert: n, check: "validity.period", kind: "expired"})
+		}
+	}
+
+	// Name constraints of every CA on the path over the certificates below it.
+	out = append(out, nameConstraintProblems(path)...)
+	return out
+}
+
+// signedBy checks c's signature with issuer's key, without Go's policy
+// (Go refuses SHA-1 and MD5 signatures outright; OpenSSL verifies them and
+// rejects them at security level 2 as a separate error, reported apart).
+func signedBy(c, issuer *x509.Certificate) error {
+	err := issuer.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature)
+	var insecure x509.InsecureAlgorithmError
+	if err == nil || !errors.As(err, &insecure) {
+		return err
+	}
+	var h crypto.Hash
+	switch c.SignatureAlgorithm {
+	case x509.MD5WithRSA:
+		h = crypto.MD5
+	case x509.SHA1WithRSA, x509.ECDSAWithSHA1, x509.DSAWithSHA1:
+		h = crypto.SHA1
+	default:
+		return err
+	}
+	d := h.New()
+	d.Write(c.RawTBSCertificate)
+	sum := d.Sum(nil)
+	switch k := issuer.PublicKey.(type) {
+	case *rsa.PublicKey:
+		return rsa.VerifyPKCS1v15(k, h, sum, c.Signature)
+	case *ecdsa.PublicKey:
+		if ecdsa.VerifyASN1(k, sum, c.Signature) {
+			return nil
+		}
+		return errors.New("ECDSA verification failure")
+	}
+	return err
+}
