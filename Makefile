@@ -30,5 +30,35 @@ vet:
 test-go:
 	$(GO) test -count=1 $(PKGS)
 
+## --- web: the wasm bridge, the static page, real-browser tests -------------
+.PHONY: wasm dist serve test-e2e deps-e2e
+WEB_BUILD := build/web
+
+## wasm: the js/wasm bridge (wasm/) over core
+wasm:
+	@mkdir -p $(WEB_BUILD)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(WEB_BUILD)/certinspect.wasm ./wasm
+
+## dist: the deployable page (hashed names, .br/.gz twins, _headers with the CSP)
+dist: wasm
+	node scripts/build-dist.mjs --web web --wasm $(WEB_BUILD)/certinspect.wasm --wasm-exec "$(GOROOT)/lib/wasm/wasm_exec.js" --out dist
+
+## serve: build dist/ and serve it on http://127.0.0.1:8080 (application/wasm, CSP)
+serve: dist
+	node scripts/serve.mjs --dir dist --host 127.0.0.1 --port 8080
+
+## test-wasm: core and the bridge compiled to js/wasm, run under Node
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/... ./core/...
+
+## deps-e2e: playwright-core (npm ci, lockfile) and Debian's chromium, when missing
+deps-e2e:
+	@if [ ! -f node_modules/playwright-core/package.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
+	@if [ ! -x /usr/bin/chromium ]; then apt-get update && apt-get install -y chromium; fi
+
+## test-e2e: the page in headless chromium (screenshots in e2e/screenshots/)
+test-e2e: deps-e2e dist
+	node --test --test-concurrency=1 e2e/
+
 ## test: everything CI runs
-test: gofmt-check vet test-go
+test: gofmt-check vet test-go test-wasm test-e2e

@@ -1,0 +1,104 @@
+// certinspect.js: the inspector's JavaScript API, backed by a dedicated Web
+// Worker that runs the Go core as WebAssembly.
+//
+//   import { inspect, ready } from "./certinspect.js";
+//   const { version } = await ready();
+//   const report = await inspect({
+//     files: [{ name: "ca.pem", role: "tlsCAFile", data: uint8array }],
+//     hosts: ["db0.example.net"], at: "2026-06-01T00:00:00Z",
+//   }, { onProgress: (stage, done, total) => {} });
+//
+// `report` is the JSON report the CLI prints with --json. On the inspector
+// page the same API is also window.certinspect ({version, ready, inspect}).
+
+const WORKER_URL = new URL("./inspector-worker.js", import.meta.url);
+
+let worker = null;
+let readyPromise = null;
+let version;
+let nextId = 1;
+const pending = new Map();
+
+function failAll(message) {
+  for (const p of pending.values()) p.reject(new Error(message));
+  pending.clear();
+}
+
+function startWorker() {
+  let resolveReady, rejectReady;
+  readyPromise = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
+  // Callers that never await ready() must not see an unhandled rejection.
+  readyPromise.catch(() => {});
+  worker = new Worker(WORKER_URL, { name: "certinspect" });
+  const reset = (message) => {
+    rejectReady(new Error(message));
+    failAll(message);
+    if (worker) worker.terminate();
+    worker = null; // the next call starts a fresh worker
+  };
+  worker.onmessage = (event) => {
+    const msg = event.data || {};
+    switch (msg.type) {
+      case "ready":
+        version = msg.version;
+        api.version = version;
+        resolveReady({ version });
+        break;
+      case "progress": {
+        const p = pending.get(msg.id);
+        if (p && p.onProgress) {
+          try { p.onProgress(msg.stage, msg.done, msg.total); } catch (_) { /* a listener's bug is not ours */ }
+        }
+        break;
+      }
+      case "result":
+      case "error": {
+        const p = pending.get(msg.id);
+        if (!p) break;
+        pending.delete(msg.id);
+        if (msg.type === "result") p.resolve(msg.report);
+        else p.reject(new Error(msg.message));
+        break;
+      }
+      case "fatal":
+        reset(msg.message);
+        break;
+    }
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    reset("The inspector worker failed: " + (event.message || "unknown error"));
+  };
+}
+
+/** ready() resolves with {version} once the WebAssembly core is running. */
+export function ready() {
+  if (!worker) startWorker();
+  return readyPromise;
+}
+
+/**
+ * inspect(request, {onProgress}) → Promise<report>. The request is the JSON
+ * form of core.Request: {uri, files: [{name, role, data: Uint8Array}],
+ * keyPassword, hosts, at (RFC 3339), errorText, dnsAnswer, lang}.
+ */
+export function inspect(request, options = {}) {
+  if (!worker) startWorker();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject, onProgress: options && options.onProgress });
+    try {
+      worker.postMessage({ type: "inspect", id, request });
+    } catch (err) {
+      pending.delete(id);
+      reject(new Error("certinspect.inspect: the request cannot be sent to the inspector (" + err.message + "); pass plain data: strings, arrays and Uint8Array"));
+    }
+  });
+}
+
+const api = { version, ready, inspect };
+export default api;
+
+if (typeof window !== "undefined") {
+  Object.defineProperty(window, "certinspect", { value: api, writable: false, configurable: false });
+}

@@ -1,0 +1,63 @@
+// certinspect inspector worker: runs the Go core (certinspect.wasm) off the
+// page's main thread. Protocol (structured-clone messages):
+//   page → worker  {type: "inspect", id, request}
+//   worker → page  {type: "ready", version}
+//                  {type: "progress", id, stage, done, total}
+//                  {type: "result", id, report}
+//                  {type: "error", id, message}
+//                  {type: "fatal", message}      (the inspector cannot run)
+// The asset names below are rewritten to content-hashed names by
+// scripts/build-dist.mjs; wasm_exec.js is the Go toolchain's own copy.
+"use strict";
+
+importScripts("wasm_exec.js");
+
+const WASM_URL = new URL("certinspect.wasm", self.location.href);
+
+let markReady;
+const ready = new Promise((resolve) => { markReady = resolve; });
+self.__certinspectReady = () => markReady();
+
+async function instantiate(go) {
+  if (WebAssembly.instantiateStreaming) {
+    try {
+      return await WebAssembly.instantiateStreaming(fetch(WASM_URL), go.importObject);
+    } catch (err) {
+      // A server without application/wasm: fall back to a plain compile.
+      if (!(err instanceof TypeError)) throw err;
+    }
+  }
+  const resp = await fetch(WASM_URL);
+  if (!resp.ok) throw new Error("cannot load certinspect.wasm: HTTP " + resp.status);
+  return WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject);
+}
+
+async function start() {
+  const go = new Go();
+  const { instance } = await instantiate(go);
+  go.run(instance).then(() => {
+    self.postMessage({ type: "fatal", message: "The inspector stopped unexpectedly. Reload the page." });
+  });
+  await ready;
+  self.postMessage({ type: "ready", version: String(self.certinspect.version) });
+}
+
+const started = start().catch((err) => {
+  self.postMessage({ type: "fatal", message: "The inspector could not start: " + (err && err.message ? err.message : String(err)) });
+  throw err;
+});
+
+self.onmessage = async (event) => {
+  const msg = event.data || {};
+  if (msg.type !== "inspect") return;
+  const id = msg.id;
+  try {
+    await started;
+    const report = await self.certinspect.inspect(msg.request, (stage, done, total) => {
+      self.postMessage({ type: "progress", id, stage: String(stage), done: Number(done), total: Number(total) });
+    });
+    self.postMessage({ type: "result", id, report });
+  } catch (err) {
+    self.postMessage({ type: "error", id, message: err && err.message ? String(err.message) : String(err) });
+  }
+};
