@@ -303,3 +303,5 @@ func nameConstraints(c *x509.Certificate) *report.NameConstraints {
 	}
 	return nc
 }
+
+func parseCert(der []byte) (*x509.Certificate, error) { return x509.ParseCertificate(der) }

@@ -200,7 +200,10 @@ func buildPath(leaf *node, trusted, untrusted []*node, at time.Time) pathResult 
 			return pathResult{path: path, end: endTooLong}
 		}
 		issuer := pickIssuer(trustedBy[cur.names.issuer], cur, onPath, at)
-		if issuer == nil {
+		// Once the path has entered the trust store, OpenSSL looks for
+		// issuers only there: an untrusted root sent by the server cannot
+		// complete a path above a trusted intermediate.
+		if issuer == nil && !cur.trusted {
 			issuer = pickIssuer(untrustedBy[cur.names.issuer], cur, onPath, at)
 		}
 		if issuer == nil {

@@ -1,0 +1,193 @@
+package core
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"certinspect/core/report"
+)
+
+// fixtureAt is inside every fixture's validity window except where a
+// scenario is about validity (see testdata/gen).
+var fixtureAt = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+
+func fixture(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "pki", name))
+	if err != nil {
+		t.Fatalf("fixture %s: %v (run go run ./testdata/gen)", name, err)
+	}
+	return data
+}
+
+func chainRequest(t testing.TB, chain, ca string, hosts ...string) Request {
+	req := Request{At: fixtureAt, Hosts: hosts}
+	if chain != "" {
+		req.Files = append(req.Files, File{Name: chain, Role: RoleServerChain, Data: fixture(t, chain)})
+	}
+	if ca != "" {
+		req.Files = append(req.Files, File{Name: ca, Role: RoleCAFile, Data: fixture(t, ca)})
+	}
+	return req
+}
+
+// statusOf returns the worst status among checks with the id (fail > warn >
+// pass > info > skip), or "" when there is none.
+func statusOf(rep Report, id string) report.Status {
+	var best report.Status
+	for _, c := range rep.Checks {
+		if c.ID != id {
+			continue
+		}
+		if best == "" || c.Status.Rank() < best.Rank() {
+			best = c.Status
+		}
+	}
+	return best
+}
+
+func failingCheck(rep Report, id string) *report.Check {
+	for i, c := range rep.Checks {
+		if c.ID == id && c.Status == report.Fail {
+			return &rep.Checks[i]
+		}
+	}
+	return nil
+}
+
+func TestScenarios(t *testing.T) {
+	const host = "db0.example.net"
+	cases := []struct {
+		chain, ca, host string
+		verdict         string
+		checks          map[string]report.Status
+		// opensslName is the X509_V_ERR name the verdict predicts ("" when none).
+		opensslName string
+		// mention must appear in the failing check's title or detail.
+		mention string
+	}{
+		{"server-chain.pem", "ca.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass, "hostname.match": report.Pass, "validity.period": report.Pass, "purpose.server": report.Pass, "crypto.strength": report.Pass}, "", ""},
+		{"server-ecdsa-chain.pem", "ca.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass}, "", ""},
+		{"server-ed25519-chain.pem", "ca.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass}, "", ""},
+		{"server-chain.pem", "ca.pem", "192.0.2.10", "ok", map[string]report.Status{"hostname.match": report.Pass}, "", ""},
+		{"server-chain.pem", "root-and-intermediate-ca.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass}, "", ""},
+		{"out-of-order-chain.pem", "ca.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass, "chain.presented": report.Info}, "", ""},
+		{"root-included-chain.pem", "ca.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass, "chain.presented": report.Info}, "", ""},
+		{"extra-cert-chain.pem", "ca.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass, "chain.presented": report.Info}, "", ""},
+		{"missing-intermediate-chain.pem", "ca.pem", host, "fail", map[string]report.Status{"chain.trusted": report.Fail}, "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "certinspect Test Intermediate CA"},
+		{"missing-intermediate-chain.pem", "root-and-intermediate-ca.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass}, "", ""},
+		{"server-chain.pem", "intermediate-only-ca.pem", host, "fail", map[string]report.Status{"chain.trusted": report.Fail}, "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT", "certinspect Test Root CA"},
+		{"server-chain.pem", "other-ca.pem", host, "fail", map[string]report.Status{"chain.trusted": report.Fail}, "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "certinspect Test Root CA"},
+		{"root-included-chain.pem", "other-ca.pem", host, "fail", map[string]report.Status{"chain.trusted": report.Fail}, "X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN", "certinspect Test Root CA"},
+		{"other-ca-chain.pem", "ca.pem", host, "fail", map[string]report.Status{"chain.trusted": report.Fail}, "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "Other Test Root CA"},
+		{"self-signed-chain.pem", "ca.pem", host, "fail", map[string]report.Status{"chain.trusted": report.Fail}, "X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT", "self-signed"},
+		{"self-signed-chain.pem", "self-signed-chain.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass}, "", ""},
+		{"expired-chain.pem", "ca.pem", host, "fail", map[string]report.Status{"validity.period": report.Fail, "chain.trusted": report.Pass}, "X509_V_ERR_CERT_HAS_EXPIRED", "2026-03-01"},
+		{"not-yet-valid-chain.pem", "ca.pem", host, "fail", map[string]report.Status{"validity.period": report.Fail}, "X509_V_ERR_CERT_NOT_YET_VALID", "2026-09-01"},
+		{"expires-soon-chain.pem", "ca.pem", host, "warn", map[string]report.Status{"validity.period": report.Warn}, "", ""},
+		{"wrong-host-chain.pem", "ca.pem", host, "fail", map[string]report.Status{"hostname.match": report.Fail, "chain.trusted": report.Pass}, "X509_V_ERR_HOSTNAME_MISMATCH", "other.example.org"},
+		{"wildcard-chain.pem", "ca.pem", host, "ok", map[string]report.Status{"hostname.match": report.Pass}, "", ""},
+		{"wildcard-chain.pem", "ca.pem", "a.db0.example.net", "fail", map[string]report.Status{"hostname.match": report.Fail}, "X509_V_ERR_HOSTNAME_MISMATCH", "one label"},
+		{"wildcard-chain.pem", "ca.pem", "example.net", "fail", map[string]report.Status{"hostname.match": report.Fail}, "X509_V_ERR_HOSTNAME_MISMATCH", ""},
+		{"cn-only-chain.pem", "ca.pem", host, "warn", map[string]report.Status{"hostname.match": report.Warn}, "", ""},
+		{"ip-only-chain.pem", "ca.pem", "192.0.2.10", "ok", map[string]report.Status{"hostname.match": report.Pass}, "", ""},
+		{"ip-only-chain.pem", "ca.pem", "192.0.2.11", "fail", map[string]report.Status{"hostname.match": report.Fail}, "X509_V_ERR_IP_ADDRESS_MISMATCH", "192.0.2.11"},
+		{"no-server-auth-chain.pem", "ca.pem", host, "fail", map[string]report.Status{"purpose.server": report.Fail}, "X509_V_ERR_INVALID_PURPOSE", "clientAuth"},
+		{"not-ca-chain.pem", "ca.pem", host, "fail", map[string]report.Status{"chain.trusted": report.Fail}, "X509_V_ERR_INVALID_CA", "Not A CA"},
+		{"path-length-chain.pem", "ca.pem", host, "fail", map[string]report.Status{"chain.trusted": report.Fail}, "X509_V_ERR_PATH_LENGTH_EXCEEDED", "Path Length Zero CA"},
+		{"name-constraints-chain.pem", "ca.pem", host, "fail", map[string]report.Status{"chain.trusted": report.Fail}, "X509_V_ERR_PERMITTED_VIOLATION", "db0.example.net"},
+		{"sha1-chain.pem", "ca.pem", host, "fail", map[string]report.Status{"crypto.strength": report.Fail}, "X509_V_ERR_CA_MD_TOO_WEAK", "SHA1"},
+		{"rsa1024-chain.pem", "ca.pem", host, "fail", map[string]report.Status{"crypto.strength": report.Fail}, "X509_V_ERR_EE_KEY_TOO_SMALL", "1024"},
+	}
+	for _, tc := range cases {
+		t.Run(strings.TrimSuffix(tc.chain, "-chain.pem")+"/"+strings.TrimSuffix(tc.ca, ".pem")+"/"+tc.host, func(t *testing.T) {
+			rep := Inspect(chainRequest(t, tc.chain, tc.ca, tc.host))
+			if rep.Verdict.Status != tc.verdict {
+				t.Errorf("verdict %s (%s), want %s", rep.Verdict.Status, rep.Verdict.Headline, tc.verdict)
+			}
+			for id, want := range tc.checks {
+				if got := statusOf(rep, id); got != want {
+					t.Errorf("%s = %q, want %q", id, got, want)
+				}
+			}
+			if tc.opensslName == "" {
+				if rep.Verdict.PyMongoError != "" {
+					t.Errorf("unexpected predicted error %q", rep.Verdict.PyMongoError)
+				}
+				return
+			}
+			var found *report.Check
+			for i, c := range rep.Checks {
+				if c.Status == report.Fail && c.OpenSSLError != nil && c.OpenSSLError.Name == tc.opensslName {
+					found = &rep.Checks[i]
+				}
+			}
+			if found == nil {
+				t.Fatalf("no failing check carries %s", tc.opensslName)
+			}
+			if found.Fix == "" {
+				t.Errorf("%s has no fix", found.ID)
+			}
+			if tc.mention != "" && !strings.Contains(found.Title+" "+found.Detail+" "+found.Fix, tc.mention) {
+				t.Errorf("%s does not mention %q: %s / %s", found.ID, tc.mention, found.Title, found.Detail)
+			}
+			if !strings.Contains(rep.Verdict.PyMongoError, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ") {
+				t.Errorf("predicted error %q lacks PyMongo's framing", rep.Verdict.PyMongoError)
+			}
+			if rep.Verdict.CheckID != found.ID {
+				t.Errorf("verdict points at %s, want %s", rep.Verdict.CheckID, found.ID)
+			}
+		})
+	}
+}
+
+func TestNoServerChainSkips(t *testing.T) {
+	rep := Inspect(chainRequest(t, "", "ca.pem"))
+	if got := statusOf(rep, "chain.trusted"); got != report.Skip {
+		t.Errorf("chain.trusted = %q, want skip", got)
+	}
+	if rep.Verdict.Status != "ok" {
+		t.Errorf("verdict %s", rep.Verdict.Status)
+	}
+}
+
+func TestZeroAtIsRefused(t *testing.T) {
+	req := chainRequest(t, "server-chain.pem", "ca.pem", "db0.example.net")
+	req.At = time.Time{}
+	rep := Inspect(req)
+	if statusOf(rep, "request.at") != report.Fail || rep.Verdict.Status != "fail" {
+		t.Errorf("zero At not refused: %+v", rep.Verdict)
+	}
+}
+
+func TestRolesAreSniffed(t *testing.T) {
+	req := Request{At: fixtureAt, Hosts: []string{"db0.example.net"}, Files: []File{
+		{Name: "ca.pem", Data: fixture(t, "ca.pem")},
+		{Name: "chain.pem", Data: fixture(t, "server-chain.pem")},
+	}}
+	rep := Inspect(req)
+	roles := map[string]string{}
+	for _, in := range rep.Inputs {
+		roles[in.Name] = in.Role
+	}
+	if roles["ca.pem"] != "tlsCAFile" || roles["chain.pem"] != "serverChain" {
+		t.Errorf("roles %v", roles)
+	}
+	if rep.Verdict.Status != "ok" {
+		t.Errorf("verdict %+v", rep.Verdict)
+	}
+}
+
+func TestBundledRootsWhenNoCAFile(t *testing.T) {
+	rep := Inspect(chainRequest(t, "server-chain.pem", "", "db0.example.net"))
+	if rep.Chain == nil || rep.Chain.Store != storeBundled {
+		t.Fatalf("store = %+v", rep.Chain)
+	}
+	c := failingCheck(rep, "chain.trusted")
+	if c == nil || !strings.Contains(c.Fix, "tlsCAFile") {
+		t.Errorf("private CA against bundled roots should fail with a tlsCAFile fix: %+v", c)
+	}
+}
