@@ -488,3 +488,5 @@ func longestMatch(a, b []rune, b2j map[rune][]int, alo, ahi, blo, bhi int) (int,
 	}
 	return besti, bestj, bestsize
 }
+
+func isValidUTF8(s string) bool { return utf8.ValidString(s) }

@@ -30,11 +30,11 @@ func secretSpans(s string) [][2]int {
 	if at < 0 {
 		// PyMongo would not see a userinfo; a password with an unescaped '/'
 		// or '?' still has to be hidden: take the last '@' before any '='.
-		limit := len(rest)
-		if i := strings.IndexByte(rest, '='); i >= 0 {
-			limit = i
+		// Over-masking is preferred to leaking.
+		at = strings.LastIndexByte(rest, '@')
+		if at >= 0 && strings.ContainsAny(rest[at:], "=&;") {
+			at = -1
 		}
-		at = strings.LastIndexByte(rest[:limit], '@')
 	}
 	if at > 0 {
 		if c := strings.IndexByte(rest[:at], ':'); c >= 0 && c+1 < at {
@@ -236,7 +236,10 @@ func (r *Result) String() string {
 		}
 	}
 	if len(items) > 0 {
-		b.WriteString("/?" + strings.Join(items, "&"))
+		if r.Database == "" && r.Collection == "" {
+			b.WriteString("/")
+		}
+		b.WriteString("?" + strings.Join(items, "&"))
 	}
 	return b.String()
 }
