@@ -306,7 +306,12 @@ func (d *decoder) run(data []byte) {
 		}
 	}
 
-	if !d.res.IsText {
+	if !d.res.IsText || len(text) > 1 && text[0] == tagSequence && text[1] >= 0x80 && text[1] <= 0x84 {
+		// '0' followed by a DER length octet is DER, not Latin-1 text.
+		if d.res.IsText && d.derFile(text) {
+			d.res.IsText = false
+			return
+		}
 		if d.magic(text) {
 			return
 		}

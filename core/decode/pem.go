@@ -77,15 +77,22 @@ func countLines(b []byte) int {
 	return n
 }
 
-func lineEnd(text []byte, pos int) int {
-	if i := bytes.IndexAny(text[pos:], "\r\n"); i >= 0 {
-		return pos + i
+// window returns the rest of the line from pos, but at most 96 bytes: enough
+// for a PEM type (at most 64 bytes) and its dashes. Bounding it keeps the scan
+// linear on a file that is one long line of BEGIN markers.
+func window(text []byte, pos int) []byte {
+	w := text[pos:min(len(text), pos+96)]
+	if i := bytes.IndexAny(w, "\r\n"); i >= 0 {
+		w = w[:i]
 	}
-	return len(text)
+	return w
 }
 
+// lineStart returns the start of the line holding pos, looking back at most
+// 256 bytes (a longer prefix is reported from there: it is text either way).
 func lineStart(text []byte, pos int) int {
-	return bytes.LastIndexAny(text[:pos], "\r\n") + 1
+	lo := max(0, pos-256)
+	return lo + bytes.LastIndexAny(text[lo:pos], "\r\n") + 1
 }
 
 // validPEMType accepts the type names that appear in real PEM: upper-case
@@ -137,8 +144,7 @@ func (d *decoder) scanPEM(text []byte) int {
 		if s < 0 {
 			break
 		}
-		le := lineEnd(text, s)
-		hdr := text[s+len(beginMarker) : le]
+		hdr := window(text, s+len(beginMarker))
 		j := bytes.Index(hdr, dashes)
 		if j < 0 || !validPEMType(bytes.TrimSpace(hdr[:j])) {
 			pos = s + len(beginMarker)
@@ -153,6 +159,7 @@ func (d *decoder) scanPEM(text []byte) int {
 		n++
 		b := &pemBlock{typ: typ, num: n, line: line, pos: s}
 		if prefix := text[lineStart(text, s):s]; len(prefix) > 0 {
+			// lineStart looks back a bounded distance; a longer prefix is text.
 			t, q := unquote(prefix)
 			switch {
 			case q:
@@ -177,16 +184,15 @@ func (d *decoder) scanPEM(text []byte) int {
 			}
 		} else {
 			bodyEnd = e
-			le := lineEnd(text, e)
-			et := text[e+len(endMarker) : le]
+			et := window(text, e+len(endMarker))
 			k := bytes.Index(et, dashes)
 			if k < 0 {
 				b.badEndLine = true
-				next = le
+				next = e + len(endMarker) + len(et)
 			} else {
 				b.endType = string(bytes.TrimSpace(et[:k]))
 				next = e + len(endMarker) + k + len(dashes)
-				if len(bytes.TrimSpace(text[next:le])) > 0 {
+				if len(bytes.TrimSpace(window(text, next))) > 0 {
 					b.inline = true
 				}
 			}
