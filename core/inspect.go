@@ -9,6 +9,7 @@ import (
 
 	"certinspect/core/decode"
 	"certinspect/core/i18n"
+	"certinspect/core/mongouri"
 	"certinspect/core/report"
 )
 
@@ -38,6 +39,8 @@ type inspection struct {
 	certsByFP map[string]*x509.Certificate
 	certOrder []string
 	certSrc   map[string][]string
+	uri       *mongouri.Result
+	tls       tlsSettings
 }
 
 // Inspect runs every analysis on the request and returns the report. It never
@@ -79,7 +82,9 @@ func (in *inspection) run() {
 		in.rep.Verdict = verdict(in.rep, nil, p)
 		return
 	}
+	in.parseURI()
 	in.decodeInputs()
+	in.uriChecks()
 	in.describeCertificates()
 	in.analyzeServerChain()
 	sortChecks(in.rep.Checks)
@@ -139,6 +144,8 @@ func (in *inspection) assignRoles() {
 	for _, it := range in.inputs {
 		if it.file.Role != "" && it.file.Role != RoleAuto {
 			it.role, it.roleSource = it.file.Role, "user"
+		} else if r := in.uriRole(it.file.Name); r != "" {
+			it.role, it.roleSource = r, "uri"
 		}
 		if it.role == RoleCAFile {
 			hasCA = true
@@ -282,7 +289,7 @@ func (in *inspection) hosts() []string {
 		}
 		return hs
 	}
-	return nil
+	return in.uriHosts()
 }
 
 func (in *inspection) analyzeServerChain() {
@@ -298,13 +305,24 @@ func (in *inspection) analyzeServerChain() {
 		}
 	}
 	hosts := in.hosts()
-	a := analyzeServer(presented, trusted, store, hosts, true, in.req.At)
+	a := analyzeServer(presented, trusted, store, hosts, in.tls.checkHostname, in.req.At)
 	in.server = a
 	in.rep.Chain = a.chainReport(in.p)
 	if a.leaf != nil {
 		in.rep.Hosts = a.hostReport()
 	}
-	in.add(a.checks(true, len(hosts) > 0, in.req.At, in.p)...)
+	checks := a.checks(in.tls.checkHostname, len(hosts) > 0, in.req.At, in.p)
+	if !in.tls.verify {
+		// PyMongo would not verify: what would fail is only information.
+		for i := range checks {
+			if checks[i].Status == report.Fail {
+				checks[i].Status = report.Info
+				checks[i].Detail = strings.TrimSpace(checks[i].Detail + " " + unverifiedNote(in.p))
+			}
+		}
+		a.problems = nil
+	}
+	in.add(checks...)
 }
 
 // sortChecks orders checks for people: failures first, then warnings, then

@@ -3,6 +3,7 @@ package core
 import (
 	"time"
 
+	"certinspect/core/mongouri"
 	"certinspect/core/report"
 )
 
@@ -19,6 +20,7 @@ type Report struct {
 	Certificates  []report.Certificate `json:"certificates"`
 	Chain         *report.Chain        `json:"chain,omitempty"`
 	Hosts         []report.HostMatch   `json:"hosts,omitempty"`
+	URI           *mongouri.Report     `json:"uri,omitempty"`
 	Checks        []report.Check       `json:"checks"`
 	// Limits names every limit an input hit (never a silent truncation).
 	Limits []report.LimitHit `json:"limits,omitempty"`

@@ -27,7 +27,15 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 		}
 	}
 	v := Verdict{Status: "ok"}
-	if in != nil && in.server != nil && in.server.leaf != nil {
+	if ce := in.constructionErrorOrEmpty(); ce != "" {
+		v.PyMongoError = ce
+		for i := range rep.Checks {
+			if rep.Checks[i].ID == "uri.valid" && rep.Checks[i].Status == report.Fail {
+				firstFail = &rep.Checks[i]
+				break
+			}
+		}
+	} else if in != nil && in.server != nil && in.server.leaf != nil && in.tls.enabled {
 		if pe, host, pr := in.predictHandshakeError(); pe != "" {
 			v.Status = "fail"
 			v.PyMongoError = pe
@@ -94,4 +102,11 @@ func pyMongoVerifyError(hostPort string, pr *problem) string {
 		reason = fmt.Sprintf("IP address mismatch, certificate is not valid for '%s'.", pr.note)
 	}
 	return fmt.Sprintf("pymongo.errors.ServerSelectionTimeoutError: %s: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: %s (_ssl.c:…), Timeout: 30s, Topology Description: <…>", hostPort, reason)
+}
+
+func (in *inspection) constructionErrorOrEmpty() string {
+	if in == nil {
+		return ""
+	}
+	return in.constructionError()
 }

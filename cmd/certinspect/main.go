@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"certinspect/core"
+	"certinspect/core/mongouri"
 )
 
 type multiFlag []string
@@ -62,14 +63,27 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 		fmt.Fprintf(stderr, "usage: certinspect [flags] [FILE...]\n\nFlags carry PyMongo's option names. Bare FILEs are sniffed.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(normalizeFlags(args)); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, err
+	// Flags and FILEs may be mixed: parse, take the next bare argument as a
+	// file, and go on.
+	rest := normalizeFlags(args)
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
 		}
-		return nil, usageError{err.Error()}
+		rest = fs.Args()
+		if len(rest) == 0 {
+			return o, nil
+		}
+		if rest[0] == "--" {
+			o.files = append(o.files, rest[1:]...)
+			return o, nil
+		}
+		o.files = append(o.files, rest[0])
+		rest = rest[1:]
 	}
-	o.files = fs.Args()
-	return o, nil
 }
 
 // normalizeFlags lets users write PyMongo's names in any case, as PyMongo
@@ -207,6 +221,28 @@ func buildRequest(o *options, now func() time.Time) (core.Request, error) {
 	for _, f := range o.files {
 		if err := add(f, core.RoleAuto); err != nil {
 			return req, err
+		}
+	}
+	// Files named in the connection string (tlsCAFile=...) are read from
+	// disk when no flag gave that role; a path that does not exist here is
+	// simply reported as not supplied.
+	if o.uri != "" {
+		given := map[core.Role]bool{}
+		for _, f := range req.Files {
+			given[f.Role] = true
+		}
+		r := mongouri.Parse(o.uri)
+		for _, opt := range []struct {
+			name string
+			role core.Role
+		}{{"tlsCAFile", core.RoleCAFile}, {"tlsCertificateKeyFile", core.RoleCertKeyFile}, {"tlsCRLFile", core.RoleCRLFile}} {
+			path := r.Files[opt.name]
+			if path == "" || given[opt.role] {
+				continue
+			}
+			if data, err := readFile(path); err == nil {
+				req.Files = append(req.Files, core.File{Name: path, Role: opt.role, Data: data})
+			}
 		}
 	}
 	if len(req.Files) == 0 && req.URI == "" && req.ErrorText == "" {
