@@ -1,0 +1,561 @@
+// Package explain turns a pasted error text (a PyMongo traceback, a
+// ServerSelectionTimeoutError with per-host messages, a mongod/mongos log line,
+// s_client output, messages of the Node.js, Java, Go and C# drivers, mongosh
+// or Compass) into explanations: a stable id, the host, what it means, the
+// likely causes ranked with how to confirm each, and the fixes. Link ties the
+// explanations to the checks of a report; Checks turns them into report checks.
+//
+// The package is pure and bounded: at most MaxInput bytes of text are read and
+// at most MaxExplanations explanations are returned.
+package explain
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"certinspect/core/i18n"
+	"certinspect/core/sclient"
+)
+
+// Limits.
+const (
+	MaxInput        = 256 << 10
+	MaxExplanations = 64
+	maxQuote        = 300
+)
+
+// Explanation is one recognised failure.
+type Explanation struct {
+	// ID is stable: the OpenSSL reason or X509_V_ERR_* name where there is one
+	// ("CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_HAS_EXPIRED",
+	// "TLSV1_ALERT_PROTOCOL_VERSION"), a descriptive name otherwise
+	// ("HOSTNAME_MISMATCH", "TLS_TO_NON_TLS_SERVER").
+	ID string `json:"id"`
+	// Host is the host:port the message was about, when the text says.
+	Host string `json:"host,omitempty"`
+	// Quote is the matched fragment of the pasted text.
+	Quote   string  `json:"quote"`
+	Meaning string  `json:"meaning"`
+	Causes  []Cause `json:"causes"`
+	// Fixes are what to tell the customer: PyMongo options, commands, upgrades.
+	Fixes    []string `json:"fixes"`
+	Commands []string `json:"commands,omitempty"`
+	// Evidence is filled by Link: which checks of the report confirm or contradict.
+	Evidence []Evidence `json:"evidence,omitempty"`
+	// CheckIDs are the report check ids that would confirm this explanation.
+	CheckIDs []string `json:"checkIds"`
+	// OpenSSLCode is the X509_V_ERR code when there is one.
+	OpenSSLCode int `json:"opensslCode,omitempty"`
+	// ServerSide is true when the text is the server's log (mongod/mongos):
+	// then a certificate error is about the client's certificate.
+	ServerSide bool `json:"serverSide,omitempty"`
+	// Source names who printed the text: "PyMongo", "OpenSSL", "mongod", "Go driver", ...
+	Source string `json:"source,omitempty"`
+}
+
+// Cause is one possible cause and how to confirm or rule it out.
+type Cause struct {
+	Text    string `json:"text"`
+	Confirm string `json:"confirm"`
+}
+
+// Evidence is one check of the report that confirms or contradicts an explanation.
+type Evidence struct {
+	CheckID string `json:"checkId"`
+	Subject string `json:"subject,omitempty"`
+	Status  string `json:"status"`
+	Agrees  bool   `json:"agrees"`
+	Text    string `json:"text"`
+}
+
+// match is one rule hit before it becomes an Explanation.
+type match struct {
+	id         string
+	start, end int
+	groups     []string
+	prio       int
+	tier       int // 0 specific; higher = more generic
+	source     string
+}
+
+// rule recognises one family of messages.
+type rule struct {
+	re *regexp.Regexp
+	// id returns the explanation id for a match (groups as FindStringSubmatch).
+	id   func(g []string) string
+	tier int // 0 specific; 1, 2 generic: dropped when a more specific explanation covers the same message
+	// kw, when set, are lower-case literals one of which must occur in the
+	// text for the rule to run (most texts hold none of the ~100 table texts).
+	kw     []string
+	source string // who prints it
+}
+
+func fixed(id string) func([]string) string { return func([]string) string { return id } }
+
+var (
+	rulesOnce []rule
+	hostRe    = regexp.MustCompile(`(?:^|[\s,('"/=\[])((?:[A-Za-z0-9][A-Za-z0-9_.-]*)|(?:\[[0-9A-Fa-f:.]+\])):([1-9]\d{0,4})\b`)
+	sourceExt = []string{".c", ".cc", ".h", ".py", ".java", ".js", ".ts", ".cs", ".go", ".rb", ".rs", ".cpp", ".kt"}
+)
+
+func rules() []rule {
+	if rulesOnce != nil {
+		return rulesOnce
+	}
+	const vfPrefix = `(?:\[SSL: CERTIFICATE_VERIFY_FAILED\]\s*)?(?:certificate verify failed:\s*)?(?:SSL peer certificate validation failed:\s*)?`
+	var rs []rule
+	add := func(expr string, id func([]string) string, source string) {
+		rs = append(rs, rule{re: regexp.MustCompile(expr), id: id, source: source})
+	}
+	addFallback := func(expr string, id string, tier int, source string) {
+		rs = append(rs, rule{re: regexp.MustCompile(expr), id: fixed(id), tier: tier, source: source})
+	}
+
+	// Configuration errors (PyMongo ConfigurationError / InvalidURI, Node MongoParseError).
+	add(`TLS has not been enabled but the following tls parameters have been set: [^.]*\.(?: Please set `+"`tls=True`"+` or remove\.)?|ssl has not been enabled but the following ssl parameters have been set: [^.]*\.`, fixed("TLS_NOT_ENABLED_BUT_TLS_OPTIONS"), "PyMongo")
+	add(`URI options (\S+) and (\S+) cannot be specified simultaneously\.?|The '(tlsInsecure)' option cannot be used with the '(\w+)' option`, fixed("URI_OPTIONS_CONFLICT"), "PyMongo")
+	add(`Can not specify conflicting values for URI options (\S+) and (\S+?)\.|All values of tls/ssl must be the same\.?`, fixed("TLS_SSL_CONFLICT"), "PyMongo")
+	add(`URI option (\S+)=True cannot be specified when CRL checking is enabled\.?`, fixed("CRL_WITH_INSECURE_OPTION"), "PyMongo")
+	add(`tlsCRLFile cannot be used with PyOpenSSL`, fixed("CRL_WITH_PYOPENSSL"), "PyMongo")
+	add(`Unknown option:? ?(\w+)(?:\. Did you mean one of \(([^)]*)\)[^.]*\. Refer to docstring\.)?|option (\w+) is not supported`, fixed("UNKNOWN_OPTION"), "PyMongo")
+	add(`no system CA certificates could be loaded[^\n]*`, fixed("NO_SYSTEM_CA_CERTIFICATES"), "PyMongo")
+	add(`Failed to use the installed version of PyOpenSSL[^\n]*`, fixed("PYOPENSSL_FALLBACK"), "PyMongo")
+
+	// tlsCertificateKeyFile / tlsCAFile loading (PyMongo wraps these as
+	// "Private key doesn't match certificate: <OpenSSL text>").
+	add(`(?:Private key doesn't match certificate: )?\[(?:SSL|X509): KEY_VALUES_MISMATCH\] key values mismatch(?: \(_ssl\.c:\d+\))?|KEY_VALUES_MISMATCH|key values mismatch`, fixed("KEY_VALUES_MISMATCH"), "PyMongo")
+	add(`(?:Private key doesn't match certificate: )?\[SSL: NO_CERTIFICATE_ASSIGNED\] no certificate assigned(?: \(_ssl\.c:\d+\))?|NO_CERTIFICATE_ASSIGNED`, fixed("NO_CERTIFICATE_ASSIGNED"), "PyMongo")
+	add(`(?:Private key doesn't match certificate: )?\[SSL\] PEM lib(?: \(_ssl\.c:\d+\))?`, fixed("PEM_LIB"), "PyMongo")
+	add(`(?i)\[X509: NO_CERTIFICATE_OR_CRL_FOUND\] no certificate or crl found(?: \(_ssl\.c:\d+\))?|no certificate or crl found`, fixed("NO_CERTIFICATE_OR_CRL_FOUND"), "PyMongo")
+	add(`Enter PEM pass ?phrase:?`, fixed("PEM_PASS_PHRASE_PROMPT"), "OpenSSL")
+	add(`(?i)\bBAD_DECRYPT\b|bad decrypt`, fixed("BAD_DECRYPT"), "OpenSSL")
+	add(`(?i)\[SSL: CA_MD_TOO_WEAK\] ca md too weak|\bca md too weak\b`, fixed("CA_MD_TOO_WEAK"), "OpenSSL")
+	add(`(?i)\[SSL: EE_KEY_TOO_SMALL\] ee key too small|\bee key too small\b`, fixed("EE_KEY_TOO_SMALL"), "OpenSSL")
+	add(`(?i)\[SSL: CA_KEY_TOO_SMALL\] ca key too small|\bca key too small\b`, fixed("CA_KEY_TOO_SMALL"), "OpenSSL")
+	add(`Private key doesn't match certificate`, fixed("PRIVATE_KEY_DOES_NOT_MATCH"), "PyMongo")
+
+	// Hostname checks, Python/OpenSSL wording first (it carries the name).
+	add(`(?i)`+vfPrefix+`(Hostname|IP address) mismatch, certificate is not valid for '([^'\n]{1,255})'\.?`, func(g []string) string {
+		if strings.EqualFold(g[1], "IP address") {
+			return "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_IP_ADDRESS_MISMATCH"
+		}
+		return "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_HOSTNAME_MISMATCH"
+	}, "PyMongo")
+	add(`x509: certificate is valid for ([^\n]{1,500}?), not ([^\s,;)}'"]+)`, fixed("HOSTNAME_MISMATCH"), "Go driver")
+	add(`x509: certificate is not valid for any names, but wanted to match ([^\s,;)}'"]+)`, fixed("HOSTNAME_MISMATCH"), "Go driver")
+	add(`x509: certificate relies on legacy Common Name field, use SANs instead`, fixed("LEGACY_COMMON_NAME"), "Go driver")
+	add(`Hostname/IP (?:does not|doesn't) match certificate's altnames(?::\s*(?:Host|IP): ([^\s.]+(?:\.[^\s.]+)*)\.? is not (?:in the cert's list|in the cert's altnames)(?::\s*([^\n'"]*))?)?|ERR_TLS_CERT_ALTNAME_INVALID`, fixed("HOSTNAME_MISMATCH"), "Node.js driver")
+	add(`No subject alternative DNS name matching (\S+) found\.?|No subject alternative names matching IP address (\S+) found\.?|No name matching (\S+) found`, fixed("HOSTNAME_MISMATCH"), "Java driver")
+	add(`No subject alternative names present`, fixed("NO_SUBJECT_ALT_NAMES"), "Java driver")
+	add(`RemoteCertificateNameMismatch`, fixed("HOSTNAME_MISMATCH"), "C# driver")
+	add(`The server certificate does not match the host ?name[^\n]*`, fixed("HOSTNAME_MISMATCH"), "mongo shell")
+
+	// Other drivers' chain errors.
+	add(`x509: certificate signed by unknown authority`, fixed("UNKNOWN_AUTHORITY"), "Go driver")
+	add(`x509: certificate has expired or is not yet valid(?::? current time (\S+) is (after|before) (\S+))?`, func(g []string) string {
+		switch g[2] {
+		case "after":
+			return "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_HAS_EXPIRED"
+		case "before":
+			return "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_NOT_YET_VALID"
+		}
+		return "CERT_EXPIRED_OR_NOT_YET_VALID"
+	}, "Go driver")
+	add(`x509: certificate is not authorized to sign other certificates`, fixed("CERTIFICATE_VERIFY_FAILED/X509_V_ERR_INVALID_CA"), "Go driver")
+	add(`x509: certificate specifies an incompatible key usage`, fixed("CERTIFICATE_VERIFY_FAILED/X509_V_ERR_INVALID_PURPOSE"), "Go driver")
+	add(`(?:sun\.security\.validator\.ValidatorException: )?PKIX path building failed(?:: sun\.security\.provider\.certpath\.SunCertPathBuilderException: unable to find valid certification path to requested target)?|unable to find valid certification path to requested target`, fixed("PKIX_PATH_BUILDING_FAILED"), "Java driver")
+	add(`CertificateExpiredException(?:: NotAfter: ([^\n]+))?`, fixed("CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_HAS_EXPIRED"), "Java driver")
+	add(`CertificateNotYetValidException(?:: NotBefore: ([^\n]+))?`, fixed("CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_NOT_YET_VALID"), "Java driver")
+	add(`Received fatal alert: (handshake_failure|protocol_version|bad_certificate|certificate_unknown|unknown_ca|certificate_required|internal_error|certificate_expired|unrecognized_name)`, func(g []string) string {
+		return map[string]string{
+			"handshake_failure": "SSLV3_ALERT_HANDSHAKE_FAILURE", "protocol_version": "TLSV1_ALERT_PROTOCOL_VERSION",
+			"bad_certificate": "SSLV3_ALERT_BAD_CERTIFICATE", "certificate_unknown": "SSLV3_ALERT_CERTIFICATE_UNKNOWN",
+			"unknown_ca": "TLSV1_ALERT_UNKNOWN_CA", "certificate_required": "TLSV13_ALERT_CERTIFICATE_REQUIRED",
+			"internal_error": "TLSV1_ALERT_INTERNAL_ERROR", "certificate_expired": "SSLV3_ALERT_CERTIFICATE_EXPIRED",
+			"unrecognized_name": "TLSV1_UNRECOGNIZED_NAME",
+		}[g[1]]
+	}, "Java driver")
+	add(`Remote host terminated the handshake|Remote host closed connection during handshake`, fixed("REMOTE_HOST_TERMINATED_HANDSHAKE"), "Java driver")
+	add(`Unsupported or unrecognized SSL message`, fixed("TLS_TO_NON_TLS_SERVER"), "Java driver")
+	add(`The remote certificate is invalid because of errors in the certificate chain: (\w+)|RemoteCertificateChainErrors|The remote certificate is invalid according to the validation procedure\.?`, func(g []string) string {
+		switch g[1] {
+		case "PartialChain":
+			return "DOTNET_PARTIAL_CHAIN"
+		case "UntrustedRoot":
+			return "DOTNET_UNTRUSTED_ROOT"
+		case "NotTimeValid":
+			return "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_HAS_EXPIRED"
+		case "Revoked":
+			return "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_REVOKED"
+		}
+		return "DOTNET_REMOTE_CERTIFICATE_INVALID"
+	}, "C# driver")
+	add(`Authentication failed because the remote party has closed the transport stream\.?|Received an unexpected EOF or 0 bytes from the transport stream\.?`, fixed("UNEXPECTED_EOF_WHILE_READING"), "C# driver")
+	add(`Client network socket disconnected before secure TLS connection was established`, fixed("UNEXPECTED_EOF_WHILE_READING"), "Node.js driver")
+
+	// OpenSSL X509_V_ERR_* names, Node's short codes.
+	add(`\b(X509_V_ERR_[A-Z0-9_]+)\b`, func(g []string) string {
+		if _, ok := VerifyErrorByName(g[1]); ok {
+			return "CERTIFICATE_VERIFY_FAILED/" + g[1]
+		}
+		return ""
+	}, "OpenSSL")
+	add(`\b(UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|UNABLE_TO_GET_ISSUER_CERT|CERT_REVOKED|CERT_UNTRUSTED|CERT_REJECTED|CERT_CHAIN_TOO_LONG|CERT_SIGNATURE_FAILURE|INVALID_CA|INVALID_PURPOSE|PATH_LENGTH_EXCEEDED)\b`, func(g []string) string {
+		return "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_" + g[1]
+	}, "Node.js driver")
+
+	// Every text of OpenSSL's verification table, longest first so that
+	// "self-signed certificate in certificate chain" wins over "self-signed certificate".
+	rows := OpenSSLVerifyErrors()
+	type vt struct{ name, text string }
+	var texts []vt
+	for _, r := range rows {
+		if needsContext[r.Name] {
+			continue
+		}
+		texts = append(texts, vt{r.Name, r.Text})
+		for _, l := range legacyTexts[r.Name] {
+			texts = append(texts, vt{r.Name, l})
+		}
+	}
+	sort.SliceStable(texts, func(i, j int) bool { return len(texts[i].text) > len(texts[j].text) })
+	for _, t := range texts {
+		name := t.name
+		add(`(?i)`+vfPrefix+textPattern(t.text), func([]string) string { return "CERTIFICATE_VERIFY_FAILED/" + name }, "OpenSSL")
+		rs[len(rs)-1].kw = keywords(t.text)
+	}
+	// Short or vague texts count only after "certificate verify failed:" or in s_client/verify output.
+	for name := range needsContext {
+		if r, ok := VerifyErrorByName(name); ok {
+			n := name
+			add(`(?i)(?:certificate verify failed:\s*|validation failed:\s*|verify error:num=\d+:|lookup:\s*|Verify return code: \d+ \(|Verification error: )`+textPattern(r.Text), func([]string) string { return "CERTIFICATE_VERIFY_FAILED/" + n }, "OpenSSL")
+			rs[len(rs)-1].kw = keywords(r.Text)
+		}
+	}
+
+	// TLS alerts and handshake errors (OpenSSL reasons, as Python and Node print them).
+	alert := func(reason, text, id string) {
+		add(`(?i)(?:\[SSL: `+reason+`\]\s*)?`+regexp.QuoteMeta(text)+`(?: \(_ssl\.c:\d+\))?|\b(?:ERR_SSL_)?`+reason+`\b`, fixed(id), "OpenSSL")
+	}
+	alert("TLSV1_ALERT_PROTOCOL_VERSION", "tlsv1 alert protocol version", "TLSV1_ALERT_PROTOCOL_VERSION")
+	alert("UNSUPPORTED_PROTOCOL", "unsupported protocol", "UNSUPPORTED_PROTOCOL")
+	alert("NO_PROTOCOLS_AVAILABLE", "no protocols available", "UNSUPPORTED_PROTOCOL")
+	alert("SSLV3_ALERT_HANDSHAKE_FAILURE", "sslv3 alert handshake failure", "SSLV3_ALERT_HANDSHAKE_FAILURE")
+	alert("TLSV13_ALERT_CERTIFICATE_REQUIRED", "tlsv13 alert certificate required", "TLSV13_ALERT_CERTIFICATE_REQUIRED")
+	alert("SSLV3_ALERT_BAD_CERTIFICATE", "sslv3 alert bad certificate", "SSLV3_ALERT_BAD_CERTIFICATE")
+	alert("SSLV3_ALERT_CERTIFICATE_UNKNOWN", "sslv3 alert certificate unknown", "SSLV3_ALERT_CERTIFICATE_UNKNOWN")
+	alert("SSLV3_ALERT_CERTIFICATE_EXPIRED", "sslv3 alert certificate expired", "SSLV3_ALERT_CERTIFICATE_EXPIRED")
+	alert("TLSV1_ALERT_UNKNOWN_CA", "tlsv1 alert unknown ca", "TLSV1_ALERT_UNKNOWN_CA")
+	alert("TLSV1_UNRECOGNIZED_NAME", "tlsv1 unrecognized name", "TLSV1_UNRECOGNIZED_NAME")
+	alert("TLSV1_ALERT_INTERNAL_ERROR", "tlsv1 alert internal error", "TLSV1_ALERT_INTERNAL_ERROR")
+	alert("WRONG_VERSION_NUMBER", "wrong version number", "WRONG_VERSION_NUMBER")
+	alert("NO_SHARED_CIPHER", "no shared cipher", "NO_SHARED_CIPHER")
+	alert("DH_KEY_TOO_SMALL", "dh key too small", "DH_KEY_TOO_SMALL")
+	alert("UNSAFE_LEGACY_RENEGOTIATION_DISABLED", "unsafe legacy renegotiation disabled", "UNSAFE_LEGACY_RENEGOTIATION_DISABLED")
+	alert("PEER_DID_NOT_RETURN_A_CERTIFICATE", "peer did not return a certificate", "PEER_DID_NOT_RETURN_A_CERTIFICATE")
+	alert("UNEXPECTED_EOF_WHILE_READING", "unexpected eof while reading", "UNEXPECTED_EOF_WHILE_READING")
+	add(`(?i)(?:\[SSL: UNEXPECTED_EOF_WHILE_READING\]\s*)?EOF occurred in violation of protocol(?: \(_ssl\.c:\d+\))?`, fixed("UNEXPECTED_EOF_WHILE_READING"), "PyMongo")
+	add(`no cipher suites in common`, fixed("NO_SHARED_CIPHER"), "Java driver")
+	add(`invalid status response`, fixed("INVALID_STATUS_RESPONSE"), "PyMongo")
+	add(`(?i)OCSP response (?:has )?(?:status )?revoked|certificate (?:status )?is revoked`, fixed("CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_REVOKED"), "OpenSSL")
+
+	// mongod/mongos log lines.
+	add(`no SSL certificate provided by peer(?:; connection rejected)?`, fixed("NO_CLIENT_CERTIFICATE"), "mongod")
+	add(`The server is configured to only allow SSL connections`, fixed("NON_TLS_CLIENT_TO_TLS_SERVER"), "mongod")
+	add(`(?i)Client is attempting to connect with TLS but TLS is disabled|SSL handshake received but server is started without SSL support`, fixed("TLS_CLIENT_TO_NON_TLS_SERVER"), "mongod")
+
+	// Connection-level symptoms (fallbacks: a specific reason for the same host wins).
+	addFallback(`(?i)\[SSL: CERTIFICATE_VERIFY_FAILED\]\s*certificate verify failed|CERTIFICATE_VERIFY_FAILED|certificate verify failed|Failed certificate verification`, "CERTIFICATE_VERIFY_FAILED", 1, "OpenSSL")
+	addFallback(`(?::\s|^|\s)connection closed\b|connection <monitor> to \S+ closed|\bconnection \d+ to \S+ closed`, "CONNECTION_CLOSED", 1, "PyMongo")
+	addFallback(`\[Errno 104\] Connection reset by peer|Connection reset by peer|\bECONNRESET\b`, "CONNECTION_RESET", 1, "PyMongo")
+	addFallback(`SSLHandshakeFailed|SSL handshake failed|TLS handshake failed`, "SSL_HANDSHAKE_FAILED", 2, "PyMongo")
+	rulesOnce = rs
+	return rs
+}
+
+// needsContext are table texts too short or vague to match alone.
+var needsContext = map[string]bool{
+	"X509_V_OK": true, "X509_V_ERR_UNSPECIFIED": true, "X509_V_ERR_OUT_OF_MEM": true, "X509_V_ERR_PATH_LOOP": true,
+	"X509_V_ERR_NO_EXPLICIT_POLICY": true, "X509_V_ERR_APPLICATION_VERIFICATION": true, "X509_V_ERR_DIFFERENT_CRL_SCOPE": true,
+	"X509_V_ERR_HOSTNAME_MISMATCH": true, "X509_V_ERR_IP_ADDRESS_MISMATCH": true, "X509_V_ERR_EMAIL_MISMATCH": true,
+	"X509_V_ERR_SUBJECT_ISSUER_MISMATCH": true, "X509_V_ERR_CERT_REJECTED": true, "X509_V_ERR_CERT_UNTRUSTED": true,
+	"X509_V_ERR_ISSUER_NAME_EMPTY": true, "X509_V_ERR_SUBJECT_NAME_EMPTY": true, "X509_V_ERR_INVALID_CALL": true,
+}
+
+// keywords returns the literals that must occur (lower case) for a table text to match.
+func keywords(text string) []string {
+	l := strings.ToLower(text)
+	if strings.Contains(l, "self-signed") {
+		return []string{l, strings.ReplaceAll(l, "self-signed", "self signed")}
+	}
+	return []string{l}
+}
+
+// textPattern turns an OpenSSL text into a pattern tolerant of the
+// "self signed"/"self-signed" spelling change.
+func textPattern(text string) string {
+	q := regexp.QuoteMeta(text)
+	q = strings.ReplaceAll(q, `self\-signed`, `self[- ]signed`)
+	q = strings.ReplaceAll(q, `self signed`, `self[- ]signed`)
+	if c := text[0]; isWord(c) {
+		q = `\b` + q
+	}
+	if c := text[len(text)-1]; isWord(c) {
+		q += `\b`
+	}
+	return q
+}
+
+func isWord(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// Explain finds every TLS-related failure in text. Several hosts may have
+// different errors; the same error for the same host is reported once.
+func Explain(text string, p *i18n.Printer) []Explanation {
+	if len(text) > MaxInput {
+		text = text[:MaxInput]
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	text = unescape(text)
+	var ms []match
+	lower := strings.ToLower(text)
+	for prio, r := range rules() {
+		if len(r.kw) > 0 {
+			found := false
+			for _, k := range r.kw {
+				found = found || strings.Contains(lower, k)
+			}
+			if !found {
+				continue
+			}
+		}
+		for _, loc := range r.re.FindAllStringSubmatchIndex(text, 200) {
+			g := make([]string, len(loc)/2)
+			for i := range g {
+				if loc[2*i] >= 0 {
+					g[i] = text[loc[2*i]:loc[2*i+1]]
+				}
+			}
+			id := r.id(g)
+			if id == "" {
+				continue
+			}
+			ms = append(ms, match{id: id, start: loc[0], end: loc[1], groups: g, prio: prio, tier: r.tier, source: r.source})
+		}
+	}
+	// Most specific rule first; a match that overlaps an accepted one is dropped.
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].prio != ms[j].prio {
+			return ms[i].prio < ms[j].prio
+		}
+		return ms[i].start < ms[j].start
+	})
+	var accepted []match
+	for _, m := range ms {
+		overlap := false
+		for _, a := range accepted {
+			if m.start < a.end && a.start < m.end {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			accepted = append(accepted, m)
+		}
+	}
+	sort.SliceStable(accepted, func(i, j int) bool { return accepted[i].start < accepted[j].start })
+
+	type key struct{ id, host string }
+	seen := map[key]int{}
+	var out []Explanation
+	hosts := make([]string, len(accepted))
+	for i, m := range accepted {
+		hosts[i] = hostFor(text, m)
+	}
+	// covered reports whether a more specific match explains the same message
+	// as the generic match i: same host, or right after it in the text
+	// ("SSL handshake failed: host:port: [SSL: ...] reason"), or anywhere
+	// when the generic one names no host.
+	covered := func(i int) bool {
+		g := accepted[i]
+		for j, s := range accepted {
+			if s.tier >= g.tier {
+				continue
+			}
+			if hosts[j] == hosts[i] || hosts[i] == "" || (s.start >= g.end && s.start-g.end < 200) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, m := range accepted {
+		host := hosts[i]
+		serverSide := isServerSide(text, m.start)
+		if serverSide {
+			host = ""
+		}
+		if m.tier > 0 && covered(i) {
+			continue
+		}
+		id := m.id
+		if serverSide && strings.HasPrefix(id, "CERTIFICATE_VERIFY_FAILED/") {
+			id = "SSL_PEER_CERTIFICATE_VALIDATION_FAILED/" + strings.TrimPrefix(id, "CERTIFICATE_VERIFY_FAILED/")
+		}
+		k := key{id, host}
+		if _, ok := seen[k]; ok {
+			continue
+		}
+		if len(out) >= MaxExplanations {
+			break
+		}
+		seen[k] = len(out)
+		ex := Explanation{ID: id, Host: host, Quote: quote(text[m.start:m.end]), ServerSide: serverSide, Source: m.source}
+		if serverSide {
+			ex.Source = "mongod"
+		}
+		describe(&ex, m.groups, p)
+		out = append(out, ex)
+	}
+	return out
+}
+
+// unescape undoes the JSON escaping of log lines and tracebacks pasted from
+// JSON (\" \n \t \/), so the patterns see the original text.
+func unescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	r := strings.NewReplacer(`\"`, `"`, `\n`, "\n", `\t`, "\t", `\/`, "/", `\\`, `\`)
+	return r.Replace(s)
+}
+
+func quote(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > maxQuote {
+		s = s[:maxQuote] + "…"
+	}
+	return s
+}
+
+// hostFor finds the host:port the message at m is about: the nearest
+// "host:port" before it in the same entry (PyMongo's "host:port: message",
+// Go's "Addr: host:port", Java's "connecting to server host:port").
+func hostFor(text string, m match) string {
+	from := m.start - 400
+	if from < 0 {
+		from = 0
+	}
+	// Do not look past the previous line break more than 2 lines back.
+	win := text[from:m.start]
+	if i := strings.LastIndex(win, "\n\n"); i >= 0 {
+		win = win[i:]
+	}
+	best := ""
+	for _, loc := range hostRe.FindAllStringSubmatchIndex(win, -1) {
+		h, port := win[loc[2]:loc[3]], win[loc[4]:loc[5]]
+		if !plausibleHost(h) {
+			continue
+		}
+		best = h + ":" + port
+	}
+	// Node's "connection <monitor> to host:port closed" puts the host inside the match.
+	if best == "" {
+		if loc := hostRe.FindStringSubmatchIndex(text[m.start:m.end]); loc != nil {
+			seg := text[m.start:m.end]
+			if h := seg[loc[2]:loc[3]]; plausibleHost(h) {
+				best = h + ":" + seg[loc[4]:loc[5]]
+			}
+		}
+	}
+	return best
+}
+
+func plausibleHost(h string) bool {
+	l := strings.ToLower(h)
+	for _, e := range sourceExt {
+		if strings.HasSuffix(l, e) {
+			return false
+		}
+	}
+	if strings.HasPrefix(h, "[") {
+		return true
+	}
+	letters, dots := 0, 0
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		switch {
+		case c == '.':
+			dots++
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letters++
+		}
+	}
+	if letters == 0 {
+		return dots == 3 // IPv4
+	}
+	// Dates and times ("2024-02-28T23") are not hosts.
+	if len(h) >= 10 && h[4] == '-' && h[7] == '-' {
+		return false
+	}
+	switch l {
+	case "timeout", "error", "http", "https", "ssl", "tls", "line", "port", "at", "localhost":
+		return l == "localhost"
+	}
+	return true
+}
+
+// isServerSide reports whether the line holding pos is a mongod/mongos log
+// line about a client connection.
+func isServerSide(text string, pos int) bool {
+	start := strings.LastIndexByte(text[:pos], '\n') + 1
+	end := strings.IndexByte(text[pos:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += pos
+	}
+	line := text[start:end]
+	for _, s := range []string{"Error receiving request from client", "Ending connection from", `"ctx":"conn`, "[conn", `"c":"NETWORK"`, "connection accepted from"} {
+		if strings.Contains(line, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// LooksLikeError reports whether pasted text is an error message (as opposed
+// to PEM or s_client output), for the page's paste-box sniffing.
+func LooksLikeError(text string) bool {
+	if len(text) > MaxInput {
+		text = text[:MaxInput]
+	}
+	if strings.TrimSpace(text) == "" || sclient.Looks(text) {
+		return false
+	}
+	if strings.Contains(text, "-----BEGIN ") {
+		// PEM with a little prose around it is not an error message; an error
+		// that quotes a certificate is rare.
+		outside := pemRe.ReplaceAllString(text, "")
+		if len(strings.TrimSpace(outside)) < len(text)/4 {
+			return false
+		}
+		text = outside
+	}
+	for _, r := range rules() {
+		if r.re.MatchString(text) {
+			return true
+		}
+	}
+	for _, k := range []string{"Traceback (most recent call last)", "ServerSelectionTimeoutError", "MongoServerSelectionError", "MongoNetworkError", "Exception", "errmsg", "Error:"} {
+		if strings.Contains(text, k) {
+			return true
+		}
+	}
+	return false
+}
+
+var pemRe = regexp.MustCompile(`(?s)-----BEGIN [A-Z0-9 ]+-----.*?-----END [A-Z0-9 ]+-----`)
