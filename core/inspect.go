@@ -87,6 +87,7 @@ func (in *inspection) run() {
 	in.uriChecks()
 	in.describeCertificates()
 	in.analyzeServerChain()
+	in.analyzeKeyFiles()
 	sortChecks(in.rep.Checks)
 	in.rep.Verdict = verdict(in.rep, in, p)
 }

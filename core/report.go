@@ -3,6 +3,7 @@ package core
 import (
 	"time"
 
+	"certinspect/core/keyfile"
 	"certinspect/core/mongouri"
 	"certinspect/core/report"
 )
@@ -21,7 +22,9 @@ type Report struct {
 	Chain         *report.Chain        `json:"chain,omitempty"`
 	Hosts         []report.HostMatch   `json:"hosts,omitempty"`
 	URI           *mongouri.Report     `json:"uri,omitempty"`
-	Checks        []report.Check       `json:"checks"`
+	// KeyFiles describes each tlsCertificateKeyFile (never any key material).
+	KeyFiles []*keyfile.Summary `json:"keyFiles,omitempty"`
+	Checks   []report.Check     `json:"checks"`
 	// Limits names every limit an input hit (never a silent truncation).
 	Limits []report.LimitHit `json:"limits,omitempty"`
 }

@@ -50,7 +50,15 @@ func (in *inspection) uriChecks() {
 	for _, it := range in.inputs {
 		names = append(names, it.file.Name)
 	}
-	in.add(in.uri.Checks(in.p, names)...)
+	checks := in.uri.Checks(in.p, names)
+	if ce := in.constructionError(); ce != "" {
+		for i := range checks {
+			if checks[i].ID == "uri.valid" && checks[i].Status == report.Fail {
+				checks[i].PyMongoError = ce
+			}
+		}
+	}
+	in.add(checks...)
 }
 
 // uriRole returns the role the connection string gives a file, by base name.

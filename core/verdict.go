@@ -2,23 +2,39 @@ package core
 
 import (
 	"fmt"
+	"strings"
 
 	"certinspect/core/i18n"
 	"certinspect/core/report"
 )
 
+// phase places a failing check in PyMongo's sequence: MongoClient
+// construction (connection string, then the SSL context loading the CA,
+// certificate and key files) comes before any handshake.
+func phase(id string) int {
+	switch {
+	case id == "uri.valid":
+		return 0
+	case strings.HasPrefix(id, "key."):
+		return 1
+	case id == "tls.enabled":
+		return 2
+	default:
+		return 3
+	}
+}
+
 // verdict sums the report up: would PyMongo connect, and if not, the first
-// error it would raise and the first fix. Construction-time errors
-// (connection string, key file) come before anything a handshake would meet;
-// within the handshake OpenSSL's own order decides.
+// error it would raise and the first fix. Within the handshake, OpenSSL's own
+// order of checks decides which error is printed.
 func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
-	var firstFail, firstWarn *report.Check
+	var first, firstWarn *report.Check
 	for i := range rep.Checks {
 		c := &rep.Checks[i]
 		switch c.Status {
 		case report.Fail:
-			if firstFail == nil {
-				firstFail = c
+			if first == nil || phase(c.ID) < phase(first.ID) {
+				first = c
 			}
 		case report.Warn:
 			if firstWarn == nil {
@@ -27,34 +43,27 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 		}
 	}
 	v := Verdict{Status: "ok"}
-	if ce := in.constructionErrorOrEmpty(); ce != "" {
-		v.PyMongoError = ce
-		for i := range rep.Checks {
-			if rep.Checks[i].ID == "uri.valid" && rep.Checks[i].Status == report.Fail {
-				firstFail = &rep.Checks[i]
-				break
-			}
-		}
-	} else if in != nil && in.server != nil && in.server.leaf != nil && in.tls.enabled {
+	if first != nil && phase(first.ID) == 3 && in != nil && in.server != nil && in.server.leaf != nil && in.tls.enabled {
 		if pe, host, pr := in.predictHandshakeError(); pe != "" {
-			v.Status = "fail"
 			v.PyMongoError = pe
-			v.CheckID = pr.check
 			for i := range rep.Checks {
 				c := &rep.Checks[i]
 				if c.ID == pr.check && c.Status == report.Fail && (c.Subject == pr.cert.fp || c.Subject == host) {
-					firstFail = c
+					first = c
 					break
 				}
 			}
 		}
 	}
 	switch {
-	case firstFail != nil:
+	case first != nil:
 		v.Status = "fail"
-		v.CheckID = firstFail.ID
-		v.Headline = p.T("verdict.fail", "PyMongo would not connect: {reason}", i18n.Args{"reason": firstFail.Title})
-		v.FirstFix = firstFail.Fix
+		v.CheckID = first.ID
+		v.Headline = p.T("verdict.fail", "PyMongo would not connect: {reason}", i18n.Args{"reason": first.Title})
+		v.FirstFix = first.Fix
+		if v.PyMongoError == "" {
+			v.PyMongoError = first.PyMongoError
+		}
 	case firstWarn != nil:
 		v.Status = "warn"
 		v.CheckID = firstWarn.ID
@@ -102,11 +111,4 @@ func pyMongoVerifyError(hostPort string, pr *problem) string {
 		reason = fmt.Sprintf("IP address mismatch, certificate is not valid for '%s'.", pr.note)
 	}
 	return fmt.Sprintf("pymongo.errors.ServerSelectionTimeoutError: %s: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: %s (_ssl.c:…), Timeout: 30s, Topology Description: <…>", hostPort, reason)
-}
-
-func (in *inspection) constructionErrorOrEmpty() string {
-	if in == nil {
-		return ""
-	}
-	return in.constructionError()
 }

@@ -63,6 +63,9 @@ type Check struct {
 	// ready to copy.
 	Commands     []string      `json:"commands,omitempty"`
 	OpenSSLError *OpenSSLError `json:"opensslError,omitempty"`
+	// PyMongoError is the error PyMongo would raise because of this check's
+	// failure, as PyMongo prints it (a quotation: never translated).
+	PyMongoError string `json:"pymongoError,omitempty"`
 	// Rule cites the standard a policy check enforces ("RFC 5280 4.2.1.2").
 	Rule string `json:"rule,omitempty"`
 	// Others names clients that would decide differently ("Go crypto/x509",
