@@ -417,3 +417,62 @@ func matchIssues(t *testing.T, what string, got []issue, want []string) {
 		}
 	}
 }
+
+// TestBlocks checks what is handed to the key, CRL and OCSP analyses: the
+// PEM type (or the type DER would have had), headers and DER bytes.
+func TestBlocks(t *testing.T) {
+	p := getPKI(t)
+	pkcs8, pkcs1, sec1 := marshalKeys(t)
+	r := Decode("legacy.key", fixture(t, "rsa-legacy-encrypted.key"), Limits{}, nil)
+	if len(r.Keys) != 1 || r.Keys[0].Type != "RSA PRIVATE KEY" || r.Keys[0].Headers["Proc-Type"] != "4,ENCRYPTED" ||
+		!strings.HasPrefix(r.Keys[0].Headers["DEK-Info"], "AES-128-CBC,") || len(r.Keys[0].Bytes) == 0 {
+		t.Fatalf("legacy key: %+v", r.Keys)
+	}
+	if r.Items[0].Kind != "encryptedPrivateKey" || r.Items[0].Ref != "" {
+		t.Errorf("legacy key item %+v", r.Items[0])
+	}
+	for _, c := range []struct {
+		der  []byte
+		typ  string
+		kind string
+	}{
+		{pkcs8, "PRIVATE KEY", "privateKey"}, {pkcs1, "RSA PRIVATE KEY", "privateKey"}, {sec1, "EC PRIVATE KEY", "privateKey"},
+		{p.crl, "X509 CRL", "crl"}, {p.ocsp, "OCSP RESPONSE", "ocspResponse"},
+	} {
+		r := Decode("x.der", c.der, Limits{}, nil)
+		var blocks []Block
+		blocks = append(append(append(blocks, r.Keys...), r.CRLs...), r.OCSP...)
+		if len(blocks) != 1 || blocks[0].Type != c.typ || !bytes.Equal(blocks[0].Bytes, c.der) || blocks[0].Location != "whole file" {
+			t.Errorf("%s: %+v", c.typ, blocks)
+		}
+		if len(r.Items) != 1 || r.Items[0].Kind != c.kind {
+			t.Errorf("%s: items %+v", c.typ, r.Items)
+		}
+	}
+	// A CRL inside a PKCS#7 bundle is handed on too.
+	r = Decode("x.p7b", p7WithCRL(t), Limits{}, nil)
+	if len(r.Certs) != 1 || len(r.CRLs) != 1 || !bytes.Equal(r.CRLs[0].Bytes, p.crl) || r.CRLs[0].Location != "whole file, CRL 1" {
+		t.Fatalf("p7 with CRL: certs %d crls %+v errors %v", len(r.Certs), r.CRLs, r.Errors)
+	}
+}
+
+// p7WithCRL builds a degenerate SignedData holding the root and the CRL.
+func p7WithCRL(t *testing.T) []byte {
+	p := getPKI(t)
+	tlv := func(tag byte, parts ...[]byte) []byte {
+		body := bytes.Join(parts, nil)
+		n := len(body)
+		switch {
+		case n < 0x80:
+			return append([]byte{tag, byte(n)}, body...)
+		case n < 0x100:
+			return append([]byte{tag, 0x81, byte(n)}, body...)
+		default:
+			return append([]byte{tag, 0x82, byte(n >> 8), byte(n)}, body...)
+		}
+	}
+	oidSigned := []byte{0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02}
+	oidData := []byte{0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01}
+	sd := tlv(0x30, []byte{0x02, 0x01, 0x01}, tlv(0x31), tlv(0x30, oidData), tlv(0xa0, p.root), tlv(0xa1, p.crl), tlv(0x31))
+	return tlv(0x30, oidSigned, tlv(0xa0, sd))
+}

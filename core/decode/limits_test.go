@@ -153,12 +153,14 @@ func TestHostileSizes(t *testing.T) {
 		in   []byte
 		max  time.Duration
 	}{
-		{"64 MiB random", pseudoRandom(64<<20, 7), 3 * time.Second},
-		{"10001 certificates", []byte(many.String()), 3 * time.Second},
-		{"BEGIN markers on one line", bytes.Repeat([]byte("-----BEGIN "), 4<<20), 3 * time.Second},
-		{"BEGIN lines without END", bytes.Repeat([]byte("-----BEGIN CERTIFICATE-----\nMIIB\n"), 1<<20), 3 * time.Second},
-		{"base64 noise", bytes.Repeat([]byte(strings.Repeat("QUJD", 16)+"\n"), 1<<18), 3 * time.Second},
-		{"long text line", bytes.Repeat([]byte("a"), 32<<20), 3 * time.Second},
+		{"64 MiB random", pseudoRandom(64<<20, 7), 5 * time.Second},
+		{"10001 certificates", []byte(many.String()), 5 * time.Second},
+		{"BEGIN markers on one line", bytes.Repeat([]byte("-----BEGIN "), 4<<20), 5 * time.Second},
+		{"BEGIN lines without END", bytes.Repeat([]byte("-----BEGIN CERTIFICATE-----\nMIIB\n"), 1<<20), 5 * time.Second},
+		{"base64 noise", bytes.Repeat([]byte(strings.Repeat("QUJD", 16)+"\n"), 1<<18), 5 * time.Second},
+		{"long text line", bytes.Repeat([]byte("a"), 32<<20), 5 * time.Second},
+		{"64 MiB of base64 on one line", bytes.Repeat([]byte("MIIB"), 16<<20), 5 * time.Second},
+		{"64 MiB of base64 lines", bytes.Repeat([]byte(strings.Repeat("MIIB", 19)+"\n"), 64<<20/77), 5 * time.Second},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -199,7 +199,10 @@ func (d *decoder) scanTextFormats(text []byte) {
 		if len(l) < 8 {
 			return
 		}
-		loc := d.loc(p.T("decode.loc.line", "line {line}", i18n.Args{"line": num}))
+		loc := ""
+		if l[0] == 'P' || l[0] == '-' || l[0] == 's' || l[0] == 'e' {
+			loc = d.loc(p.T("decode.loc.line", "line {line}", i18n.Args{"line": num}))
+		}
 		switch {
 		case bytes.HasPrefix(l, []byte("PuTTY-User-Key-File-")):
 			d.addItem(pos, itemOf("puttyKey", loc))
@@ -260,15 +263,35 @@ func allB64(l []byte) bool {
 	return true
 }
 
-// decodeBase64Loose decodes standard or URL-safe base64, padded or not.
+// decodeBase64Loose decodes standard base64, padded or not.
 func decodeBase64Loose(s []byte) ([]byte, bool) {
-	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding, base64.URLEncoding, base64.RawURLEncoding} {
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding} {
 		out := make([]byte, enc.DecodedLen(len(s)))
 		if n, err := enc.Decode(out, s); err == nil {
 			return out[:n], true
 		}
 	}
 	return nil, false
+}
+
+// decodedSize is the number of bytes base64 text decodes to.
+func decodedSize(s []byte) int {
+	t := bytes.TrimRight(s, "=")
+	return len(t) * 6 / 8
+}
+
+// worthDecoding looks at the first base64 characters of a run: only DER (a
+// SEQUENCE) or PEM text ("-----") is worth decoding the whole run for. This
+// keeps megabytes of base64-looking text from being decoded for nothing.
+func worthDecoding(s []byte) bool {
+	if len(s) < 4 {
+		return false
+	}
+	var head [3]byte
+	if _, err := base64.StdEncoding.Decode(head[:], s[:4]); err != nil {
+		return false
+	}
+	return head[0] == tagSequence || string(head[:]) == "---"
 }
 
 // bareBase64 finds base64 without PEM armour: the whole file, or runs of
@@ -320,6 +343,14 @@ func (d *decoder) bareBase64(text []byte) bool {
 			continue
 		}
 		loc := d.loc(p.T("decode.loc.base64", "base64 text at line {line}", i18n.Args{"line": r.line}))
+		if !worthDecoding(r.b64) {
+			if whole {
+				d.addError(r.pos, loc, p.T("decode.err.base64Unknown", "base64 text that decodes to {size} bytes that are not a certificate, private key, CRL, OCSP response or PKCS#7 bundle", i18n.Args{"size": decodedSize(r.b64)}),
+					p.T("decode.advice.resend", "Ask the customer to send the file itself as an attachment rather than pasted text.", nil), "")
+				return true
+			}
+			continue
+		}
 		data, ok := decodeBase64Loose(r.b64)
 		if !ok || len(data) == 0 {
 			if whole {
