@@ -96,13 +96,32 @@ export async function drop(page, files) {
 
 /** settled waits until the inspection count passes `after` and returns it. */
 export async function settled(page, after = 0) {
-  await page.waitForFunction((n) => Number(document.body.dataset.inspections || 0) > n, after, { timeout: 60000 });
-  // Let a pending (coalesced) re-run finish too.
-  await page.waitForFunction(() => document.getElementById("progress").hidden, null, { timeout: 60000 });
+  // More runs than before, and none running, pending or scheduled.
+  await page.waitForFunction((n) => Number(document.body.dataset.inspections || 0) > n && document.body.dataset.busy === "false",
+    after, { timeout: 90000, polling: 50 });
   return page.evaluate(() => Number(document.body.dataset.inspections));
 }
 
 export async function shot(page, name) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, name + ".png"), fullPage: true });
+}
+
+/** runs returns the number of inspections the page has completed. */
+export function runs(page) {
+  return page.evaluate(() => Number(document.body.dataset.inspections || 0));
+}
+
+/** checks maps each check id on the page to its statuses, in page order. */
+export function checks(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const d of document.querySelectorAll("#report [data-check-id]")) (out[d.dataset.checkId] ||= []).push(d.dataset.status);
+    return out;
+  });
+}
+
+/** setAt sets the "as of" field to an RFC 3339 UTC time (the context runs in UTC). */
+export async function setAt(page, iso = AT) {
+  await page.fill("#at", iso.replace(/Z$/, "").slice(0, 19));
 }

@@ -154,17 +154,23 @@ function buildRequest() {
 }
 
 let timer = 0;
+let timerPending = false;
+function setBusy() {
+  document.body.dataset.busy = String(state.running || state.pending || timerPending);
+}
 function schedule(delay = 200) {
   clearTimeout(timer);
-  timer = setTimeout(run, delay);
+  timerPending = true;
+  setBusy();
+  timer = setTimeout(() => { timerPending = false; run(); }, delay);
 }
 
 async function run() {
-  if (state.running) { state.pending = true; return; }
+  if (state.running) { state.pending = true; setBusy(); return; }
   const hasInput = state.files.length || $("uri").value.trim() || $("error-text").value.trim();
-  if (!hasInput) { state.report = null; state.error = ""; renderReport(); return; }
+  if (!hasInput) { state.report = null; state.error = ""; renderReport(); setBusy(); return; }
   const request = buildRequest();
-  if (!request.at) { state.error = "The “As of” date is not valid."; renderReport(); return; }
+  if (!request.at) { state.error = "The “As of” date is not valid."; renderReport(); setBusy(); return; }
   state.running = true;
   const seq = ++state.runSeq;
   const started = performance.now();
@@ -184,7 +190,7 @@ async function run() {
   }
   renderChips();
   renderReport();
-  if (state.pending) { state.pending = false; run(); }
+  if (state.pending) { state.pending = false; run(); } else setBusy();
 }
 
 function showProgress(stage, done, total) {

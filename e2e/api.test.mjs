@@ -1,0 +1,159 @@
+// window.certinspect in headless chromium: the same report as the CLI, clear
+// rejections, and a main thread that stays responsive during a 1M-entry CRL.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { AT, PKI, ROOT, checks, fixtures, launch, openPage, runs, serve, setAt, settled, shot } from "./harness.mjs";
+
+let srv, browser, fx, page, version, cli;
+
+before(async () => {
+  fx = fixtures();
+  srv = await serve();
+  browser = await launch();
+  ({ page } = await openPage(browser.context, srv.url));
+  version = await page.evaluate(() => window.certinspect.version);
+  // The CLI, built with the same version string as the page's wasm, so the
+  // reports can be compared whole.
+  cli = path.join(os.tmpdir(), "certinspect-e2e-cli");
+  execFileSync("go", ["build", "-trimpath", "-ldflags", `-X certinspect/core.Version=${version}`, "-o", cli, "./cmd/certinspect"], { cwd: ROOT, stdio: "inherit" });
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (srv) srv.stop();
+});
+
+/** runCLI runs the CLI in testdata/pki (so file names match) and parses --json. */
+function runCLI(args) {
+  let out;
+  try {
+    out = execFileSync(cli, [...args, "--json"], { cwd: PKI, encoding: "utf8", maxBuffer: 64 << 20 });
+  } catch (err) {
+    // Exit status 1 means "a check failed"; the report is still on stdout.
+    if (err.status !== 1) throw err;
+    out = err.stdout;
+  }
+  return JSON.parse(out);
+}
+
+/** pageInspect calls window.certinspect.inspect with files read from testdata/pki. */
+function pageInspect(request) {
+  const files = (request.files || []).map((f) => ({ ...f, data: [...fs.readFileSync(path.join(PKI, f.name))] }));
+  return page.evaluate(async (req) => {
+    req.files = req.files.map((f) => ({ ...f, data: new Uint8Array(f.data) }));
+    return window.certinspect.inspect(req);
+  }, { ...request, files });
+}
+
+describe("window.certinspect", () => {
+  const cases = [
+    {
+      name: "good chain",
+      cli: ["--tlsCAFile", "ca.pem", "--chain", "server-chain.pem", "--host", "db0.example.net", "--at", AT],
+      req: { files: [{ name: "ca.pem", role: "tlsCAFile" }, { name: "server-chain.pem", role: "serverChain" }], hosts: ["db0.example.net"], at: AT },
+      status: "ok",
+    },
+    {
+      name: "expired chain",
+      cli: ["--tlsCAFile", "ca.pem", "--chain", "expired-chain.pem", "--at", AT],
+      req: { files: [{ name: "ca.pem", role: "tlsCAFile" }, { name: "expired-chain.pem", role: "serverChain" }], at: AT },
+      status: "fail",
+    },
+    {
+      name: "wrong host, connection string",
+      cli: ["--uri", "mongodb://db0.example.net/?tls=true", "--tlsCAFile", "ca.pem", "--chain", "wrong-host-chain.pem", "--at", AT],
+      req: { uri: "mongodb://db0.example.net/?tls=true", files: [{ name: "ca.pem", role: "tlsCAFile" }, { name: "wrong-host-chain.pem", role: "serverChain" }], at: AT },
+      status: "fail",
+    },
+    {
+      name: "missing intermediate",
+      cli: ["--tlsCAFile", "ca.pem", "--chain", "missing-intermediate-chain.pem", "--host", "db0.example.net", "--at", AT],
+      req: { files: [{ name: "ca.pem", role: "tlsCAFile" }, { name: "missing-intermediate-chain.pem", role: "serverChain" }], hosts: ["db0.example.net"], at: AT },
+      status: "fail",
+    },
+  ];
+  for (const c of cases) {
+    test(`inspect() returns the CLI's --json report: ${c.name}`, async () => {
+      const want = runCLI(c.cli);
+      const got = await pageInspect(c.req);
+      assert.deepEqual(got, want);
+      assert.equal(got.verdict.status, c.status);
+    });
+  }
+
+  test("bad requests reject with a clear message; the next call works", async () => {
+    const results = await page.evaluate(async () => {
+      const out = [];
+      for (const req of [
+        { files: "ca.pem" },
+        { files: [{ name: "ca.pem", data: "-----BEGIN CERTIFICATE-----" }] },
+        { at: "yesterday" },
+        { tlsCAFile: "ca.pem" },
+        { files: [{ name: "ca.pem", role: "trust", data: new Uint8Array(3) }] },
+      ]) {
+        try {
+          await window.certinspect.inspect(req);
+          out.push("resolved");
+        } catch (e) {
+          out.push(e.message);
+        }
+      }
+      try {
+        await window.certinspect.inspect({ hosts: [() => 1] });
+        out.push("resolved");
+      } catch (e) {
+        out.push(e.message);
+      }
+      const ok = await window.certinspect.inspect({ at: "2026-06-01T00:00:00Z" });
+      out.push(ok.schemaVersion);
+      return out;
+    });
+    assert.match(results[0], /request\.files must be an array/);
+    assert.match(results[1], /request\.files\[0\]\.data must be a Uint8Array/);
+    assert.match(results[2], /request\.at "yesterday" is not an RFC 3339 date-time/);
+    assert.match(results[3], /unknown request field "tlsCAFile"/);
+    assert.match(results[4], /role "trust" is not a role/);
+    assert.match(results[5], /cannot be sent to the inspector/);
+    assert.equal(results[6], 1);
+  });
+});
+
+describe("responsiveness", () => {
+  test("a 1M-entry CRL is checked with no long task over 200 ms on the page", async () => {
+    const crl = path.join(fx, "crl-1m.der");
+    const p = (await browser.context.newPage());
+    await p.goto(srv.url);
+    await p.waitForSelector("body[data-ready=true]");
+    await p.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(Math.round(e.duration)); })
+        .observe({ type: "longtask" });
+      // A heartbeat: the largest gap between timer ticks.
+      window.__gap = 0;
+      let last = performance.now();
+      setInterval(() => { const now = performance.now(); window.__gap = Math.max(window.__gap, now - last); last = now; }, 20);
+    });
+    await setAt(p);
+    await p.fill("#uri", "mongodb://db0.example.net/?tls=true&tlsCAFile=ca.pem&tlsCRLFile=crl-1m.der");
+    const n = await runs(p);
+    const t0 = Date.now();
+    await p.setInputFiles("#file-input", [path.join(PKI, "server-chain.pem"), path.join(PKI, "ca.pem"), crl]);
+    await settled(p, n);
+    const took = Date.now() - t0;
+    const { long, gap } = await p.evaluate(() => ({ long: window.__long, gap: Math.round(window.__gap) }));
+    console.log(`# 1M-entry CRL (${(fs.statSync(crl).size / 1e6).toFixed(1)} MB): ${took} ms; long tasks ${JSON.stringify(long)}; largest timer gap ${gap} ms`);
+    assert.deepEqual(long.filter((d) => d > 200), [], "long tasks over 200 ms");
+    assert.ok(gap < 250, `the main thread stalled for ${gap} ms`);
+
+    // The CRL was really read and checked: the server certificate is not on it.
+    const chip = await p.locator('.chip[data-name="crl-1m.der"] .chip-summary').textContent();
+    assert.match(chip, /CRL/i);
+    assert.deepEqual((await checks(p))["crl.revocation"], ["pass"], "crl.revocation for the leaf");
+    assert.equal(await p.getAttribute("#verdict", "data-status"), "ok");
+    await shot(p, "07-crl-1m");
+    await p.close();
+  });
+});

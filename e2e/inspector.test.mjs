@@ -1,0 +1,264 @@
+// The inspector page in headless chromium: diagnosis, rendering safety,
+// privacy. Run with `make test-e2e` (it builds dist/ and installs what is missing).
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { AT, PKI, checks, drop, fixtures, launch, openPage, runs, serve, setAt, settled, shot } from "./harness.mjs";
+
+let srv, browser, fx;
+
+before(async () => {
+  fx = fixtures();
+  srv = await serve();
+  browser = await launch();
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (srv) srv.stop();
+});
+
+const pki = (name) => path.join(PKI, name);
+
+async function inspectFiles(page, files, { uri, hosts } = {}) {
+  const n = await runs(page);
+  await setAt(page);
+  if (uri !== undefined) await page.fill("#uri", uri);
+  if (hosts !== undefined) await page.fill("#hosts", hosts);
+  await drop(page, files);
+  return settled(page, n);
+}
+
+describe("diagnosis", () => {
+  test("a good chain with its CA file and a connection string: PyMongo connects", async () => {
+    const { page, problems } = await openPage(browser.context, srv.url);
+    await inspectFiles(page, { "server-chain.pem": pki("server-chain.pem"), "ca.pem": pki("ca.pem") },
+      { uri: "mongodb://db0.example.net:27017,db1.example.net:27017/?tls=true&tlsCAFile=ca.pem&replicaSet=rs0" });
+
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "ok");
+    assert.match(await page.textContent("#verdict .lead"), /PyMongo would connect\./);
+    const c = await checks(page);
+    assert.deepEqual(c["chain.trusted"], ["pass"]);
+    assert.ok(c["hostname.match"] && c["hostname.match"].every((s) => s === "pass"), JSON.stringify(c["hostname.match"]));
+    assert.deepEqual(c["validity.period"], ["pass"]);
+
+    // The chain drawing: leaf → intermediate → root, every link OK.
+    const links = await page.$$eval(".chain .link", (ls) => ls.map((l) => [l.querySelector(".link-label").textContent, l.dataset.state]));
+    assert.deepEqual(links, [["db0.example.net", "ok"], ["certinspect Test Intermediate CA", "ok"], ["certinspect Test Root CA", "ok"]]);
+
+    // Host × certificate grid: both URI hosts match.
+    const grid = await page.$$eval(".hostgrid td[data-host]", (tds) => tds.map((td) => [td.dataset.host, td.dataset.matched]));
+    assert.deepEqual(grid.sort(), [["db0.example.net", "true"], ["db1.example.net", "true"]]);
+
+    // Chips: what each file is, and the role the connection string gave ca.pem.
+    const chips = await page.$$eval(".chip", (cs) => cs.map((c) => [c.dataset.name, c.querySelector(".chip-summary").textContent, c.querySelector("select").selectedOptions[0].textContent, c.classList.contains("has-error")]));
+    assert.equal(chips.length, 2);
+    assert.match(chips[0][1], /2 certificates/);
+    assert.match(chips[1][2], /tlsCAFile/);
+    assert.ok(chips.every((c) => !c[3]), "no chip shows an error");
+
+    // Timeline: one row per certificate with the "as of" marker.
+    assert.equal(await page.locator(".timeline li").count(), 3);
+    assert.equal(await page.locator(".timeline .at-marker").count(), 3);
+    assert.deepEqual(problems, []);
+    await shot(page, "01-good-chain");
+
+    // Progressive disclosure: all fields on demand.
+    await page.locator(".cert .allfields summary").first().click();
+    assert.match(await page.locator(".cert .allfields").first().textContent(), /Subject Key Id/);
+    await page.close();
+  });
+
+  test("expired-chain.pem with ca.pem at 2026-06-01: fails, naming the expired certificate", async () => {
+    const { page } = await openPage(browser.context, srv.url);
+    await inspectFiles(page, { "expired-chain.pem": pki("expired-chain.pem"), "ca.pem": pki("ca.pem") });
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail");
+    const verdict = await page.textContent("#verdict");
+    assert.match(verdict, /PyMongo would not connect/);
+    assert.match(verdict, /expired/i);
+    assert.match(verdict, /db0\.example\.net/);
+    assert.match(verdict, /2026-03-01/);
+    assert.match(await page.textContent("#verdict .pyerror"), /CERTIFICATE_VERIFY_FAILED.*certificate has expired/);
+    assert.ok((await page.textContent("#verdict .fix")).length > 20, "a first fix is shown");
+    assert.deepEqual((await checks(page))["validity.period"], ["fail"]);
+    // The failing check is open, the leaf's link is drawn as expired.
+    assert.equal(await page.locator('[data-check-id="validity.period"][open]').count(), 1);
+    assert.equal(await page.getAttribute(".chain .link >> nth=0", "data-state"), "expired");
+    await shot(page, "02-expired-chain");
+
+    // "Show the check" moves focus to the check the headline is about.
+    await page.click("#verdict button.link");
+    assert.equal(await page.evaluate(() => document.activeElement.closest("[data-check-id]")?.dataset.checkId), "validity.period");
+    await page.close();
+  });
+
+  test("wrong host: the grid shows the mismatch and the verdict fails", async () => {
+    const { page } = await openPage(browser.context, srv.url);
+    await inspectFiles(page, { "wrong-host-chain.pem": pki("wrong-host-chain.pem"), "ca.pem": pki("ca.pem") }, { hosts: "db0.example.net" });
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail");
+    assert.match(await page.textContent("#verdict"), /Hostname mismatch/);
+    assert.deepEqual((await checks(page))["hostname.match"], ["fail"]);
+    assert.equal(await page.getAttribute('.hostgrid td[data-host="db0.example.net"]', "data-matched"), "false");
+    await shot(page, "03-wrong-host");
+    await page.close();
+  });
+
+  test("changing a file's role re-runs the report", async () => {
+    const { page } = await openPage(browser.context, srv.url);
+    await inspectFiles(page, { "server-chain.pem": pki("server-chain.pem"), "ca.pem": pki("ca.pem") });
+    assert.deepEqual((await checks(page))["chain.trusted"], ["pass"]);
+    const n = await runs(page);
+    // Declare ca.pem part of the server chain: nothing is trusted any more
+    // except the bundled roots, which do not hold the test root.
+    await page.selectOption('.chip[data-name="ca.pem"] select', "serverChain");
+    await settled(page, n);
+    assert.deepEqual((await checks(page))["chain.trusted"], ["fail"]);
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail");
+    await page.close();
+  });
+
+  test("a garbage file shows a clear message on its chip", async () => {
+    const { page, problems } = await openPage(browser.context, srv.url);
+    const garbage = path.join(os.tmpdir(), "certinspect-garbage.bin");
+    const bytes = Buffer.alloc(4096);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 256;
+    fs.writeFileSync(garbage, bytes);
+    await inspectFiles(page, { "garbage.bin": garbage });
+    const chip = page.locator('.chip[data-name="garbage.bin"]');
+    assert.ok(await chip.evaluate((c) => c.classList.contains("has-error")), "the chip is marked as unreadable");
+    const msg = (await chip.locator(".chip-error").first().textContent()).trim();
+    assert.ok(msg.length > 15, `a readable message, got ${JSON.stringify(msg)}`);
+    assert.deepEqual(problems, []);
+    await shot(page, "04-garbage");
+    await page.close();
+  });
+
+  test("a paste of a connection string, PEM and an error message goes to the right place", async () => {
+    const { page } = await openPage(browser.context, srv.url);
+    await setAt(page);
+    await page.fill("#paste", "mongodb://db0.example.net/?tls=true");
+    await page.click("#paste-add");
+    assert.equal(await page.inputValue("#uri"), "mongodb://db0.example.net/?tls=true");
+    const n = await runs(page);
+    await page.fill("#paste", fs.readFileSync(pki("server-chain.pem"), "utf8"));
+    await page.click("#paste-add");
+    await page.fill("#paste", "pymongo.errors.ServerSelectionTimeoutError: db0.example.net:27017: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)");
+    await page.click("#paste-add");
+    await settled(page, n);
+    assert.match(await page.inputValue("#error-text"), /unable to get local issuer certificate/);
+    assert.equal(await page.locator(".chip").count(), 1);
+    assert.match(await page.textContent(".chip .chip-summary"), /2 certificates/);
+    await page.close();
+  });
+});
+
+describe("safety", () => {
+  test("a certificate subject holding markup renders as text and runs nothing", async () => {
+    const { page, problems } = await openPage(browser.context, srv.url);
+    await page.evaluate(() => { window.__pwned = 0; });
+    await inspectFiles(page, { "hostile-chain.pem": path.join(fx, "hostile-chain.pem"), "ca.pem": pki("ca.pem") });
+    const report = page.locator("#report");
+    // Open every disclosure so every field is in the DOM and visible.
+    await page.$$eval("#report details", (ds) => ds.forEach((d) => { d.open = true; }));
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__pwned), 0, "no injected handler ran");
+    assert.equal(await page.locator("#report img, #report script, #report b, #chips img").count(), 0, "no element came from an input");
+    const txt = await report.textContent();
+    assert.ok(txt.includes('<img src=x onerror="window.__pwned=1">'), "the subject is shown literally");
+    // The right-to-left override and the escape character are shown as marks.
+    const marks = await page.$$eval("#report .ctl", (ms) => [...new Set(ms.map((m) => m.textContent))]);
+    assert.ok(marks.includes("⟨U+202E⟩"), `bidi override marked: ${marks}`);
+    assert.ok(marks.includes("⟨U+001B⟩"), `escape marked: ${marks}`);
+    assert.equal(await page.evaluate(() => document.getElementById("report").textContent.includes("\u202E")), false, "no live bidi override in the page");
+    assert.deepEqual(problems, []);
+    await shot(page, "05-hostile-subject");
+    await page.close();
+  });
+
+  test("no request leaves the page after load; inputs stay out of the URL and storage", async () => {
+    const requests = [];
+    const { page } = await openPage(browser.context, srv.url, { record: requests });
+    const loaded = requests.length;
+    // Everything up to ready came from our own origin.
+    const origin = new URL(srv.url).origin;
+    for (const r of requests) assert.equal(new URL(r.url).origin, origin, `load request to ${r.url}`);
+
+    await page.fill("#password", "hunter2-Secret!");
+    await inspectFiles(page, {
+      "server-chain.pem": pki("server-chain.pem"), "ca.pem": pki("ca.pem"),
+      "client.pem": pki("client/enc-pkcs8-pbkdf2-sha256-aes256.pem"),
+    }, { uri: "mongodb://db0.example.net/?tls=true&tlsCAFile=ca.pem&tlsCertificateKeyFile=client.pem" });
+    // Exports are local too.
+    const dl = page.waitForEvent("download");
+    await page.click("#export-json");
+    await (await dl).path();
+    await page.$$eval("#report details", (ds) => ds.forEach((d) => { d.open = true; }));
+    await page.waitForTimeout(500);
+
+    const after = requests.slice(loaded).filter((r) => !/^(blob|data):/.test(r.url));
+    assert.deepEqual(after, [], "requests after load");
+    assert.ok(!page.url().includes("hunter2") && !page.url().includes("?"), "nothing in the URL");
+    const stored = await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]);
+    assert.deepEqual(stored, [0, 0, ""]);
+    await page.close();
+  });
+
+  test("exported Markdown and JSON hold no key material and no password", async () => {
+    const { page } = await openPage(browser.context, srv.url);
+    const password = "correct horse battery staple";
+    await page.fill("#password", password);
+    const keyFile = pki("client/enc-pkcs8-pbkdf2-sha256-aes256.pem");
+    const plainKey = pki("server.key");
+    await inspectFiles(page, {
+      "client.pem": keyFile, "server.pem": pki("server.pem"), "server.key": plainKey, "ca.pem": pki("ca.pem"),
+    }, { uri: "mongodb://db0.example.net/?tls=true&tlsCAFile=ca.pem&tlsCertificateKeyFile=client.pem" });
+
+    const exported = {};
+    for (const id of ["export-md", "export-json"]) {
+      const dl = page.waitForEvent("download");
+      await page.click("#" + id);
+      const d = await dl;
+      exported[d.suggestedFilename()] = fs.readFileSync(await d.path(), "utf8");
+    }
+    const names = Object.keys(exported);
+    assert.ok(names.some((n) => n.endsWith(".md")) && names.some((n) => n.endsWith(".json")), names.join());
+    // Every base64 line of both key files (64-char PEM body lines).
+    const keyLines = [keyFile, plainKey].flatMap((f) => fs.readFileSync(f, "utf8").split("\n").filter((l) => /^[A-Za-z0-9+/=]{40,}$/.test(l)));
+    assert.ok(keyLines.length > 10);
+    for (const [name, body] of Object.entries(exported)) {
+      assert.ok(body.length > 200, `${name} has content`);
+      // Naming a block ("pemType": "PRIVATE KEY") is fine; a PEM block is not.
+      assert.ok(!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(body), `${name} holds a PEM key block`);
+      assert.ok(!body.includes(password), `${name} holds the password`);
+      for (const l of keyLines) assert.ok(!body.includes(l.slice(0, 40)), `${name} holds key bytes`);
+    }
+    const md = exported[names.find((n) => n.endsWith(".md"))];
+    assert.match(md, /^# certinspect report/);
+    assert.match(md, /client\.pem/);
+    await page.close();
+  });
+});
+
+describe("layout", () => {
+  test("readable at 320 px in the dark theme, keyboard reachable", async () => {
+    const { page } = await openPage(browser.context, srv.url);
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await inspectFiles(page, { "expired-chain.pem": pki("expired-chain.pem"), "ca.pem": pki("ca.pem") });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px at 320px`);
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, "rgb(21, 23, 26)", "dark background follows the system");
+    // Tab from the top reaches the connection string, the file picker and the checks.
+    const reached = new Set();
+    await page.focus("body");
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press("Tab");
+      reached.add(await page.evaluate(() => document.activeElement.id || document.activeElement.tagName + (document.activeElement.closest("[data-check-id]") ? ":check" : "")));
+    }
+    for (const want of ["uri", "file-input", "paste", "password", "at", "SUMMARY:check"]) assert.ok(reached.has(want), `Tab reaches ${want}: ${[...reached]}`);
+    await shot(page, "06-mobile-dark");
+    await page.close();
+  });
+});
