@@ -182,6 +182,7 @@ type decoder struct {
 	objects    int // PEM blocks and DER objects read
 	limitCerts bool
 	limitObjs  bool
+	pemPKCS7   int // PEM blocks that held a PKCS#7 bundle
 
 	// nested is true while decoding base64-encoded PEM found inside the file
 	// (no further nesting is allowed).
@@ -327,7 +328,9 @@ func (d *decoder) run(data []byte) {
 		switch {
 		case isSClient(text):
 			d.res.Format = "s_client"
-		case d.res.Format == "":
+		case found == d.pemPKCS7:
+			d.res.Format = "pkcs7"
+		default:
 			d.res.Format = "pem"
 		}
 		return

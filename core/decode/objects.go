@@ -215,8 +215,8 @@ func (d *decoder) pkcs7(pos int, der []byte, loc, pemType string) {
 		return
 	}
 	d.addItem(pos, itemWithType("pkcs7", loc, pemType))
-	if d.res.Format == "" && d.objects <= 1 {
-		d.res.Format = "pkcs7"
+	if pemType != "" {
+		d.pemPKCS7++
 	}
 	for i, cert := range c.certs {
 		d.addCert(pos, cert, d.innerLoc(loc, "certificate", i+1), pemType)

@@ -129,6 +129,7 @@ type pemBlock struct {
 	badEndLine    bool
 
 	quoted   bool // "> " markers were removed
+	escaped  bool // "\n" escapes (JSON/YAML strings) were read as line breaks
 	inline   bool // text before BEGIN on its line, or END not on its own line
 	indented bool
 }
@@ -238,11 +239,20 @@ func (d *decoder) readBody(b *pemBlock, body []byte, first int) {
 		}
 		b.lines = append(b.lines, [2]int{len(b.b64), line})
 		col := len(raw) - len(bytes.TrimLeft(raw, " \t>"))
-		for i, c := range l {
+		for i := 0; i < len(l); i++ {
+			c := l[i]
 			switch {
 			case isB64(c):
 				b.b64 = append(b.b64, c)
 			case c == ' ' || c == '\t':
+			case c == '\\' && i+1 < len(l) && strings.IndexByte("nrt/", l[i+1]) >= 0:
+				// A PEM pasted from a JSON or YAML string: "\n" for line
+				// breaks, "\/" for "/".
+				b.escaped = true
+				if l[i+1] == '/' {
+					b.b64 = append(b.b64, '/')
+				}
+				i++
 			default:
 				if b.badLine == 0 {
 					b.badLine, b.badCol, b.badChar = line, col+i+1, c
@@ -282,6 +292,9 @@ func (d *decoder) pemObject(b *pemBlock) {
 	case b.quoted:
 		d.addWarning(b.pos, loc, p.T("decode.warn.quoted", "the block is quoted with \"> \" markers; it was read without them", nil),
 			p.T("decode.advice.quoted", "OpenSSL, and so PyMongo, will not read this block from the file as it is. Remove the \"> \" markers at the start of each line.", nil))
+	case b.escaped:
+		d.addWarning(b.pos, loc, p.T("decode.warn.escaped", "the block is an escaped string (\\n for line breaks, as in JSON); it was read as if unescaped", nil),
+			p.T("decode.advice.escaped", "OpenSSL, and so PyMongo, will not read the block as it is. Write the string out with real line breaks (for JSON: jq -r '.field' file.json > cert.pem).", nil))
 	case b.inline:
 		d.addWarning(b.pos, loc, p.T("decode.warn.inline", "the BEGIN or END line does not stand on a line of its own", nil),
 			p.T("decode.advice.inline", "OpenSSL, and so PyMongo, will not read this block from the file as it is. Put -----BEGIN …----- and -----END …----- on lines of their own, with nothing before them.", nil))
