@@ -97,7 +97,9 @@ func checkOCSP(inputs []OCSPInput, opt Options, p *i18n.Printer, res *Result) []
 				c.Title = p.T("ocsp.noLeaf.title", "OCSP response read; no server certificate to check it for", nil)
 				c.Detail = facts
 			case !info.ForLeaf:
-				c.Status = softOrHard
+				// Not evidence about the leaf either way; PyMongo itself would
+				// take it as a staple when it is valid (no serial check).
+				c.Status = report.Warn
 				for_ := p.T("ocsp.forUnknown", "a certificate that was not supplied", nil)
 				if u.forCert != nil {
 					for_ = label(u.forCert) + " (" + fingerprint(u.forCert)[:16] + "…)"
