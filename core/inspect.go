@@ -274,8 +274,18 @@ func (in *inspection) nodes(r Role, trusted bool) []*node {
 		if it.role != r {
 			continue
 		}
+		// Items keep duplicates in file order (Certs holds each certificate
+		// once), so the presented chain is shown as the server sends it.
+		byFP := map[string]*x509.Certificate{}
 		for _, c := range it.dec.Certs {
-			out = append(out, &node{cert: c.Cert, names: namesOf(c.Cert), trusted: trusted, from: string(r), index: i, fp: Fingerprint(c.Cert)})
+			byFP[Fingerprint(c.Cert)] = c.Cert
+		}
+		for _, item := range it.dec.Items {
+			c := byFP[item.Ref]
+			if item.Kind != "certificate" || c == nil {
+				continue
+			}
+			out = append(out, &node{cert: c, names: namesOf(c), trusted: trusted, from: string(r), index: i, fp: item.Ref})
 			i++
 		}
 	}

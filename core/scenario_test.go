@@ -76,6 +76,7 @@ func TestScenarios(t *testing.T) {
 		{"server-chain.pem", "root-and-intermediate-ca.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass}, "", ""},
 		{"out-of-order-chain.pem", "ca.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass, "chain.presented": report.Info}, "", ""},
 		{"root-included-chain.pem", "ca.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass, "chain.presented": report.Info}, "", ""},
+		{"duplicate-chain.pem", "ca.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass, "chain.presented": report.Info}, "", ""},
 		{"extra-cert-chain.pem", "ca.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass, "chain.presented": report.Info}, "", ""},
 		{"missing-intermediate-chain.pem", "ca.pem", host, "fail", map[string]report.Status{"chain.trusted": report.Fail}, "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "certinspect Test Intermediate CA"},
 		{"missing-intermediate-chain.pem", "root-and-intermediate-ca.pem", host, "ok", map[string]report.Status{"chain.trusted": report.Pass}, "", ""},
