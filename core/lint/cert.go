@@ -1,0 +1,224 @@
+package lint
+
+import (
+	"bytes"
+	"crypto/x509"
+	"encoding/asn1"
+	"fmt"
+	"strings"
+
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+
+	"certinspect/core/report"
+	"certinspect/core/x509err"
+)
+
+// Extension OIDs the rules look at.
+var (
+	oidSKI              = asn1.ObjectIdentifier{2, 5, 29, 14}
+	oidKeyUsage         = asn1.ObjectIdentifier{2, 5, 29, 15}
+	oidSAN              = asn1.ObjectIdentifier{2, 5, 29, 17}
+	oidBasicConstraints = asn1.ObjectIdentifier{2, 5, 29, 19}
+	oidNameConstraints  = asn1.ObjectIdentifier{2, 5, 29, 30}
+	oidAKI              = asn1.ObjectIdentifier{2, 5, 29, 35}
+	oidEKU              = asn1.ObjectIdentifier{2, 5, 29, 37}
+	oidEmailAddress     = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 1}
+)
+
+// ext returns the extension with the given OID, or nil.
+func ext(c *x509.Certificate, oid asn1.ObjectIdentifier) *ExtensionRef {
+	for i := range c.Extensions {
+		if c.Extensions[i].Id.Equal(oid) {
+			e := c.Extensions[i]
+			return &ExtensionRef{Critical: e.Critical, Value: e.Value}
+		}
+	}
+	return nil
+}
+
+// ExtensionRef is the part of an extension the rules need.
+type ExtensionRef struct {
+	Critical bool
+	Value    []byte
+}
+
+// selfIssued reports whether subject and issuer are the same name.
+func selfIssued(c *x509.Certificate) bool {
+	return bytes.Equal(c.RawSubject, c.RawIssuer)
+}
+
+// selfSigned reports whether c is self-issued and its signature verifies with
+// its own key.
+func selfSigned(c *x509.Certificate) bool {
+	return selfIssued(c) && c.CheckSignatureFrom(c) == nil
+}
+
+// label is a short human name for a certificate, as the rest of the report
+// names it: its CN, else its first DNS SAN, else its subject, else its serial.
+func label(c *x509.Certificate) string {
+	if c.Subject.CommonName != "" {
+		return c.Subject.CommonName
+	}
+	if len(c.DNSNames) > 0 {
+		return c.DNSNames[0]
+	}
+	if s := c.Subject.String(); s != "" {
+		return s
+	}
+	if c.SerialNumber != nil {
+		return "serial " + fmt.Sprintf("%x", c.SerialNumber)
+	}
+	return "certificate"
+}
+
+// role names the position for texts: "server certificate", "intermediate CA
+// certificate", "root CA certificate".
+func role(pos Position) string {
+	switch {
+	case pos.IsLeaf:
+		return "server certificate"
+	case pos.IsRoot:
+		return "root CA certificate"
+	default:
+		return "intermediate CA certificate"
+	}
+}
+
+func opensslErr(name string) *report.OpenSSLError {
+	return x509err.Must(name).Report()
+}
+
+// keyUsagePresent reports whether the keyUsage extension is present (Go's
+// KeyUsage field is 0 both when it is absent and when it is empty).
+func keyUsagePresent(c *x509.Certificate) bool { return ext(c, oidKeyUsage) != nil }
+
+// basicConstraints reads the raw extension: whether it is present, critical,
+// its cA flag and whether a pathLenConstraint is present.
+type bcInfo struct {
+	Present, Critical, CA, HasPathLen bool
+}
+
+func basicConstraints(c *x509.Certificate) bcInfo {
+	e := ext(c, oidBasicConstraints)
+	if e == nil {
+		return bcInfo{}
+	}
+	info := bcInfo{Present: true, Critical: e.Critical}
+	s := cryptobyte.String(e.Value)
+	var seq cryptobyte.String
+	if !s.ReadASN1(&seq, cbasn1.SEQUENCE) {
+		return info
+	}
+	if seq.PeekASN1Tag(cbasn1.BOOLEAN) {
+		var b bool
+		if seq.ReadASN1Boolean(&b) {
+			info.CA = b
+		}
+	}
+	info.HasPathLen = seq.PeekASN1Tag(cbasn1.INTEGER)
+	return info
+}
+
+// tbsInfo is what the rules need from the raw TBSCertificate that Go's parsed
+// certificate does not keep: the encoded serial, unique identifiers, and
+// whether an extensions field exists (Go ignores it in v1/v2 certificates).
+type tbsInfo struct {
+	OK             bool
+	Version        int // encoded version + 1 (1, 2, 3)
+	SerialOctets   int
+	IssuerUID      bool
+	SubjectUID     bool
+	HasExtensions  bool
+	ExtensionCount int
+}
+
+func parseTBS(raw []byte) tbsInfo {
+	var info tbsInfo
+	s := cryptobyte.String(raw)
+	var tbs cryptobyte.String
+	if !s.ReadASN1(&tbs, cbasn1.SEQUENCE) {
+		return info
+	}
+	info.Version = 1
+	if tbs.PeekASN1Tag(cbasn1.Tag(0).Constructed().ContextSpecific()) {
+		var v cryptobyte.String
+		var n int
+		if !tbs.ReadASN1(&v, cbasn1.Tag(0).Constructed().ContextSpecific()) || !v.ReadASN1Integer(&n) {
+			return info
+		}
+		info.Version = n + 1
+	}
+	var serial cryptobyte.String
+	if !tbs.ReadASN1(&serial, cbasn1.INTEGER) {
+		return info
+	}
+	info.SerialOctets = len(serial)
+	// signature, issuer, validity, subject, subjectPublicKeyInfo
+	for i := 0; i < 5; i++ {
+		if !tbs.SkipASN1(cbasn1.SEQUENCE) {
+			return info
+		}
+	}
+	for !tbs.Empty() {
+		var tag cbasn1.Tag
+		var body cryptobyte.String
+		if !tbs.ReadAnyASN1(&body, &tag) {
+			return info
+		}
+		switch tag {
+		case cbasn1.Tag(1).ContextSpecific(), cbasn1.Tag(1).ContextSpecific().Constructed():
+			info.IssuerUID = true
+		case cbasn1.Tag(2).ContextSpecific(), cbasn1.Tag(2).ContextSpecific().Constructed():
+			info.SubjectUID = true
+		case cbasn1.Tag(3).ContextSpecific().Constructed():
+			info.HasExtensions = true
+			var exts cryptobyte.String
+			if body.ReadASN1(&exts, cbasn1.SEQUENCE) {
+				for !exts.Empty() && exts.SkipASN1(cbasn1.SEQUENCE) {
+					info.ExtensionCount++
+				}
+			}
+		}
+	}
+	info.OK = true
+	return info
+}
+
+// quoteList renders names for a message: "a.example", "b.example".
+func quoteList(names []string) string {
+	const max = 5
+	q := make([]string, 0, len(names))
+	for i, n := range names {
+		if i == max {
+			q = append(q, fmt.Sprintf("(+%d more)", len(names)-max))
+			break
+		}
+		q = append(q, fmt.Sprintf("%q", n))
+	}
+	return strings.Join(q, ", ")
+}
+
+// sanEntries counts the GeneralNames in the subjectAltName extension (-1 when
+// it is absent or unreadable).
+func sanEntries(c *x509.Certificate) int {
+	e := ext(c, oidSAN)
+	if e == nil {
+		return -1
+	}
+	s := cryptobyte.String(e.Value)
+	var seq cryptobyte.String
+	if !s.ReadASN1(&seq, cbasn1.SEQUENCE) {
+		return -1
+	}
+	n := 0
+	for !seq.Empty() {
+		var tag cbasn1.Tag
+		var body cryptobyte.String
+		if !seq.ReadAnyASN1(&body, &tag) {
+			return -1
+		}
+		n++
+	}
+	return n
+}
