@@ -11,6 +11,7 @@ import (
 	"certinspect/core/i18n"
 	"certinspect/core/mongouri"
 	"certinspect/core/report"
+	"certinspect/core/sclient"
 )
 
 // Documented limits on a whole request (per-file limits live in decode).
@@ -88,6 +89,8 @@ func (in *inspection) run() {
 	in.describeCertificates()
 	in.analyzeServerChain()
 	in.analyzeKeyFiles()
+	in.readTranscripts()
+	in.explainError()
 	sortChecks(in.rep.Checks)
 	in.rep.Verdict = verdict(in.rep, in, p)
 }
@@ -300,7 +303,20 @@ func (in *inspection) hosts() []string {
 		}
 		return hs
 	}
-	return in.uriHosts()
+	if hs := in.uriHosts(); len(hs) > 0 {
+		return hs
+	}
+	// An s_client transcript names the host it connected to.
+	var hs []string
+	for _, it := range in.inputs {
+		if it.dec.Format != "s_client" {
+			continue
+		}
+		if t, ok := sclient.Parse(string(it.file.Data)); ok && t.ServerName != "" {
+			hs = append(hs, t.ServerName)
+		}
+	}
+	return hs
 }
 
 func (in *inspection) analyzeServerChain() {

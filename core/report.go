@@ -3,6 +3,7 @@ package core
 import (
 	"time"
 
+	"certinspect/core/explain"
 	"certinspect/core/keyfile"
 	"certinspect/core/mongouri"
 	"certinspect/core/report"
@@ -24,7 +25,12 @@ type Report struct {
 	URI           *mongouri.Report     `json:"uri,omitempty"`
 	// KeyFiles describes each tlsCertificateKeyFile (never any key material).
 	KeyFiles []*keyfile.Summary `json:"keyFiles,omitempty"`
-	Checks   []report.Check     `json:"checks"`
+	// Transcripts are the handshakes of supplied openssl s_client transcripts.
+	Transcripts []Transcript `json:"transcripts,omitempty"`
+	// Explain explains the pasted error, each explanation tied to the checks
+	// that confirm or contradict it.
+	Explain []explain.Explanation `json:"explain,omitempty"`
+	Checks  []report.Check        `json:"checks"`
 	// Limits names every limit an input hit (never a silent truncation).
 	Limits []report.LimitHit `json:"limits,omitempty"`
 }

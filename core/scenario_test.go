@@ -192,3 +192,56 @@ func TestBundledRootsWhenNoCAFile(t *testing.T) {
 		t.Errorf("private CA against bundled roots should fail with a tlsCAFile fix: %+v", c)
 	}
 }
+
+func TestErrorTextIsTiedToEvidence(t *testing.T) {
+	req := chainRequest(t, "expired-chain.pem", "ca.pem", "db0.example.net")
+	req.ErrorText = "pymongo.errors.ServerSelectionTimeoutError: db0.example.net:27017: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)"
+	rep := Inspect(req)
+	if len(rep.Explain) == 0 {
+		t.Fatal("no explanation")
+	}
+	e := rep.Explain[0]
+	if e.ID != "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_HAS_EXPIRED" {
+		t.Errorf("id %s", e.ID)
+	}
+	agrees := false
+	for _, ev := range e.Evidence {
+		if ev.CheckID == "validity.period" && ev.Agrees {
+			agrees = true
+		}
+	}
+	if !agrees {
+		t.Errorf("the expired certificate should confirm the explanation: %+v", e.Evidence)
+	}
+	// With a good chain the evidence disagrees.
+	req = chainRequest(t, "server-chain.pem", "ca.pem", "db0.example.net")
+	req.ErrorText = "certificate verify failed: certificate has expired"
+	rep = Inspect(req)
+	for _, ev := range rep.Explain[0].Evidence {
+		if ev.Agrees {
+			t.Errorf("a valid chain cannot confirm an expiry: %+v", ev)
+		}
+	}
+}
+
+func TestSClientTranscriptIsTheServerChain(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "explain", "sclient", "missing-intermediate.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Engineers usually paste the command line with the output.
+	data = append([]byte("$ openssl s_client -connect db0.example.net:27017 -servername db0.example.net -showcerts\n"), data...)
+	rep := Inspect(Request{At: fixtureAt, Files: []File{
+		{Name: "s_client.txt", Data: data},
+		{Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")},
+	}})
+	if rep.Inputs[0].Role != "serverChain" || len(rep.Transcripts) != 1 {
+		t.Fatalf("transcript not read as the server chain: %+v", rep.Inputs[0])
+	}
+	if c := failingCheck(rep, "chain.trusted"); c == nil || c.OpenSSLError.Code != 20 {
+		t.Errorf("missing intermediate not found: %+v", c)
+	}
+	if len(rep.Hosts) == 0 {
+		t.Error("the transcript's server name should be checked")
+	}
+}

@@ -38,10 +38,10 @@ func main() {
 
 // options are the parsed command line.
 type options struct {
-	uri, caFile, keyFile, password, crlFile, chain, ocsp, at, errorText, lang string
-	hosts, ocspExtra                                                          multiFlag
-	json, noColor                                                             bool
-	files                                                                     []string
+	uri, caFile, keyFile, password, crlFile, chain, ocsp, at, errorText, dnsAnswer, lang string
+	hosts, ocspExtra                                                                     multiFlag
+	json, noColor                                                                        bool
+	files                                                                                []string
 }
 
 func parseArgs(args []string, stderr io.Writer) (*options, error) {
@@ -55,6 +55,8 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.crlFile, "tlsCRLFile", "", "CRL file")
 	fs.StringVar(&o.chain, "chain", "", "server chain (PEM, DER, PKCS#7 or openssl s_client -showcerts output)")
 	fs.StringVar(&o.ocsp, "ocsp", "", "OCSP response (DER, PEM or base64)")
+	fs.StringVar(&o.errorText, "error-text", "", "the error the customer saw (text, or @FILE to read it from a file)")
+	fs.StringVar(&o.dnsAnswer, "dns-answer", "", "for mongodb+srv://: the answer of dig SRV/TXT (text, or @FILE)")
 	fs.Var(&o.hosts, "host", "host name to check against the server certificate (repeatable)")
 	fs.StringVar(&o.at, "at", "", "evaluate as of this time (RFC 3339), default now")
 	fs.BoolVar(&o.json, "json", false, "print the report as JSON")
@@ -89,7 +91,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 // normalizeFlags lets users write PyMongo's names in any case, as PyMongo
 // itself accepts them (--tlscafile works like --tlsCAFile).
 func normalizeFlags(args []string) []string {
-	names := []string{"uri", "tlsCAFile", "tlsCertificateKeyFile", "tlsCertificateKeyFilePassword", "tlsCRLFile", "chain", "ocsp", "host", "at", "json", "no-color"}
+	names := []string{"uri", "tlsCAFile", "tlsCertificateKeyFile", "tlsCertificateKeyFilePassword", "tlsCRLFile", "chain", "ocsp", "host", "at", "json", "no-color", "error-text", "dns-answer"}
 	out := make([]string, 0, len(args))
 	for i, a := range args {
 		if a == "--" {
@@ -187,6 +189,16 @@ func readFile(path string) ([]byte, error) {
 
 func buildRequest(o *options, now func() time.Time) (core.Request, error) {
 	req := core.Request{URI: o.uri, KeyPassword: o.password, Hosts: o.hosts, ErrorText: o.errorText, Lang: o.lang}
+	for _, v := range []*string{&o.errorText, &o.dnsAnswer} {
+		if strings.HasPrefix(*v, "@") {
+			data, err := readFile((*v)[1:])
+			if err != nil {
+				return req, err
+			}
+			*v = string(data)
+		}
+	}
+	req.ErrorText, req.DNSAnswer = o.errorText, o.dnsAnswer
 	if o.at != "" {
 		t, err := time.Parse(time.RFC3339, o.at)
 		if err != nil {

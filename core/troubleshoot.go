@@ -1,0 +1,100 @@
+package core
+
+import (
+	"strings"
+
+	"certinspect/core/explain"
+	"certinspect/core/i18n"
+	"certinspect/core/report"
+	"certinspect/core/sclient"
+)
+
+// Transcript is what an `openssl s_client` transcript says beyond its
+// certificates (which serve as the server chain).
+type Transcript struct {
+	Input string `json:"input"`
+	*sclient.Transcript
+}
+
+// errorText is the pasted error plus any supplied file that is plain text
+// without certificates (a ticket comment holding the error, say).
+func (in *inspection) errorText() string {
+	parts := []string{}
+	if strings.TrimSpace(in.req.ErrorText) != "" {
+		parts = append(parts, in.req.ErrorText)
+	}
+	for _, it := range in.inputs {
+		d := it.dec
+		if it.role == RoleAuto && d.IsText && len(d.Certs)+len(d.Keys)+len(d.CRLs)+len(d.OCSP) == 0 && explain.LooksLikeError(string(it.file.Data)) {
+			parts = append(parts, string(it.file.Data))
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// explainError explains the pasted error and ties each explanation to the
+// evidence of the checks already made. It runs last, over all other checks.
+func (in *inspection) explainError() {
+	text := in.errorText()
+	if text == "" {
+		return
+	}
+	ex := explain.Explain(text, in.p)
+	explain.Link(ex, in.rep.Checks, in.p)
+	in.rep.Explain = ex
+	if len(ex) == 0 {
+		in.add(report.Check{ID: "explain.none", Status: report.Info,
+			Title:  in.p.T("explain.none.title", "The pasted text holds no TLS error certinspect recognises", nil),
+			Detail: in.p.T("explain.none.detail", "Paste the whole error, including the part after \"SSL:\" or the ServerSelectionTimeoutError line with its host messages.", nil)})
+		return
+	}
+	in.add(explain.Checks(ex, in.p)...)
+}
+
+// readTranscripts records what s_client transcripts say about the handshake
+// and compares their verify result with the prediction.
+func (in *inspection) readTranscripts() {
+	for _, it := range in.inputs {
+		if it.dec.Format != "s_client" {
+			continue
+		}
+		t, ok := sclient.Parse(string(it.file.Data))
+		if !ok {
+			continue
+		}
+		in.rep.Transcripts = append(in.rep.Transcripts, Transcript{Input: it.file.Name, Transcript: t})
+		in.add(transcriptChecks(it.file.Name, t, in.p)...)
+	}
+}
+
+func transcriptChecks(name string, t *sclient.Transcript, p *i18n.Printer) []report.Check {
+	var out []report.Check
+	args := i18n.Args{"name": name, "protocol": orDash(t.Protocol), "cipher": orDash(t.Cipher), "code": t.VerifyCode, "text": orDash(t.VerifyText)}
+	c := report.Check{ID: "sclient.handshake", Status: report.Info, Subject: name, SubjectLabel: name,
+		Title:  p.T("sclient.handshake.title", "{name}: s_client negotiated {protocol} with {cipher}", args),
+		Detail: p.T("sclient.handshake.detail", "Verify return code: {code} ({text}). That is what OpenSSL said on the machine that ran s_client, with its own CA store; the checks above use the supplied CA file.", args)}
+	if !t.HandshakeDone {
+		c.Title = p.T("sclient.noHandshake.title", "{name}: the TLS handshake did not complete", args)
+		c.Status = report.Warn
+		c.Fix = p.T("sclient.noHandshake.fix", "Look at the error lines of the transcript (see the explanation below, if any) and check that the port speaks TLS.", nil)
+	}
+	out = append(out, c)
+	if t.ClientCertRequested {
+		cas := strings.Join(t.AcceptableClientCAs, "; ")
+		if cas == "" {
+			cas = p.T("common.noneListed", "none listed", nil)
+		}
+		out = append(out, report.Check{ID: "sclient.clientCert", Status: report.Info, Subject: name, SubjectLabel: name,
+			Title:  p.T("sclient.clientCert.title", "The server asks for a client certificate", nil),
+			Detail: p.T("sclient.clientCert.detail", "Acceptable client certificate CA names: {cas}. PyMongo must then be given tlsCertificateKeyFile with a certificate issued by one of them.", i18n.Args{"cas": cas}),
+			Fix:    p.T("sclient.clientCert.fix", "Supply the customer's tlsCertificateKeyFile to check it here.", nil)})
+	}
+	return out
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
