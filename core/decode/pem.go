@@ -290,10 +290,10 @@ func (d *decoder) pemObject(b *pemBlock) {
 	// What had to be forgiven: OpenSSL would not read the block as it is.
 	switch {
 	case b.quoted:
-		d.addWarning(b.pos, loc, p.T("decode.warn.quoted", "the block is quoted with \"> \" markers; it was read without them", nil),
-			p.T("decode.advice.quoted", "OpenSSL, and so PyMongo, will not read this block from the file as it is. Remove the \"> \" markers at the start of each line.", nil))
+		d.addWarning(b.pos, loc, p.T("decode.warn.quoted", "the block is quoted with '> ' markers, as in a mail reply; it was read without them", nil),
+			p.T("decode.advice.quoted", "OpenSSL, and so PyMongo, will not read this block from the file as it is. Remove the '> ' markers at the start of each line.", nil))
 	case b.escaped:
-		d.addWarning(b.pos, loc, p.T("decode.warn.escaped", "the block is an escaped string (\\n for line breaks, as in JSON); it was read as if unescaped", nil),
+		d.addWarning(b.pos, loc, p.T("decode.warn.escaped", "the block is an escaped string (a backslash and n for each line break, as in JSON); it was read as if unescaped", nil),
 			p.T("decode.advice.escaped", "OpenSSL, and so PyMongo, will not read the block as it is. Write the string out with real line breaks (for JSON: jq -r '.field' file.json > cert.pem).", nil))
 	case b.inline:
 		d.addWarning(b.pos, loc, p.T("decode.warn.inline", "the BEGIN or END line does not stand on a line of its own", nil),
