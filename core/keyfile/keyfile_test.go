@@ -628,6 +628,9 @@ func FuzzKeyFile(f *testing.F) {
 			f.Add(b, true)
 		}
 	}
+	// Keep each run short: the fixtures' own parameters (2048-10000
+	// iterations, scrypt N*r*p = 2^17) still decrypt.
+	limitPBKDF2, limitScryptCost = 10000, 1<<17
 	f.Fuzz(func(t *testing.T, data []byte, withPassword bool) {
 		in := Input{Name: "fuzz.pem", Data: data}
 		if withPassword {

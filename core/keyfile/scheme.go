@@ -14,13 +14,21 @@ import (
 	"github.com/youmark/pkcs8"
 )
 
-// Work limits for decrypting untrusted keys. OpenSSL 3 writes 2048 PBKDF2
-// iterations and scrypt N=16384, r=8, p=1 (16 MiB); OpenSSL itself refuses
-// scrypt parameters that need more than 32 MiB unless told otherwise.
+// Work limits for decrypting untrusted keys (a page must not freeze on a
+// hostile header). OpenSSL 3 writes 2048 PBKDF2 iterations and scrypt N=16384,
+// r=8, p=1 (16 MiB, N*r*p = 2^17); OpenSSL itself refuses scrypt parameters
+// that need more than 32 MiB unless told otherwise.
 const (
-	MaxPBKDF2Iterations = 2_000_000
+	MaxPBKDF2Iterations = 1_000_000
 	MaxScryptMemory     = 32 << 20 // bytes: 128 * N * r
-	MaxScryptP          = 16
+	MaxScryptCost       = 1 << 20  // N * r * p
+)
+
+// The limits in force (lowered by the fuzz test).
+var (
+	limitPBKDF2      = MaxPBKDF2Iterations
+	limitScryptCost  = MaxScryptCost
+	limitScryptBytes = MaxScryptMemory
 )
 
 var (
@@ -193,7 +201,7 @@ func inspectPKCS8Scheme(der []byte) pkcs8Scheme {
 		work = fmt.Sprintf("%d iterations", kp.Iter)
 		if kp.Iter < 1 {
 			s.Corrupt = "badKDFParams"
-		} else if kp.Iter > MaxPBKDF2Iterations {
+		} else if kp.Iter > limitPBKDF2 {
 			s.OverLimit = work
 		}
 		if cipherOK && kp.KeyLength != 0 && kp.KeyLength != c.keySize {
@@ -211,7 +219,7 @@ func inspectPKCS8Scheme(der []byte) pkcs8Scheme {
 		switch {
 		case sp.N < 2 || sp.N&(sp.N-1) != 0 || sp.R < 1 || sp.P < 1:
 			s.Corrupt = "badKDFParams"
-		case sp.P > MaxScryptP || sp.R > MaxScryptMemory/128 || sp.N > MaxScryptMemory/128/sp.R:
+		case sp.R > limitScryptBytes/128 || sp.N > limitScryptBytes/128/sp.R || sp.P > limitScryptCost/sp.N/sp.R || sp.N*sp.R*sp.P > limitScryptCost:
 			s.OverLimit = work
 		}
 	default:
@@ -267,7 +275,7 @@ func (p *pbkdf2Params) DeriveKey(password []byte, size int) ([]byte, error) {
 		}
 		h = f.h
 	}
-	if p.Iter < 1 || p.Iter > MaxPBKDF2Iterations {
+	if p.Iter < 1 || p.Iter > limitPBKDF2 {
 		return nil, errors.New("iteration count out of range")
 	}
 	return pbkdf2.Key(h, string(password), p.Salt, p.Iter, size)
