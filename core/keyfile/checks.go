@@ -205,13 +205,13 @@ func (a *analysis) checkDecrypt() report.Check {
 		if a.in.PasswordGiven {
 			c.Status = report.Info
 			c.Title = p.T("key.decrypt.notEncryptedWithPassword.title", "The private key is not encrypted; the password is not needed", nil)
-			c.Detail = p.T("key.decrypt.notEncryptedWithPassword.detail", "A password was given in {password}, but the key at {location} is not encrypted. PyMongo ignores the password in that case.", args)
+			c.Detail = p.T("key.decrypt.notEncryptedWithPassword.detail", "A password was given ({password}), but the key in {location} is not encrypted. PyMongo ignores the password in that case.", args)
 			c.Fix = p.T("key.decrypt.notEncryptedWithPassword.fix", "Nothing to change; you may drop {option}.", args)
 			return c
 		}
 		c.Status = report.Pass
 		c.Title = p.T("key.decrypt.notEncrypted.title", "The private key is not encrypted", nil)
-		c.Detail = p.T("key.decrypt.notEncrypted.detail", "The key at {location} is stored unencrypted; no {option} is needed. Anyone who can read the file can use the key.", args)
+		c.Detail = p.T("key.decrypt.notEncrypted.detail", "The key in {location} is stored unencrypted; no {option} is needed. Anyone who can read the file can use the key.", args)
 		return c
 	}
 	c.Status = report.Fail
@@ -220,7 +220,7 @@ func (a *analysis) checkDecrypt() report.Check {
 	case problemNone:
 		if k.openssl == opensslNeedsLegacy {
 			c.Title = p.T("key.decrypt.legacyCipher.title", "The password is right, but OpenSSL 3 cannot read this encryption", nil)
-			c.Detail = p.T("key.decrypt.legacyCipher.detail", "The key at {location} decrypts with {password}, but it is encrypted with {scheme}. DES is only in OpenSSL 3's legacy provider, so PyMongo on OpenSSL 3 fails even with the right password. {pymongo}",
+			c.Detail = p.T("key.decrypt.legacyCipher.detail", "The key in {location} decrypts with {password}, but it is encrypted with {scheme}. DES is only in OpenSSL 3's legacy provider, so PyMongo on OpenSSL 3 fails even with the right password. {pymongo}",
 				i18n.Args{"location": k.info.Location, "password": a.passwordFrom(), "scheme": k.info.Scheme, "pymongo": a.pemLibDetail()})
 			c.Fix = p.T("key.decrypt.legacyCipher.fix", "Re-encrypt the key with AES (openssl asks for the old password, then the new one) and rebuild the file.", nil)
 			c.Commands = convert
@@ -229,11 +229,11 @@ func (a *analysis) checkDecrypt() report.Check {
 		c.Status = report.Pass
 		c.OpenSSLError = nil
 		c.Title = p.T("key.decrypt.ok.title", "The private key decrypts with the given password", nil)
-		c.Detail = p.T("key.decrypt.ok.detail", "The key at {location} is encrypted with {scheme} and decrypts with {password}.", args)
+		c.Detail = p.T("key.decrypt.ok.detail", "The key in {location} is encrypted with {scheme} and decrypts with {password}.", args)
 		return c
 	case problemNoPassword:
 		c.Title = p.T("key.decrypt.noPassword.title", "The private key is encrypted and no password was given", nil)
-		c.Detail = p.T("key.decrypt.noPassword.detail", "The key at {location} is encrypted ({scheme}). Without {option}, OpenSSL asks on the terminal: {prompt} An application without a terminal fails instead with: {error}",
+		c.Detail = p.T("key.decrypt.noPassword.detail", "The key in {location} is encrypted ({scheme}). Without {option}, OpenSSL asks on the terminal: {prompt} An application without a terminal fails instead with: {error}",
 			i18n.Args{"location": k.info.Location, "scheme": k.info.Scheme, "option": passwordOptName, "prompt": pyPrompt, "error": pyNoTTY})
 		c.Fix = p.T("key.decrypt.noPassword.fix", "Pass the key's password as {option}: MongoClient(..., tlsCertificateKeyFilePassword=\"...\") or tlsCertificateKeyFilePassword=... in the connection string (percent-encode special characters).", args)
 		c.OpenSSLError = nil
@@ -242,12 +242,12 @@ func (a *analysis) checkDecrypt() report.Check {
 		c.Status = report.Warn
 		c.OpenSSLError = nil
 		c.Title = p.T("key.decrypt.emptyPassword.title", "An empty password was given for an encrypted PKCS#8 key; certinspect cannot try it", nil)
-		c.Detail = p.T("key.decrypt.emptyPassword.detail", "The key at {location} is encrypted ({scheme}) and {password} is empty. The decryption library certinspect uses cannot try an empty password, so whether it is right is not known.", args)
+		c.Detail = p.T("key.decrypt.emptyPassword.detail", "The key in {location} is encrypted ({scheme}) and {password} is empty. The decryption library certinspect uses cannot try an empty password, so whether it is right is not known.", args)
 		c.Fix = p.T("key.decrypt.emptyPassword.fix", "Check that {option} really is empty; a key exported with an empty password is better re-encrypted with a real one.", args)
 		return c
 	case problemWrongPassword:
 		c.Title = p.T("key.decrypt.wrongPassword.title", "The password does not decrypt the private key", nil)
-		c.Detail = p.T("key.decrypt.wrongPassword.detail", "The key at {location} is encrypted with {scheme}, and {password} does not decrypt it. This format has no integrity check, so a damaged encrypted key looks the same as a wrong password; the file's structure itself is intact. {pymongo}",
+		c.Detail = p.T("key.decrypt.wrongPassword.detail", "The key in {location} is encrypted with {scheme}, and {password} does not decrypt it. This format has no integrity check, so a damaged encrypted key looks the same as a wrong password; the file's structure itself is intact. {pymongo}",
 			i18n.Args{"location": k.info.Location, "scheme": k.info.Scheme, "password": a.passwordFrom(), "pymongo": a.pemLibDetail()})
 		c.Fix = p.T("key.decrypt.wrongPassword.fix", "Ask for the right password for this key file (passwords are case-sensitive; a password in the connection string must be percent-encoded). Test a password with the command below.", nil)
 		c.Commands = []string{a.cmd("openssl pkey -in {file} -noout")}
@@ -258,18 +258,18 @@ func (a *analysis) checkDecrypt() report.Check {
 			c.Status = report.Warn
 			c.OpenSSLError = nil
 			c.Title = p.T("key.decrypt.unsupportedOpenSSLReads.title", "certinspect cannot decrypt this scheme; OpenSSL (and PyMongo) can", nil)
-			c.Detail = p.T("key.decrypt.unsupportedOpenSSLReads.detail", "The key at {location} is encrypted with {scheme}. OpenSSL 3 reads it with the right password, so PyMongo may well load it, but certinspect cannot check the password or whether the key matches the certificate.", args)
+			c.Detail = p.T("key.decrypt.unsupportedOpenSSLReads.detail", "The key in {location} is encrypted with {scheme}. OpenSSL 3 reads it with the right password, so PyMongo may well load it, but certinspect cannot check the password or whether the key matches the certificate.", args)
 			c.Fix = p.T("key.decrypt.unsupported.fix", "To let certinspect check it (and to use a current scheme), convert the key to PBES2 with AES-256-CBC and rebuild the file.", nil)
 		case opensslNeedsLegacy:
 			c.Title = p.T("key.decrypt.unsupportedLegacy.title", "The key is encrypted with an obsolete scheme that OpenSSL 3 does not read", nil)
-			c.Detail = p.T("key.decrypt.unsupportedLegacy.detail", "The key at {location} is encrypted with {scheme}. OpenSSL 3 reads it only with its legacy provider loaded, so PyMongo fails even with the right password. {pymongo}",
+			c.Detail = p.T("key.decrypt.unsupportedLegacy.detail", "The key in {location} is encrypted with {scheme}. OpenSSL 3 reads it only with its legacy provider loaded, so PyMongo fails even with the right password. {pymongo}",
 				i18n.Args{"location": k.info.Location, "scheme": k.info.Scheme, "pymongo": a.pemLibDetail()})
 			c.Fix = p.T("key.decrypt.unsupportedLegacy.fix", "Convert the key to PBES2 with AES-256-CBC (run this where OpenSSL can still read it, e.g. with -provider legacy -provider default) and rebuild the file.", nil)
 		default:
 			c.Status = report.Warn
 			c.OpenSSLError = nil
 			c.Title = p.T("key.decrypt.unsupportedUnknown.title", "The key is encrypted with a scheme certinspect does not know", nil)
-			c.Detail = p.T("key.decrypt.unsupportedUnknown.detail", "The key at {location} is encrypted with {scheme}. certinspect cannot decrypt it and does not know whether OpenSSL can.", args)
+			c.Detail = p.T("key.decrypt.unsupportedUnknown.detail", "The key in {location} is encrypted with {scheme}. certinspect cannot decrypt it and does not know whether OpenSSL can.", args)
 			c.Fix = p.T("key.decrypt.unsupported.fix", "To let certinspect check it (and to use a current scheme), convert the key to PBES2 with AES-256-CBC and rebuild the file.", nil)
 		}
 		c.Commands = convert
@@ -278,7 +278,7 @@ func (a *analysis) checkDecrypt() report.Check {
 		c.Status = report.Warn
 		c.OpenSSLError = nil
 		c.Title = p.T("key.decrypt.overLimit.title", "The key's encryption parameters are too costly to try here", nil)
-		c.Detail = p.T("key.decrypt.overLimit.detail", "The key at {location} is encrypted with {scheme}; its key derivation ({work}) is beyond certinspect's limits, so the password was not tried. OpenSSL may refuse such parameters too (it limits scrypt to 32 MiB by default).",
+		c.Detail = p.T("key.decrypt.overLimit.detail", "The key in {location} is encrypted with {scheme}; its key derivation ({work}) is beyond certinspect's limits, so the password was not tried. OpenSSL may refuse such parameters too (it limits scrypt to 32 MiB by default).",
 			i18n.Args{"location": k.info.Location, "scheme": k.info.Scheme, "work": k.overLimit})
 		c.Fix = p.T("key.decrypt.overLimit.fix", "Re-encrypt the key with OpenSSL's defaults and rebuild the file.", nil)
 		c.Commands = convert
@@ -286,7 +286,7 @@ func (a *analysis) checkDecrypt() report.Check {
 	}
 	// Corrupt.
 	c.Title = p.T("key.decrypt.corrupt.title", "The encrypted private key is damaged", nil)
-	c.Detail = p.T("key.decrypt.corrupt.detail", "The key at {location} ({scheme}) is structurally broken ({problem}), independent of any password. {pymongo}",
+	c.Detail = p.T("key.decrypt.corrupt.detail", "The key in {location} ({scheme}) is structurally broken ({problem}), independent of any password. {pymongo}",
 		i18n.Args{"location": k.info.Location, "scheme": k.info.Scheme, "problem": k.info.Problem, "pymongo": a.pemLibDetail()})
 	c.Fix = p.T("key.decrypt.corrupt.fix", "Ask for the key file again, unmodified, or export the key again from where it was made.", nil)
 	return c
@@ -315,7 +315,7 @@ func (a *analysis) checkMatch() report.Check {
 	if a.s.MatchedCert != "" {
 		c.Status = report.Pass
 		c.Title = p.T("key.match.ok.title", "The private key belongs to the client certificate", nil)
-		c.Detail = p.T("key.match.ok.detail", "The public half of the key at {keyLocation} ({key}) equals the public key of {subject} (SPKI SHA-256 {spki}).",
+		c.Detail = p.T("key.match.ok.detail", "The public half of the key in {keyLocation} ({key}) equals the public key of {subject} (SPKI SHA-256 {spki}).",
 			i18n.Args{"keyLocation": k.info.Location, "key": a.keyDesc(k.info), "subject": leaf.Subject, "spki": k.info.SPKISHA256})
 		return c
 	}
@@ -327,7 +327,7 @@ func (a *analysis) checkMatch() report.Check {
 	}
 	args := i18n.Args{"keyLocation": k.info.Location, "key": a.keyDesc(k.info), "subject": leaf.Subject, "certKey": keyType(a.certs[0]), "pymongo": py, "file": a.in.Name}
 	c.Title = p.T("key.match.mismatch.title", "The private key does not belong to the client certificate", nil)
-	c.Detail = p.T("key.match.mismatch.detail", "The key at {keyLocation} ({key}) is not the key of the client certificate {subject} ({certKey}), the first certificate in the file. PyMongo fails with: {pymongo}", args)
+	c.Detail = p.T("key.match.mismatch.detail", "The key in {keyLocation} ({key}) is not the key of the client certificate {subject} ({certKey}), the first certificate in the file. PyMongo fails with: {pymongo}", args)
 	if k.info.MatchesCert != "" {
 		for _, ci := range a.s.Certificates {
 			if ci.FingerprintSHA256 == k.info.MatchesCert {
