@@ -91,6 +91,7 @@ func (in *inspection) run() {
 	in.analyzeKeyFiles()
 	in.readTranscripts()
 	in.explainError()
+	in.buildHandover()
 	sortChecks(in.rep.Checks)
 	in.rep.Verdict = verdict(in.rep, in, p)
 }

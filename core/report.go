@@ -30,7 +30,10 @@ type Report struct {
 	// Explain explains the pasted error, each explanation tied to the checks
 	// that confirm or contradict it.
 	Explain []explain.Explanation `json:"explain,omitempty"`
-	Checks  []report.Check        `json:"checks"`
+	// Handover is what to paste into the ticket: corrected settings, client
+	// code and the commands that reproduce the verdict.
+	Handover *Handover      `json:"handover,omitempty"`
+	Checks   []report.Check `json:"checks"`
 	// Limits names every limit an input hit (never a silent truncation).
 	Limits []report.LimitHit `json:"limits,omitempty"`
 }

@@ -37,6 +37,7 @@ func TestGoldenReports(t *testing.T) {
 		{"good", []string{"--tlsCAFile", pki("ca.pem"), "--chain", pki("server-chain.pem"), "--host", "db0.example.net"}, 0},
 		{"expired", []string{"--tlsCAFile", pki("ca.pem"), "--chain", pki("expired-chain.pem"), "--host", "db0.example.net"}, 1},
 		{"missing-intermediate", []string{"--tlsCAFile", pki("ca.pem"), "--chain", pki("missing-intermediate-chain.pem"), "--host", "db0.example.net"}, 1},
+		{"handover-traps", []string{"--uri", "mongodb://user:secret@db0.example.net,db1.example.net/?ssl=true&ssl_cert_reqs=CERT_NONE&ssl_ca_certs=/etc/ssl/ca.pem&tlsAllowInvalidHostnames=TRUE", "--chain", pki("server-chain.pem"), pki("ca.pem")}, 0},
 		{"uri-wrong-host", []string{"--uri", "mongodb://other.example.net:27018/?tls=true", "--tlsCAFile", pki("ca.pem"), "--chain", pki("server-chain.pem")}, 1},
 	}
 	for _, tc := range cases {
