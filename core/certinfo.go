@@ -8,7 +8,6 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/asn1"
 	"encoding/hex"
 	"fmt"
@@ -17,6 +16,7 @@ import (
 	"time"
 
 	"certinspect/core/i18n"
+	"certinspect/core/keyfile"
 	"certinspect/core/report"
 )
 
@@ -83,12 +83,6 @@ func colonHex(b []byte) string {
 		parts = append(parts, s[i:i+2])
 	}
 	return strings.Join(parts, ":")
-}
-
-// RFC2253 renders a name the way OpenSSL's RFC 2253 output (and so the
-// MONGODB-X509 user name) writes it: most specific attribute first.
-func RFC2253(name pkix.Name) string {
-	return name.ToRDNSequence().String()
 }
 
 // daysBetween counts whole days from a to b (negative when b is before a).
@@ -227,9 +221,9 @@ func Describe(c *x509.Certificate, at time.Time, p *i18n.Printer) report.Certifi
 	d := report.Certificate{
 		ID:                     Fingerprint(c),
 		Label:                  Label(c),
-		Subject:                c.Subject.String(),
-		Issuer:                 c.Issuer.String(),
-		SubjectRFC2253:         RFC2253(c.Subject),
+		Subject:                nameString(c.RawSubject),
+		Issuer:                 nameString(c.RawIssuer),
+		SubjectRFC2253:         keyfile.RFC2253(c.RawSubject), // exactly OpenSSL's -nameopt RFC2253
 		Serial:                 serialHex(c.SerialNumber),
 		NotBefore:              c.NotBefore.UTC(),
 		NotAfter:               c.NotAfter.UTC(),

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"certinspect/core/decode"
+	"certinspect/core/explain"
 	"certinspect/core/i18n"
 	"certinspect/core/mongouri"
 	"certinspect/core/report"
@@ -174,6 +175,8 @@ func (in *inspection) assignRoles() {
 		case len(d.Certs) > 0:
 			autos = append(autos, it)
 			continue
+		case d.IsText && explain.LooksLikeError(string(it.file.Data)):
+			it.role = RoleErrorText
 		default:
 			it.role = RoleAuto
 		}
@@ -223,6 +226,9 @@ func anyRole(ins []*input, r Role) bool {
 // reaches the verdict and every front end.
 func (in *inspection) inputChecks(it *input) {
 	p := in.p
+	if it.role == RoleErrorText {
+		return // text for the explainer, not a file that failed to read
+	}
 	for _, e := range it.dec.Errors {
 		in.add(report.Check{ID: "input.read", Status: report.Warn, Subject: it.file.Name, SubjectLabel: it.file.Name,
 			Title:  p.T("input.error.title", "{name}: part of the file could not be read", i18n.Args{"name": it.file.Name}),

@@ -13,10 +13,12 @@ const (
 	RoleCRLFile      Role = "tlsCRLFile"
 	RoleServerChain  Role = "serverChain"
 	RoleOCSPResponse Role = "ocspResponse"
+	// RoleErrorText is a pasted error message: it goes to the explainer.
+	RoleErrorText Role = "errorText"
 )
 
 // Roles lists the valid roles, in the order front ends offer them.
-var Roles = []Role{RoleAuto, RoleServerChain, RoleCAFile, RoleCertKeyFile, RoleCRLFile, RoleOCSPResponse}
+var Roles = []Role{RoleAuto, RoleServerChain, RoleCAFile, RoleCertKeyFile, RoleCRLFile, RoleOCSPResponse, RoleErrorText}
 
 // Valid reports whether r is a known role ("" counts as auto).
 func (r Role) Valid() bool {

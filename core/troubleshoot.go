@@ -24,8 +24,7 @@ func (in *inspection) errorText() string {
 		parts = append(parts, in.req.ErrorText)
 	}
 	for _, it := range in.inputs {
-		d := it.dec
-		if it.role == RoleAuto && d.IsText && len(d.Certs)+len(d.Keys)+len(d.CRLs)+len(d.OCSP) == 0 && explain.LooksLikeError(string(it.file.Data)) {
+		if it.role == RoleErrorText {
 			parts = append(parts, string(it.file.Data))
 		}
 	}
