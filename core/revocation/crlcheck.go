@@ -71,10 +71,15 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 				Fix:    p.T("crl.onlyCerts.fix", "tlsCRLFile must be the CRL (\"-----BEGIN X509 CRL-----\"), not a certificate file.", nil)})
 		}
 		for i, b := range blocks {
-			if b.err != nil {
+			if b.err != nil && isPEM {
+				b.der = nil
+			} else if b.err != nil {
 				continue
 			}
 			d, err := parseCRL(b.der)
+			if b.err != nil {
+				err = b.err
+			}
 			if err != nil {
 				info := CRLInfo{Source: in.Name, Index: i + 1, Format: b.format, Size: len(b.der), Error: err.Error()}
 				broken = append(broken, orderedInfo{inIdx, i + 1, info})
@@ -286,6 +291,7 @@ type leafVerdict struct {
 	unknown bool // the entry limit stopped the scan before the serial was found
 	score   int
 	sigErr  string
+	signer  *x509.Certificate // the certificate OpenSSL takes as the CRL issuer
 }
 
 // opensslLeaf follows get_crl_sk/get_crl_score, check_crl and cert_crl of
@@ -334,6 +340,7 @@ func opensslLeaf(docs []*crlDoc, leaf, issuer *x509.Certificate, at time.Time) l
 	if signer == nil {
 		signer = best.signer
 	}
+	v.signer = signer
 	if !best.delta && signer != nil {
 		if !mayCRLSign(signer) {
 			v.code = 35
@@ -498,14 +505,14 @@ func leafCheck(v leafVerdict, docs []*crlDoc, leaf, issuer *x509.Certificate, op
 	case v.code == 8:
 		c.Status = report.Fail
 		args["error"] = v.sigErr
-		args["signer"] = label(issuer)
+		args["signer"] = label(v.signer)
 		c.Title = p.T("crl.leaf.signature.title", "The CRL's signature does not verify", nil)
 		c.Detail = p.T("crl.leaf.signature.detail", "{facts}. It names the server certificate's issuer, but its signature does not verify with the key of {signer} ({error}): it was signed by another key (another CA with the same name, or a re-keyed CA), or the file was altered. PyMongo fails the handshake with \"certificate verify failed: CRL signature failure\".", args)
 		c.Fix = download
 		c.Commands = dl
 	case v.code == 35:
 		c.Status = report.Fail
-		args["signer"] = label(issuer)
+		args["signer"] = label(v.signer)
 		c.Title = p.T("crl.leaf.noCRLSign.title", "The CRL issuer may not sign CRLs", nil)
 		c.Detail = p.T("crl.leaf.noCRLSign.detail", "{facts}. Its issuer {signer} has a key usage extension without cRLSign, so PyMongo fails the handshake with \"certificate verify failed: key usage does not include CRL signing\".", args)
 		c.Fix = p.T("crl.leaf.noCRLSign.fix", "The CA certificate must allow CRL signing (key usage cRLSign): the CA has to be reissued, or CRL checking dropped (remove tlsCRLFile) until then.", nil)
