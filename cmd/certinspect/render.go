@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"certinspect/core"
@@ -128,6 +129,8 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 			}
 		}
 	}
+	renderURI(w, p, rep)
+	renderExplain(w, p, rep)
 	if len(rep.Inputs) > 0 {
 		out("\n%s\n", p.c(ansiBold, "Inputs"))
 		for _, in := range rep.Inputs {
@@ -190,4 +193,93 @@ func pathLen(c report.Certificate) string {
 		return ""
 	}
 	return fmt.Sprintf(", path length %d", *c.MaxPathLen)
+}
+
+// renderURI shows the connection string as PyMongo reads it: the effective
+// TLS settings with where each came from, and the SSL context.
+func renderURI(w io.Writer, p painter, rep core.Report) {
+	u := rep.URI
+	if u == nil {
+		return
+	}
+	out := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
+	out("\n%s\n  %s\n", p.c(ansiBold, "Connection string"), clean(u.Masked))
+	if u.Error != nil {
+		out("  %s %s: %s\n", p.c(ansiRed, "error"), u.Error.Class, clean(u.Error.Message))
+	}
+	for _, wr := range u.Warnings {
+		out("  %s %s\n", p.c(ansiYellow, "warning"), clean(wr))
+	}
+	if len(u.Hosts) > 0 {
+		out("  hosts: %s\n", clean(strings.Join(u.Hosts, ", ")))
+	}
+	if len(u.Effective) > 0 {
+		names := make([]string, 0, len(u.Effective))
+		for k := range u.Effective {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		out("  Effective TLS settings:\n")
+		for _, k := range names {
+			e := u.Effective[k]
+			val := fmt.Sprint(e.Value)
+			if e.Value == nil {
+				val = "-"
+			}
+			src := e.Source
+			if e.By != "" {
+				src += " (" + e.By + ")"
+			}
+			if e.Dropped != "" {
+				src += ", ignored value " + e.Dropped
+			}
+			out("    %-30s %-12s %s\n", k, clean(val), clean(src))
+		}
+	}
+	if c := u.SSLContext; c != nil {
+		out("  SSL context: verify_mode=%s check_hostname=%t crl_check_leaf=%t CA store=%s OCSP=%s\n", c.VerifyMode, c.CheckHostname, c.CRLCheckLeaf, c.CAStore, c.OCSP)
+	} else {
+		out("  TLS is off: PyMongo would connect without TLS.\n")
+	}
+}
+
+// renderExplain shows the pasted error explained, and the hand-over.
+func renderExplain(w io.Writer, p painter, rep core.Report) {
+	out := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
+	for _, e := range rep.Explain {
+		out("\n%s %s\n", p.c(ansiBold, "Error explained:"), e.ID)
+		if e.Host != "" {
+			out("  host: %s\n", clean(e.Host))
+		}
+		out("  %s\n", clean(e.Meaning))
+		for i, c := range e.Causes {
+			out("  %d. %s\n     %s\n", i+1, clean(c.Text), clean(c.Confirm))
+		}
+		for _, ev := range e.Evidence {
+			out("  evidence: %s\n", clean(ev.Text))
+		}
+		for _, f := range e.Fixes {
+			out("  fix: %s\n", clean(f))
+		}
+	}
+	if h := rep.Handover; h != nil {
+		out("\n%s\n", p.c(ansiBold, "Hand-over"))
+		if h.ConnectionString != "" {
+			out("  Connection string: %s\n", clean(h.ConnectionString))
+			for _, c := range h.Corrections {
+				out("    %s %s %s%s\n", c.Change, c.Option, clean(c.From), arrow(c.To))
+			}
+		}
+		out("  mongosh: %s\n", clean(h.Mongosh))
+		for _, c := range h.Commands {
+			out("  # %s\n  $ %s\n", clean(c.Purpose), clean(c.Command))
+		}
+	}
+}
+
+func arrow(to string) string {
+	if to == "" {
+		return ""
+	}
+	return " → " + clean(to)
 }
