@@ -84,6 +84,26 @@ describe("window.certinspect", () => {
     });
   }
 
+  test("re-runs with the same Uint8Array objects reuse the worker's copy correctly", async () => {
+    const ca = [...fs.readFileSync(path.join(PKI, "ca.pem"))];
+    const chain = [...fs.readFileSync(path.join(PKI, "server-chain.pem"))];
+    const statuses = await page.evaluate(async ([caBytes, chainBytes]) => {
+      const ca = new Uint8Array(caBytes), chain = new Uint8Array(chainBytes);
+      const at = "2026-06-01T00:00:00Z";
+      const trusted = (r) => r.checks.filter((c) => c.id === "chain.trusted").map((c) => c.status).join();
+      const out = [];
+      const run = async (files) => trusted(await window.certinspect.inspect({ files, at }));
+      out.push(await run([{ name: "ca.pem", role: "tlsCAFile", data: ca }, { name: "server-chain.pem", role: "serverChain", data: chain }]));
+      // Same objects, ca.pem's role changed: now untrusted.
+      out.push(await run([{ name: "ca.pem", role: "serverChain", data: ca }, { name: "server-chain.pem", role: "serverChain", data: chain }]));
+      // Only the chain (the worker forgets ca.pem), then both again.
+      out.push(await run([{ name: "server-chain.pem", role: "serverChain", data: chain }]));
+      out.push(await run([{ name: "ca.pem", role: "tlsCAFile", data: ca }, { name: "server-chain.pem", role: "serverChain", data: chain }]));
+      return out;
+    }, [ca, chain]);
+    assert.deepEqual(statuses, ["pass", "fail", "fail", "pass"]);
+  });
+
   test("bad requests reject with a clear message; the next call works", async () => {
     const results = await page.evaluate(async () => {
       const out = [];

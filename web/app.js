@@ -101,7 +101,9 @@ function uniqueName(name) {
 async function addFiles(fileList) {
   const list = [...fileList];
   for (const f of list) {
+    performance.mark("certinspect:read-start");
     const data = new Uint8Array(await f.arrayBuffer());
+    performance.measure("certinspect:read " + f.size, "certinspect:read-start");
     state.files.push({ key: ++fileKey, name: uniqueName(f.name), role: "auto", data });
   }
   renderChips();
@@ -176,7 +178,9 @@ async function run() {
   const started = performance.now();
   const slow = setTimeout(() => showProgress("Inspecting…", 0, 0), 300);
   try {
+    performance.mark("certinspect:inspect-start");
     const report = await inspect(request, { onProgress: (stage, done, total) => showProgress(stage, done, total) });
+    performance.measure("certinspect:inspect", "certinspect:inspect-start");
     state.report = report;
     state.error = "";
     document.body.dataset.inspections = String(seq);
@@ -188,8 +192,10 @@ async function run() {
     state.running = false;
     hideProgress();
   }
+  performance.mark("certinspect:render-start");
   renderChips();
   renderReport();
+  performance.measure("certinspect:render", "certinspect:render-start");
   if (state.pending) { state.pending = false; run(); } else setBusy();
 }
 

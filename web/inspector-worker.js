@@ -47,13 +47,33 @@ const started = start().catch((err) => {
   throw err;
 });
 
+// Bytes of the last request's files, by reference number (see certinspect.js):
+// a file sent before comes as {name, role, __ref} without its data.
+let held = new Map();
+
+function resolveRefs(request) {
+  if (!request || typeof request !== "object" || !Array.isArray(request.files)) return request;
+  const next = new Map();
+  const files = request.files.map((f) => {
+    if (!f || typeof f !== "object" || !("__ref" in f)) return f;
+    const { __ref, ...rest } = f;
+    if (!("data" in rest)) rest.data = held.get(__ref);
+    next.set(__ref, rest.data);
+    return rest;
+  });
+  held = next;
+  return { ...request, files };
+}
+
 self.onmessage = async (event) => {
   const msg = event.data || {};
   if (msg.type !== "inspect") return;
   const id = msg.id;
+  // Synchronously, in message order, before any await.
+  const request = resolveRefs(msg.request);
   try {
     await started;
-    const report = await self.certinspect.inspect(msg.request, (stage, done, total) => {
+    const report = await self.certinspect.inspect(request, (stage, done, total) => {
       self.postMessage({ type: "progress", id, stage: String(stage), done: Number(done), total: Number(total) });
     });
     self.postMessage({ type: "result", id, report });
