@@ -40,7 +40,7 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 	if opt.PyOpenSSL {
 		checks = append(checks, report.Check{ID: "crl.revocation", Status: report.Fail, Subject: "tlsCRLFile",
 			Title:  p.T("crl.pyopenssl.title", "tlsCRLFile cannot be used with PyOpenSSL", nil),
-			Detail: p.T("crl.pyopenssl.detail", "PyMongo uses PyOpenSSL when it is installed (the pymongo[ocsp] extra), and then refuses tlsCRLFile: \"ConfigurationError: tlsCRLFile cannot be used with PyOpenSSL\". The CRL results below are what the standard ssl module would do.", nil),
+			Detail: p.T("crl.pyopenssl.detail", "PyMongo uses PyOpenSSL when it is installed (the pymongo[ocsp] extra), and then refuses tlsCRLFile: 'ConfigurationError: tlsCRLFile cannot be used with PyOpenSSL'. The CRL results below are what the standard ssl module would do.", nil),
 			Fix:    p.T("crl.pyopenssl.fix", "Either remove tlsCRLFile (and rely on OCSP, which PyOpenSSL checks), or uninstall PyOpenSSL (pip uninstall pyopenssl) so that PyMongo uses the standard ssl module.", nil),
 			Others: []string{"ConfigurationError: tlsCRLFile cannot be used with PyOpenSSL"}})
 	}
@@ -53,14 +53,14 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 		case !isPEM && len(blocks) > 0 && blocks[0].err == nil:
 			checks = append(checks, report.Check{ID: "crl.revocation", Status: report.Fail, Subject: in.Name,
 				Title:        p.T("crl.der.title", "PyMongo cannot read a DER CRL file", nil),
-				Detail:       p.T("crl.der.detail", "{file} holds {count} CRL(s) in DER (binary) form. PyMongo loads tlsCRLFile as PEM only and fails before connecting with \"[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found\", although its documentation says PEM or DER. The results below are for the same CRLs converted to PEM.", i18n.Args{"file": in.Name, "count": len(blocks)}),
+				Detail:       p.T("crl.der.detail", "{file} holds {count} CRL(s) in DER (binary) form. PyMongo loads tlsCRLFile as PEM only and fails before connecting with '[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found', although its documentation says PEM or DER. The results below are for the same CRLs converted to PEM.", i18n.Args{"file": in.Name, "count": len(blocks)}),
 				Fix:          p.T("crl.der.fix", "Convert the CRL to PEM and point tlsCRLFile at the PEM file (with several CRLs, convert each and concatenate the PEM files).", nil),
 				Commands:     []string{"openssl crl -inform DER -in " + shellQuote(in.Name) + " -outform PEM -out " + shellQuote(pemName(in.Name))},
 				OpenSSLError: &report.OpenSSLError{Code: 0, Name: "X509_R_NO_CERTIFICATE_OR_CRL_FOUND", Text: "no certificate or crl found"}})
 		case isPEM && pemCRLs == 0 && certs == 0, !isPEM && (len(blocks) == 0 || blocks[0].err != nil):
 			checks = append(checks, report.Check{ID: "crl.revocation", Status: report.Fail, Subject: in.Name,
 				Title:        p.T("crl.noCRL.title", "No CRL in the tlsCRLFile", nil),
-				Detail:       p.T("crl.noCRL.detail", "{file} contains no \"-----BEGIN X509 CRL-----\" block and no DER CRL. PyMongo fails before connecting with \"[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found\".", i18n.Args{"file": in.Name}),
+				Detail:       p.T("crl.noCRL.detail", "{file} contains no '-----BEGIN X509 CRL-----' block and no DER CRL. PyMongo fails before connecting with '[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found'.", i18n.Args{"file": in.Name}),
 				Fix:          p.T("crl.noCRL.fix", "Supply the CRL published by the CA that issued the server certificate, in PEM.", nil),
 				OpenSSLError: &report.OpenSSLError{Code: 0, Name: "X509_R_NO_CERTIFICATE_OR_CRL_FOUND", Text: "no certificate or crl found"}})
 			continue
@@ -68,7 +68,7 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 			checks = append(checks, report.Check{ID: "crl.revocation", Status: report.Warn, Subject: in.Name,
 				Title:  p.T("crl.onlyCerts.title", "The tlsCRLFile holds certificates but no CRL", nil),
 				Detail: p.T("crl.onlyCerts.detail", "{file} contains {count} certificate(s) and no CRL. PyMongo loads it without complaint (the certificates become trusted CAs), but finds no CRL for the server certificate.", i18n.Args{"file": in.Name, "count": certs}),
-				Fix:    p.T("crl.onlyCerts.fix", "tlsCRLFile must be the CRL (\"-----BEGIN X509 CRL-----\"), not a certificate file.", nil)})
+				Fix:    p.T("crl.onlyCerts.fix", "tlsCRLFile must be the CRL ('-----BEGIN X509 CRL-----'), not a certificate file.", nil)})
 		}
 		for i, b := range blocks {
 			if b.err != nil && isPEM {
@@ -474,7 +474,7 @@ func leafCheck(v leafVerdict, docs []*crlDoc, leaf, issuer *x509.Certificate, op
 			args["reason"] = reasonName(h.reason)
 		}
 		c.Title = p.T("crl.leaf.revoked.title", "The server certificate is revoked", nil)
-		c.Detail = p.T("crl.leaf.revoked.detail", "{facts}. It lists {cert} (serial {serial}) as revoked on {date} ({reason}). PyMongo fails the handshake with \"certificate verify failed: certificate revoked\".", args)
+		c.Detail = p.T("crl.leaf.revoked.detail", "{facts}. It lists {cert} (serial {serial}) as revoked on {date} ({reason}). PyMongo fails the handshake with 'certificate verify failed: certificate revoked'.", args)
 		c.Fix = p.T("crl.leaf.revoked.fix", "The server needs a new certificate: have the CA issue one and install it (tlsCertificateKeyFile / net.tls.certificateKeyFile) on every mongod and mongos. If the revocation was a mistake, only the CA can publish a CRL without it.", nil)
 	case v.code == 3:
 		c.Status = report.Fail
@@ -487,34 +487,34 @@ func leafCheck(v leafVerdict, docs []*crlDoc, leaf, issuer *x509.Certificate, op
 			args["have"] = p.T("crl.none.read", "no readable CRL", nil)
 		}
 		c.Title = p.T("crl.leaf.noCRL.title", "No usable CRL from the server certificate's issuer", nil)
-		c.Detail = p.T("crl.leaf.noCRL.detail", "The server certificate {cert} was issued by {issuer}, but the tlsCRLFile holds no CRL from that CA with a matching key identifier (found: {have}). PyMongo fails the handshake with \"certificate verify failed: unable to get certificate CRL\".", args)
+		c.Detail = p.T("crl.leaf.noCRL.detail", "The server certificate {cert} was issued by {issuer}, but the tlsCRLFile holds no CRL from that CA with a matching key identifier (found: {have}). PyMongo fails the handshake with 'certificate verify failed: unable to get certificate CRL'.", args)
 		c.Fix = download
 		c.Commands = dl
 	case v.code == 12:
 		c.Status = report.Fail
 		args["next"] = day(v.doc.next)
 		c.Title = p.T("crl.leaf.expired.title", "The CRL has expired", nil)
-		c.Detail = p.T("crl.leaf.expired.detail", "{facts}. Its nextUpdate {next} is before {at}, so PyMongo fails the handshake with \"certificate verify failed: CRL has expired\", whatever it lists. CAs publish a new CRL before nextUpdate; the customer's copy is old.", args)
+		c.Detail = p.T("crl.leaf.expired.detail", "{facts}. Its nextUpdate {next} is before {at}, so PyMongo fails the handshake with 'certificate verify failed: CRL has expired', whatever it lists. CAs publish a new CRL before nextUpdate; the customer's copy is old.", args)
 		c.Fix = download + " " + p.T("crl.refresh", "Refresh it regularly (for example daily from cron), or PyMongo stops connecting each time the copy expires.", nil)
 		c.Commands = dl
 	case v.code == 11:
 		c.Status = report.Fail
 		c.Title = p.T("crl.leaf.notYet.title", "The CRL is not yet valid", nil)
-		c.Detail = p.T("crl.leaf.notYet.detail", "{facts}. Its thisUpdate is after {at}; PyMongo fails the handshake with \"certificate verify failed: CRL is not yet valid\". Usually the client machine's clock is behind.", args)
+		c.Detail = p.T("crl.leaf.notYet.detail", "{facts}. Its thisUpdate is after {at}; PyMongo fails the handshake with 'certificate verify failed: CRL is not yet valid'. Usually the client machine's clock is behind.", args)
 		c.Fix = p.T("crl.leaf.notYet.fix", "Check the client machine's clock (timedatectl / NTP); if it is right, the CA published a CRL dated in the future.", nil)
 	case v.code == 8:
 		c.Status = report.Fail
 		args["error"] = v.sigErr
 		args["signer"] = label(v.signer)
 		c.Title = p.T("crl.leaf.signature.title", "The CRL's signature does not verify", nil)
-		c.Detail = p.T("crl.leaf.signature.detail", "{facts}. It names the server certificate's issuer, but its signature does not verify with the key of {signer} ({error}): it was signed by another key (another CA with the same name, or a re-keyed CA), or the file was altered. PyMongo fails the handshake with \"certificate verify failed: CRL signature failure\".", args)
+		c.Detail = p.T("crl.leaf.signature.detail", "{facts}. It names the server certificate's issuer, but its signature does not verify with the key of {signer} ({error}): it was signed by another key (another CA with the same name, or a re-keyed CA), or the file was altered. PyMongo fails the handshake with 'certificate verify failed: CRL signature failure'.", args)
 		c.Fix = download
 		c.Commands = dl
 	case v.code == 35:
 		c.Status = report.Fail
 		args["signer"] = label(v.signer)
 		c.Title = p.T("crl.leaf.noCRLSign.title", "The CRL issuer may not sign CRLs", nil)
-		c.Detail = p.T("crl.leaf.noCRLSign.detail", "{facts}. Its issuer {signer} has a key usage extension without cRLSign, so PyMongo fails the handshake with \"certificate verify failed: key usage does not include CRL signing\".", args)
+		c.Detail = p.T("crl.leaf.noCRLSign.detail", "{facts}. Its issuer {signer} has a key usage extension without cRLSign, so PyMongo fails the handshake with 'certificate verify failed: key usage does not include CRL signing'.", args)
 		c.Fix = p.T("crl.leaf.noCRLSign.fix", "The CA certificate must allow CRL signing (key usage cRLSign): the CA has to be reissued, or CRL checking dropped (remove tlsCRLFile) until then.", nil)
 	case v.code == 44:
 		c.Status = report.Fail
@@ -524,7 +524,7 @@ func leafCheck(v leafVerdict, docs []*crlDoc, leaf, issuer *x509.Certificate, op
 			args["dps"] = p.T("crl.leaf.scope.noDP", "none", nil)
 		}
 		c.Title = p.T("crl.leaf.scope.title", "The CRL does not cover the server certificate", nil)
-		c.Detail = p.T("crl.leaf.scope.detail", "{facts}. Its issuing distribution point ({idp}) does not cover {cert} (CRL distribution points: {dps}), so PyMongo fails the handshake with \"certificate verify failed: different CRL scope\".", args)
+		c.Detail = p.T("crl.leaf.scope.detail", "{facts}. Its issuing distribution point ({idp}) does not cover {cert} (CRL distribution points: {dps}), so PyMongo fails the handshake with 'certificate verify failed: different CRL scope'.", args)
 		c.Fix = download
 		c.Commands = dl
 	case v.code == 36:
@@ -534,7 +534,7 @@ func leafCheck(v leafVerdict, docs []*crlDoc, leaf, issuer *x509.Certificate, op
 			args["exts"] = strings.TrimPrefix(args["exts"].(string)+", entry extension", ", ")
 		}
 		c.Title = p.T("crl.leaf.critical.title", "The CRL has a critical extension OpenSSL does not handle", nil)
-		c.Detail = p.T("crl.leaf.critical.detail", "{facts}. It marks {exts} critical, which OpenSSL does not process, so PyMongo fails the handshake with \"certificate verify failed: unhandled critical CRL extension\".", args)
+		c.Detail = p.T("crl.leaf.critical.detail", "{facts}. It marks {exts} critical, which OpenSSL does not process, so PyMongo fails the handshake with 'certificate verify failed: unhandled critical CRL extension'.", args)
 		c.Fix = p.T("crl.leaf.critical.fix", "Ask the CA for a CRL without that critical extension, or drop CRL checking (remove tlsCRLFile).", nil)
 	}
 	if v.code != 0 {
@@ -601,7 +601,7 @@ func otherCRLChecks(docs []*crlDoc, used *crlDoc, leaf *x509.Certificate, opt Op
 }
 
 func pemName(name string) string {
-	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
 	ext := path.Ext(base)
 	return strings.TrimSuffix(base, ext) + ".pem"
 }

@@ -67,7 +67,7 @@ func ParseOCSPFile(name string, data []byte) ([]OCSPInput, error) {
 			}
 		}
 		if len(out) == 0 {
-			return nil, fmt.Errorf("%s: no \"OCSP RESPONSE\" PEM block (found: %s)", name, strings.Join(types, ", "))
+			return nil, fmt.Errorf("%s: no 'OCSP RESPONSE' PEM block (found: %s)", name, strings.Join(types, ", "))
 		}
 		if len(out) > 1 {
 			for i := range out {

@@ -34,7 +34,7 @@ var ocspCases = []ocspCase{
 	{"good base64", "ocsp-good.b64", "good-leaf-chain.pem", nil, report.Pass, nil, "issuer", true, true},
 	{"good by key hash", "ocsp-good-keyhash.der", "good-leaf-chain.pem", nil, report.Pass, []string{"key hash"}, "issuer", true, true},
 	{"revoked", "ocsp-revoked.der", "revoked-leaf-chain.pem", nil, report.Fail, []string{"revoked on 2026-03-15 10:30:00 UTC (keyCompromise)", "invalid status response"}, "issuer", true, true},
-	{"unknown", "ocsp-unknown.der", "good-leaf-chain.pem", nil, report.Warn, []string{"\"unknown\"", "fails only on \"revoked\""}, "issuer", true, true},
+	{"unknown", "ocsp-unknown.der", "good-leaf-chain.pem", nil, report.Warn, []string{"'unknown'", "fails only on 'revoked'"}, "issuer", true, true},
 	{"delegated", "ocsp-delegated.der", "good-leaf-chain.pem", nil, report.Pass, []string{"delegated responder"}, "delegated", true, true},
 	{"delegated revoked", "ocsp-delegated-revoked.der", "revoked-leaf-chain.pem", nil, report.Fail, nil, "delegated", true, true},
 	{"delegated without OCSPSigning", "ocsp-delegated-no-eku.der", "good-leaf-chain.pem", nil, report.Warn, []string{"lacks the OCSPSigning extended key usage", "If the server staples this response"}, "delegated", true, false},

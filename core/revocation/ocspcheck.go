@@ -14,7 +14,7 @@ import (
 )
 
 func ocspRules(p *i18n.Printer) string {
-	return p.T("ocsp.rules", "PyMongo checks OCSP only when PyOpenSSL is installed (the pymongo[ocsp] extra); with the standard ssl module it does no OCSP at all. A response the server staples must be successful, signed by the issuing CA or by a responder certificate that CA issued with the OCSPSigning extended key usage (included in the response), current, and not revoked; otherwise the handshake fails with \"invalid status response\". Without a staple PyMongo asks the responder named in the certificate (5 s limit) unless tlsDisableOCSPEndpointCheck=true, and fails only on a valid \"revoked\" answer; any responder problem is ignored (soft fail).", nil)
+	return p.T("ocsp.rules", "PyMongo checks OCSP only when PyOpenSSL is installed (the pymongo[ocsp] extra); with the standard ssl module it does no OCSP at all. A response the server staples must be successful, signed by the issuing CA or by a responder certificate that CA issued with the OCSPSigning extended key usage (included in the response), current, and not revoked; otherwise the handshake fails with 'invalid status response'. Without a staple PyMongo asks the responder named in the certificate (5 s limit) unless tlsDisableOCSPEndpointCheck=true, and fails only on a valid 'revoked' answer; any responder problem is ignored (soft fail).", nil)
 }
 
 func checkOCSP(inputs []OCSPInput, opt Options, p *i18n.Printer, res *Result) []report.Check {
@@ -53,9 +53,9 @@ func checkOCSP(inputs []OCSPInput, opt Options, p *i18n.Printer, res *Result) []
 		if mustStaple {
 			softOrHard = report.Fail
 		}
-		stapleText := p.T("ocsp.asStaple", "If the server staples this response, PyMongo fails the handshake (\"invalid status response\"); if it came from the responder, PyMongo ignores it and connects.", nil)
+		stapleText := p.T("ocsp.asStaple", "If the server staples this response, PyMongo fails the handshake ('invalid status response'); if it came from the responder, PyMongo ignores it and connects.", nil)
 		if mustStaple {
-			stapleText = p.T("ocsp.asStapleMust", "The server certificate is must-staple, so only a stapled response counts, and PyMongo fails the handshake with this one (\"invalid status response\").", nil)
+			stapleText = p.T("ocsp.asStapleMust", "The server certificate is must-staple, so only a stapled response counts, and PyMongo fails the handshake with this one ('invalid status response').", nil)
 		}
 		switch {
 		case err != nil:
@@ -122,12 +122,12 @@ func checkOCSP(inputs []OCSPInput, opt Options, p *i18n.Printer, res *Result) []
 					args["reason"] = reasonName(u.reason)
 				}
 				c.Title = p.T("ocsp.revoked.title", "OCSP says the server certificate is revoked", nil)
-				c.Detail = facts + " " + p.T("ocsp.revoked.detail", "The responder says {cert} (serial {serial}) was revoked on {date} ({reason}). Stapled or fetched, PyMongo fails the handshake (\"invalid status response\").", args)
+				c.Detail = facts + " " + p.T("ocsp.revoked.detail", "The responder says {cert} (serial {serial}) was revoked on {date} ({reason}). Stapled or fetched, PyMongo fails the handshake ('invalid status response').", args)
 				c.Fix = p.T("ocsp.revoked.fix", "The server needs a new certificate: have the CA issue one and install it on every mongod and mongos.", nil)
 			case u.status == ocsp.Unknown:
 				c.Status = report.Warn
 				c.Title = p.T("ocsp.unknown.title", "The OCSP responder does not know the server certificate", nil)
-				c.Detail = facts + " " + p.T("ocsp.unknown.detail", "The status is \"unknown\": the responder does not know {cert} (serial {serial}), usually because it serves another CA or the certificate was not issued by that CA's database. PyMongo fails only on \"revoked\", so it connects.", args)
+				c.Detail = facts + " " + p.T("ocsp.unknown.detail", "The status is 'unknown': the responder does not know {cert} (serial {serial}), usually because it serves another CA or the certificate was not issued by that CA's database. PyMongo fails only on 'revoked', so it connects.", args)
 				c.Fix = p.T("ocsp.unknown.fix", "Check that the certificate's AIA names the responder of the CA that issued it.", nil)
 			default:
 				c.Status = report.Pass
@@ -167,7 +167,7 @@ func checkOCSP(inputs []OCSPInput, opt Options, p *i18n.Printer, res *Result) []
 			c.Detail = p.T("ocsp.none.disabled", "tlsDisableOCSPEndpointCheck=true: without a staple PyMongo does not ask the responder {url} and connects.", args)
 		default:
 			args["url"] = leaf.OCSPServer[0]
-			c.Detail = p.T("ocsp.none.endpoint", "Without a staple PyMongo (with pymongo[ocsp]) asks the responder {url} during the handshake; a firewall blocking it only delays the connection (5 s) but a \"revoked\" answer fails it. Fetch the response with the command below to know what it says.", args)
+			c.Detail = p.T("ocsp.none.endpoint", "Without a staple PyMongo (with pymongo[ocsp]) asks the responder {url} during the handshake; a firewall blocking it only delays the connection (5 s) but a 'revoked' answer fails it. Fetch the response with the command below to know what it says.", args)
 		}
 		if !applies {
 			c.Detail += " " + notApplied
@@ -197,13 +197,13 @@ func checkOCSP(inputs []OCSPInput, opt Options, p *i18n.Printer, res *Result) []
 		case len(inputs) == 0:
 			c.Status = report.Fail
 			c.Title = p.T("ocsp.mustStaple.none.title", "Must-staple certificate: the server must staple an OCSP response", nil)
-			c.Detail = p.T("ocsp.mustStaple.none.detail", "{cert} requires a stapled OCSP response (TLS feature status_request). PyMongo with pymongo[ocsp] fails the handshake with \"invalid status response\" when the server staples none; no response was supplied to show that it does.", args)
+			c.Detail = p.T("ocsp.mustStaple.none.detail", "{cert} requires a stapled OCSP response (TLS feature status_request). PyMongo with pymongo[ocsp] fails the handshake with 'invalid status response' when the server staples none; no response was supplied to show that it does.", args)
 			c.Fix = p.T("ocsp.mustStaple.none.fix", "Make every mongod/mongos staple: ocspEnabled=true (the default on Linux since MongoDB 4.4) and the servers must reach the responder named in the certificate. Or have the certificate reissued without must-staple.", nil)
 			c.OpenSSLError = &invalidStatusResponse
 		default:
 			c.Status = report.Fail
 			c.Title = p.T("ocsp.mustStaple.bad.title", "Must-staple certificate without a valid response", nil)
-			c.Detail = p.T("ocsp.mustStaple.bad.detail", "{cert} requires a stapled OCSP response (TLS feature status_request), and none of the supplied responses is a valid, current, not-revoked one for it (see ocsp.status). PyMongo with pymongo[ocsp] fails the handshake with \"invalid status response\".", args)
+			c.Detail = p.T("ocsp.mustStaple.bad.detail", "{cert} requires a stapled OCSP response (TLS feature status_request), and none of the supplied responses is a valid, current, not-revoked one for it (see ocsp.status). PyMongo with pymongo[ocsp] fails the handshake with 'invalid status response'.", args)
 			c.Fix = p.T("ocsp.mustStaple.bad.fix", "Make the servers staple a fresh response from the CA's responder (ocspEnabled=true, responder reachable from the servers).", nil)
 			c.OpenSSLError = &invalidStatusResponse
 		}
