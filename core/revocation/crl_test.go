@@ -315,3 +315,34 @@ func TestCRLAgainstOpenSSL(t *testing.T) {
 		})
 	}
 }
+
+// TestCRLDamagedEntry: a CRL whose entry list is broken is reported as
+// unreadable (PyMongo fails to load it) and not used for the verdict.
+func TestCRLDamagedEntry(t *testing.T) {
+	opt := optsFor(t, "revocation/revoked-leaf-chain.pem")
+	der := readFixture(t, "revocation/crl-revoked.der")
+	rl, err := x509.ParseRevocationList(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Turn the first entry's serial INTEGER tag into an OCTET STRING: the
+	// envelope still parses, the entry does not.
+	serial := serialContent(rl.RevokedCertificateEntries[0].SerialNumber)
+	i := strings.Index(string(der), string(append(append([]byte{0x02, byte(len(serial))}, serial...), 0x17)))
+	if i < 0 {
+		t.Fatal("entry not found")
+	}
+	bad := append([]byte{}, der...)
+	bad[i] = 0x04
+	_, checks := Check([]CRLInput{{Name: "bad.der", Data: bad}}, nil, opt, en)
+	var unreadable bool
+	for _, c := range find(checks, "crl.revocation", "bad.der") {
+		unreadable = unreadable || (c.Status == report.Fail && strings.Contains(c.Detail, "malformed CRL entry 1"))
+	}
+	if !unreadable {
+		t.Errorf("%+v", checks)
+	}
+	if c := one(t, checks, "crl.revocation", fingerprint(opt.Leaf)); c.OpenSSLError == nil || c.OpenSSLError.Code != 3 {
+		t.Errorf("%+v", c)
+	}
+}

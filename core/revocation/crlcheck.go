@@ -113,6 +113,11 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 		}
 		if err := d.scan(targets, opt.MaxCRLEntries, prog); err != nil {
 			d.info.Error = err.Error()
+			checks = append(checks, report.Check{ID: "crl.revocation", Status: report.Fail, Subject: d.info.Source,
+				Title:    p.T("crl.unreadable.title", "A CRL cannot be read", nil),
+				Detail:   p.T("crl.unreadable.detail", "CRL {index} in {file} is damaged: {error}. PyMongo fails to load the whole tlsCRLFile.", i18n.Args{"index": d.info.Index, "file": d.info.Source, "error": err.Error()}),
+				Fix:      p.T("crl.unreadable.fix", "Download the CRL again from the CA (a transfer in text mode or a truncated copy damages it).", nil),
+				Commands: []string{"openssl crl -in " + shellQuote(d.info.Source) + " -noout -text"}})
 		}
 		done = start + entriesLen
 		if d.limitHit {
@@ -300,8 +305,8 @@ func opensslLeaf(docs []*crlDoc, leaf, issuer *x509.Certificate, at time.Time) l
 	var best *crlDoc
 	bestScore := 0
 	for _, d := range docs {
-		if d.info.Error != "" && !d.scanned {
-			continue
+		if d.info.Error != "" {
+			continue // unreadable: OpenSSL would not have loaded it at all
 		}
 		if d.idpInvalid || (d.idp != nil && (d.idp.IndirectCRL || d.idp.OnlySomeReasons)) {
 			continue
