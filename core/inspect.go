@@ -89,6 +89,7 @@ func (in *inspection) run() {
 	in.uriChecks()
 	in.describeCertificates()
 	in.analyzeServerChain()
+	in.checkRevocation()
 	in.analyzeKeyFiles()
 	in.readTranscripts()
 	in.explainError()

@@ -7,6 +7,7 @@ import (
 	"certinspect/core/keyfile"
 	"certinspect/core/mongouri"
 	"certinspect/core/report"
+	"certinspect/core/revocation"
 )
 
 // Report is what Inspect returns, and exactly what the CLI prints with --json,
@@ -25,6 +26,9 @@ type Report struct {
 	URI           *mongouri.Report     `json:"uri,omitempty"`
 	// KeyFiles describes each tlsCertificateKeyFile (never any key material).
 	KeyFiles []*keyfile.Summary `json:"keyFiles,omitempty"`
+	// Revocation holds the CRLs and OCSP responses read, and what they say
+	// about the server's certificates.
+	Revocation *revocation.Result `json:"revocation,omitempty"`
 	// Transcripts are the handshakes of supplied openssl s_client transcripts.
 	Transcripts []Transcript `json:"transcripts,omitempty"`
 	// Explain explains the pasted error, each explanation tied to the checks

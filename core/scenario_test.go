@@ -245,3 +245,35 @@ func TestSClientTranscriptIsTheServerChain(t *testing.T) {
 		t.Error("the transcript's server name should be checked")
 	}
 }
+
+func TestRevocationReachesTheVerdict(t *testing.T) {
+	cases := []struct {
+		chain, crl, ocsp string
+		check            string
+		wantError        string
+	}{
+		{"revocation/revoked-leaf-chain.pem", "revocation/crl-revoked.pem", "", "crl.revocation", "certificate verify failed: certificate revoked"},
+		{"revocation/good-leaf-chain.pem", "revocation/crl-stale.pem", "", "crl.revocation", "certificate verify failed: CRL has expired"},
+		{"revocation/good-leaf-chain.pem", "revocation/crl-wrong-ca.pem", "", "crl.revocation", "certificate verify failed: unable to get certificate CRL"},
+		{"revocation/good-leaf-chain.pem", "revocation/crl-good.der", "", "crl.revocation", "ssl.SSLError: [X509: NO_CERTIFICATE_OR_CRL_FOUND]"},
+		{"revocation/revoked-leaf-chain.pem", "", "revocation/ocsp-revoked.der", "ocsp.status", "invalid status response"},
+		// The chain's own error comes first in OpenSSL's order.
+		{"expired-chain.pem", "revocation/crl-wrong-ca.pem", "", "crl.revocation", "certificate verify failed: unable to get certificate CRL"},
+	}
+	for _, tc := range cases {
+		req := chainRequest(t, tc.chain, "ca.pem", "db0.example.net")
+		if tc.crl != "" {
+			req.Files = append(req.Files, File{Name: tc.crl, Role: RoleCRLFile, Data: fixture(t, tc.crl)})
+		}
+		if tc.ocsp != "" {
+			req.Files = append(req.Files, File{Name: tc.ocsp, Role: RoleOCSPResponse, Data: fixture(t, tc.ocsp)})
+		}
+		rep := Inspect(req)
+		if statusOf(rep, tc.check) != report.Fail {
+			t.Errorf("%s + %s: %s = %s", tc.chain, tc.crl+tc.ocsp, tc.check, statusOf(rep, tc.check))
+		}
+		if !strings.Contains(rep.Verdict.PyMongoError, tc.wantError) {
+			t.Errorf("%s + %s: predicted %q, want %q", tc.chain, tc.crl+tc.ocsp, rep.Verdict.PyMongoError, tc.wantError)
+		}
+	}
+}

@@ -10,12 +10,15 @@ import (
 
 // phase places a failing check in PyMongo's sequence: MongoClient
 // construction (connection string, then the SSL context loading the CA,
-// certificate and key files) comes before any handshake.
-func phase(id string) int {
+// certificate, key and CRL files) comes before any handshake.
+func phase(c *report.Check) int {
+	id := c.ID
 	switch {
 	case id == "uri.valid":
 		return 0
 	case strings.HasPrefix(id, "key."):
+		return 1
+	case c.OpenSSLError != nil && c.OpenSSLError.Name == "X509_R_NO_CERTIFICATE_OR_CRL_FOUND":
 		return 1
 	case id == "tls.enabled":
 		return 2
@@ -33,7 +36,7 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 		c := &rep.Checks[i]
 		switch c.Status {
 		case report.Fail:
-			if first == nil || phase(c.ID) < phase(first.ID) {
+			if first == nil || phase(c) < phase(first) {
 				first = c
 			}
 		case report.Warn:
@@ -43,7 +46,7 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 		}
 	}
 	v := Verdict{Status: "ok"}
-	if first != nil && phase(first.ID) == 3 && in != nil && in.server != nil && in.server.leaf != nil && in.tls.enabled {
+	if first != nil && phase(first) == 3 && in != nil && in.server != nil && in.server.leaf != nil && in.tls.enabled {
 		if pe, host, pr := in.predictHandshakeError(); pe != "" {
 			v.PyMongoError = pe
 			for i := range rep.Checks {

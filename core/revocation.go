@@ -1,0 +1,98 @@
+package core
+
+import (
+	"sort"
+
+	"certinspect/core/report"
+	"certinspect/core/revocation"
+	"certinspect/core/x509err"
+)
+
+// checkRevocation reads the supplied CRLs and OCSP responses and checks the
+// server certificate against them, offline. A CRL failure takes its place in
+// OpenSSL's order (after host names, before signatures and dates), as
+// PyMongo's VERIFY_CRL_CHECK_LEAF makes OpenSSL run it.
+func (in *inspection) checkRevocation() {
+	var crls []revocation.CRLInput
+	var ocsps []revocation.OCSPInput
+	crlGiven := in.uri != nil && in.uri.Files["tlsCRLFile"] != ""
+	for _, it := range in.inputs {
+		switch it.role {
+		case RoleCRLFile:
+			crlGiven = true
+			crls = append(crls, revocation.CRLInput{Name: it.file.Name, Data: it.file.Data})
+		case RoleOCSPResponse:
+			if rs, err := revocation.ParseOCSPFile(it.file.Name, it.file.Data); err == nil {
+				ocsps = append(ocsps, rs...)
+			}
+		default:
+			for _, b := range it.dec.OCSP {
+				ocsps = append(ocsps, revocation.OCSPInput{Name: it.file.Name, DER: b.Bytes})
+			}
+		}
+	}
+	opt := revocation.Options{At: in.req.At, CRLFileGiven: crlGiven, Progress: in.req.Progress}
+	if in.uri != nil {
+		opt.TLSDisableOCSPEndpointCheck = !in.uri.OCSPEndpointCheck
+	}
+	var leaf *node
+	if in.server != nil && in.server.leaf != nil {
+		leaf = in.server.leaf
+		opt.Leaf = leaf.cert
+		for _, n := range in.server.result.path {
+			opt.Path = append(opt.Path, n.cert)
+		}
+	}
+	for _, fp := range in.certOrder {
+		opt.Certs = append(opt.Certs, in.certsByFP[fp])
+	}
+	if len(crls) == 0 && len(ocsps) == 0 && opt.Leaf == nil {
+		return
+	}
+	res, checks := revocation.Check(crls, ocsps, opt, in.p)
+	if len(res.CRLs)+len(res.OCSP) > 0 || res.Request != nil {
+		in.rep.Revocation = res
+	}
+	in.rep.Limits = append(in.rep.Limits, res.Limits...)
+	if !in.tls.verify {
+		for i := range checks {
+			if checks[i].Status == report.Fail {
+				checks[i].Status = report.Info
+				checks[i].Detail += " " + unverifiedNote(in.p)
+			}
+		}
+	}
+	host := "<host>:27017"
+	if hs := in.hosts(); len(hs) > 0 {
+		host = hostPort(hs[0])
+	}
+	for i := range checks {
+		c := &checks[i]
+		if c.Status != report.Fail || c.OpenSSLError == nil {
+			continue
+		}
+		switch c.OpenSSLError.Name {
+		case "X509_R_NO_CERTIFICATE_OR_CRL_FOUND":
+			// Python's ssl loads tlsCRLFile as PEM when MongoClient is built.
+			c.PyMongoError = "ssl.SSLError: [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:…)"
+		case "SSL_R_INVALID_STATUS_RESPONSE":
+			c.PyMongoError = "pymongo.errors.ServerSelectionTimeoutError: SSL handshake failed: " + host + ": [('SSL routines', '', 'invalid status response')], Timeout: 30s, Topology Description: <…>"
+		}
+	}
+	in.add(checks...)
+	if leaf == nil || !in.tls.verify {
+		return
+	}
+	for _, c := range checks {
+		if c.ID != "crl.revocation" || c.Status != report.Fail || c.OpenSSLError == nil || c.Subject != leaf.fp && c.Subject != "" {
+			continue
+		}
+		e, ok := x509err.ByName(c.OpenSSLError.Name)
+		if !ok {
+			continue // a file PyMongo cannot load: not a verification error
+		}
+		in.server.problems = append(in.server.problems, problem{stage: stageRevocation, depth: 0, err: e, cert: leaf, check: "crl.revocation", kind: "crl"})
+		sort.SliceStable(in.server.problems, func(i, j int) bool { return in.server.problems[i].before(in.server.problems[j]) })
+		break
+	}
+}
