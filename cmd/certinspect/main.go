@@ -60,6 +60,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	fs.Var(&o.hosts, "host", "host name to check against the server certificate (repeatable)")
 	fs.StringVar(&o.at, "at", "", "evaluate as of this time (RFC 3339), default now")
 	fs.BoolVar(&o.json, "json", false, "print the report as JSON")
+	fs.StringVar(&o.lang, "lang", "", "language of the report: en or ja (default: from LANG)")
 	fs.BoolVar(&o.noColor, "no-color", false, "never colour the output")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: certinspect [flags] [FILE...]\n\nFlags carry PyMongo's option names. Bare FILEs are sniffed.\n\n")
@@ -91,7 +92,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 // normalizeFlags lets users write PyMongo's names in any case, as PyMongo
 // itself accepts them (--tlscafile works like --tlsCAFile).
 func normalizeFlags(args []string) []string {
-	names := []string{"uri", "tlsCAFile", "tlsCertificateKeyFile", "tlsCertificateKeyFilePassword", "tlsCRLFile", "chain", "ocsp", "host", "at", "json", "no-color", "error-text", "dns-answer"}
+	names := []string{"uri", "tlsCAFile", "tlsCertificateKeyFile", "tlsCertificateKeyFilePassword", "tlsCRLFile", "chain", "ocsp", "host", "at", "json", "no-color", "error-text", "dns-answer", "lang"}
 	out := make([]string, 0, len(args))
 	for i, a := range args {
 		if a == "--" {
@@ -199,6 +200,9 @@ func buildRequest(o *options, now func() time.Time) (core.Request, error) {
 		}
 	}
 	req.ErrorText, req.DNSAnswer = o.errorText, o.dnsAnswer
+	if req.Lang == "" {
+		req.Lang = os.Getenv("LANG") // "ja_JP.UTF-8" → ja; anything else → en
+	}
 	if o.at != "" {
 		t, err := time.Parse(time.RFC3339, o.at)
 		if err != nil {

@@ -20,6 +20,7 @@ func pki(name string) string { return filepath.Join("..", "..", "testdata", "pki
 
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	t.Setenv("LANG", "C") // the report language must not depend on the machine
 	var out, errb bytes.Buffer
 	code = run(args, &out, &errb, fixedNow)
 	return out.String(), errb.String(), code

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"certinspect/core"
+	"certinspect/core/i18n"
 	"certinspect/core/report"
 )
 
@@ -22,7 +23,10 @@ const (
 	ansiDim    = "\x1b[2m"
 )
 
-type painter struct{ on bool }
+type painter struct {
+	on bool
+	t  *i18n.Printer
+}
 
 func (p painter) c(code, s string) string {
 	if !p.on {
@@ -66,7 +70,7 @@ func clean(s string) string {
 }
 
 func renderText(w io.Writer, rep core.Report, color bool) {
-	p := painter{color}
+	p := painter{on: color, t: i18n.New(rep.Lang)}
 	out := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
 	v := rep.Verdict
 	switch v.Status {
@@ -78,12 +82,12 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 		out("%s %s\n", p.c(ansiGreen+ansiBold, "✓"), p.c(ansiBold, clean(v.Headline)))
 	}
 	if v.PyMongoError != "" {
-		out("  PyMongo would raise:\n    %s\n", clean(v.PyMongoError))
+		out("  %s\n    %s\n", p.t.T("cli.wouldRaise", "PyMongo would raise:", nil), clean(v.PyMongoError))
 	}
 	if v.FirstFix != "" {
-		out("  Fix: %s\n", clean(v.FirstFix))
+		out("  %s %s\n", p.t.T("cli.fix", "Fix:", nil), clean(v.FirstFix))
 	}
-	out("  As of %s.\n", rep.At.Format("2006-01-02 15:04:05 UTC"))
+	out("  %s\n", p.t.T("cli.asOf", "As of {at}.", i18n.Args{"at": rep.At.Format("2006-01-02 15:04:05 UTC")}))
 	for _, l := range rep.Limits {
 		out("  %s %s: %s\n", p.c(ansiYellow, "limit"), l.Limit, clean(l.Detail))
 	}
@@ -92,9 +96,9 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 		title string
 		keep  func(report.Check) bool
 	}{
-		{"Failed checks", func(c report.Check) bool { return c.Status == report.Fail }},
-		{"Warnings", func(c report.Check) bool { return c.Status == report.Warn }},
-		{"Other checks", func(c report.Check) bool { return c.Status != report.Fail && c.Status != report.Warn }},
+		{p.t.T("cli.failedChecks", "Failed checks", nil), func(c report.Check) bool { return c.Status == report.Fail }},
+		{p.t.T("cli.warnings", "Warnings", nil), func(c report.Check) bool { return c.Status == report.Warn }},
+		{p.t.T("cli.otherChecks", "Other checks", nil), func(c report.Check) bool { return c.Status != report.Fail && c.Status != report.Warn }},
 	}
 	for _, s := range sections {
 		var cs []report.Check
@@ -125,14 +129,14 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 				}
 			}
 			if len(c.Others) > 0 {
-				out("       Would differ: %s\n", clean(strings.Join(c.Others, "; ")))
+				out("       %s %s\n", p.t.T("cli.wouldDiffer", "Would differ:", nil), clean(strings.Join(c.Others, "; ")))
 			}
 		}
 	}
 	renderURI(w, p, rep)
 	renderExplain(w, p, rep)
 	if len(rep.Inputs) > 0 {
-		out("\n%s\n", p.c(ansiBold, "Inputs"))
+		out("\n%s\n", p.c(ansiBold, p.t.T("cli.inputs", "Inputs", nil)))
 		for _, in := range rep.Inputs {
 			out("  %s [%s]: %s\n", clean(in.Name), in.Role, clean(in.Summary))
 			for _, e := range in.Errors {
@@ -147,7 +151,7 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 		}
 	}
 	if rep.Chain != nil {
-		out("\n%s (trust store: %s)\n", p.c(ansiBold, "Path"), rep.Chain.Store)
+		out("\n%s\n", p.c(ansiBold, p.t.T("cli.path", "Path (trust store: {store})", i18n.Args{"store": rep.Chain.Store})))
 		for i, l := range rep.Chain.Path {
 			mark := p.c(ansiGreen, "ok")
 			if l.State != "ok" {
@@ -160,7 +164,7 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 		}
 	}
 	if len(rep.Certificates) > 0 {
-		out("\n%s\n", p.c(ansiBold, "Certificates"))
+		out("\n%s\n", p.c(ansiBold, p.t.T("cli.certificates", "Certificates", nil)))
 		for _, c := range rep.Certificates {
 			out("  %s\n", p.c(ansiBold, clean(c.Label)))
 			out("    subject  %s\n", clean(c.Subject))
@@ -203,7 +207,7 @@ func renderURI(w io.Writer, p painter, rep core.Report) {
 		return
 	}
 	out := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
-	out("\n%s\n  %s\n", p.c(ansiBold, "Connection string"), clean(u.Masked))
+	out("\n%s\n  %s\n", p.c(ansiBold, p.t.T("cli.connectionString", "Connection string", nil)), clean(u.Masked))
 	if u.Error != nil {
 		out("  %s %s: %s\n", p.c(ansiRed, "error"), u.Error.Class, clean(u.Error.Message))
 	}
@@ -219,7 +223,7 @@ func renderURI(w io.Writer, p painter, rep core.Report) {
 			names = append(names, k)
 		}
 		sort.Strings(names)
-		out("  Effective TLS settings:\n")
+		out("  %s\n", p.t.T("cli.effective", "Effective TLS settings:", nil))
 		for _, k := range names {
 			e := u.Effective[k]
 			val := fmt.Sprint(e.Value)
@@ -239,7 +243,7 @@ func renderURI(w io.Writer, p painter, rep core.Report) {
 	if c := u.SSLContext; c != nil {
 		out("  SSL context: verify_mode=%s check_hostname=%t crl_check_leaf=%t CA store=%s OCSP=%s\n", c.VerifyMode, c.CheckHostname, c.CRLCheckLeaf, c.CAStore, c.OCSP)
 	} else {
-		out("  TLS is off: PyMongo would connect without TLS.\n")
+		out("  %s\n", p.t.T("cli.tlsOff", "TLS is off: PyMongo would connect without TLS.", nil))
 	}
 }
 
@@ -247,7 +251,7 @@ func renderURI(w io.Writer, p painter, rep core.Report) {
 func renderExplain(w io.Writer, p painter, rep core.Report) {
 	out := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
 	for _, e := range rep.Explain {
-		out("\n%s %s\n", p.c(ansiBold, "Error explained:"), e.ID)
+		out("\n%s %s\n", p.c(ansiBold, p.t.T("cli.explained", "Error explained:", nil)), e.ID)
 		if e.Host != "" {
 			out("  host: %s\n", clean(e.Host))
 		}
@@ -263,7 +267,7 @@ func renderExplain(w io.Writer, p painter, rep core.Report) {
 		}
 	}
 	if h := rep.Handover; h != nil {
-		out("\n%s\n", p.c(ansiBold, "Hand-over"))
+		out("\n%s\n", p.c(ansiBold, p.t.T("cli.handover", "Hand-over", nil)))
 		if h.ConnectionString != "" {
 			out("  Connection string: %s\n", clean(h.ConnectionString))
 			for _, c := range h.Corrections {
