@@ -2,6 +2,7 @@
 // rejections, and a main thread that stays responsive during a 1M-entry CRL.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import http from "node:http";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -74,6 +75,12 @@ describe("window.certinspect", () => {
       req: { files: [{ name: "ca.pem", role: "tlsCAFile" }, { name: "missing-intermediate-chain.pem", role: "serverChain" }], hosts: ["db0.example.net"], at: AT },
       status: "fail",
     },
+    {
+      name: "revoked leaf, CRL file",
+      cli: ["--tlsCAFile", "ca.pem", "--tlsCRLFile", "revocation/crl-revoked.pem", "--chain", "revocation/revoked-leaf-chain.pem", "--at", AT],
+      req: { files: [{ name: "ca.pem", role: "tlsCAFile" }, { name: "revocation/crl-revoked.pem", role: "tlsCRLFile" }, { name: "revocation/revoked-leaf-chain.pem", role: "serverChain" }], at: AT },
+      status: "fail",
+    },
   ];
   for (const c of cases) {
     test(`inspect() returns the CLI's --json report: ${c.name}`, async () => {
@@ -141,9 +148,75 @@ describe("window.certinspect", () => {
   });
 });
 
+describe("serving", () => {
+  const get = (p, headers = {}) => new Promise((resolve, reject) => {
+    http.get(new URL(p, srv.url), { headers }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on("error", reject);
+  });
+  const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+  test("dist/ has hashed names, precompressed twins, and the server sends wasm, CSP and encodings right", async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "dist", "manifest.json"), "utf8"));
+    for (const [logical, hashed] of Object.entries(manifest)) {
+      if (logical === "index.html") continue;
+      assert.match(hashed, /\.[0-9a-f]{10}\.(js|css|wasm|svg)$/, logical);
+    }
+    const wasm = manifest["certinspect.wasm"];
+    for (const twin of [".br", ".gz"]) assert.ok(fs.existsSync(path.join(ROOT, "dist", wasm + twin)), wasm + twin);
+    // wasm_exec.js is the Go toolchain's own copy.
+    const goroot = execFileSync("go", ["env", "GOROOT"], { encoding: "utf8" }).trim();
+    assert.deepEqual(fs.readFileSync(path.join(ROOT, "dist", manifest["wasm_exec.js"])), fs.readFileSync(path.join(goroot, "lib", "wasm", "wasm_exec.js")));
+
+    const index = await get("/");
+    assert.equal(index.status, 200);
+    assert.equal(index.headers["content-security-policy"], CSP + "; frame-ancestors 'none'");
+    assert.equal(index.headers["x-content-type-options"], "nosniff");
+    assert.ok(index.body.toString().includes(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`), "meta CSP");
+    assert.ok(index.body.toString().includes(manifest["app.js"]), "index.html loads the hashed app.js");
+
+    const br = await get("/" + wasm, { "Accept-Encoding": "gzip, deflate, br" });
+    assert.equal(br.headers["content-type"], "application/wasm");
+    assert.equal(br.headers["content-encoding"], "br");
+    assert.match(br.headers["cache-control"], /immutable/);
+    const gz = await get("/" + wasm, { "Accept-Encoding": "gzip" });
+    assert.equal(gz.headers["content-encoding"], "gzip");
+    const raw = await get("/" + wasm);
+    assert.equal(raw.headers["content-encoding"], undefined);
+    assert.deepEqual(raw.body.subarray(0, 4), Buffer.from([0, 0x61, 0x73, 0x6d]));
+    assert.equal((await get("/../go.mod")).status, 404);
+    assert.equal((await get("/_headers")).status, 404);
+  });
+});
+
 describe("responsiveness", () => {
+  test("progress events from the CRL scan reach the page", async () => {
+    // Hand the 27 MB file over through a file input (a local path, no copy via JSON).
+    await page.evaluate(() => {
+      const i = document.createElement("input");
+      i.type = "file";
+      i.id = "test-crl";
+      i.hidden = true;
+      document.body.append(i);
+    });
+    await page.setInputFiles("#test-crl", path.join(fx, "crl-1m.pem"));
+    const events = await page.evaluate(async () => {
+      const out = [];
+      const f = document.getElementById("test-crl").files[0];
+      const files = [{ name: "crl-1m.pem", role: "tlsCRLFile", data: new Uint8Array(await f.arrayBuffer()) }];
+      await window.certinspect.inspect({ files, at: "2026-06-01T00:00:00Z" }, { onProgress: (stage, done, total) => out.push([stage, done, total]) });
+      return out;
+    });
+    const scan = events.filter((e) => e[0] === "crl.scan");
+    assert.ok(scan.length >= 2, `crl.scan progress events: ${JSON.stringify(events.slice(0, 5))}`);
+    const last = scan[scan.length - 1];
+    assert.equal(last[1], last[2], "the last crl.scan event says done");
+  });
+
   test("a 1M-entry CRL is checked with no long task over 200 ms on the page", async () => {
-    const crl = path.join(fx, "crl-1m.der");
+    const crl = path.join(fx, "crl-1m.pem");
     const p = (await browser.context.newPage());
     await p.goto(srv.url);
     await p.waitForSelector("body[data-ready=true]");
@@ -157,7 +230,7 @@ describe("responsiveness", () => {
       setInterval(() => { const now = performance.now(); window.__gap = Math.max(window.__gap, now - last); last = now; }, 20);
     });
     await setAt(p);
-    await p.fill("#uri", "mongodb://db0.example.net/?tls=true&tlsCAFile=ca.pem&tlsCRLFile=crl-1m.der");
+    await p.fill("#uri", "mongodb://db0.example.net/?tls=true&tlsCAFile=ca.pem&tlsCRLFile=crl-1m.pem");
     const n = await runs(p);
     const t0 = Date.now();
     await p.setInputFiles("#file-input", [path.join(PKI, "server-chain.pem"), path.join(PKI, "ca.pem"), crl]);
@@ -169,7 +242,7 @@ describe("responsiveness", () => {
     assert.ok(gap < 250, `the main thread stalled for ${gap} ms`);
 
     // The CRL was really read and checked: the server certificate is not on it.
-    const chip = await p.locator('.chip[data-name="crl-1m.der"] .chip-summary').textContent();
+    const chip = await p.locator('.chip[data-name="crl-1m.pem"] .chip-summary').textContent();
     assert.match(chip, /CRL/i);
     assert.deepEqual((await checks(p))["crl.revocation"], ["pass"], "crl.revocation for the leaf");
     assert.equal(await p.getAttribute("#verdict", "data-status"), "ok");

@@ -208,7 +208,7 @@ function showProgress(stage, done, total) {
   if (total > 0) { bar.max = total; bar.value = done; } else { bar.removeAttribute("value"); }
 }
 function hideProgress() { $("progress").hidden = true; }
-const STAGES = { crl: "Checking the CRL…", revocation: "Checking revocation…", ocsp: "Checking the OCSP response…", decode: "Reading the files…" };
+const STAGES = { "crl.scan": "Reading the CRLs…", "crl.signature": "Checking CRL signatures…", ocsp: "Checking the OCSP response…", decode: "Reading the files…" };
 
 // ---------------------------------------------------------------------------
 // File chips
@@ -327,7 +327,7 @@ const STATUS_TEXT = { pass: "Pass", fail: "Fail", warn: "Warning", skip: "Skippe
 const RANK = { fail: 0, warn: 1, pass: 2, info: 3, skip: 4 };
 const KNOWN_TOP = new Set(["schemaVersion", "tool", "at", "lang", "verdict", "inputs", "certificates", "chain", "hosts", "checks", "limits"]);
 const SECTION_TITLES = {
-  uri: "Connection string", crls: "CRLs", ocsp: "OCSP responses", keyFile: "Client key file", explain: "The error, explained",
+  uri: "Connection string", revocation: "Revocation", handover: "Hand-over", ocspRequest: "OCSP request", crls: "CRLs", ocsp: "OCSP responses", keyFile: "Client key file", explain: "The error, explained",
 };
 
 function groupOf(id) {
@@ -511,18 +511,23 @@ function renderHosts(rep) {
 }
 
 function timelineExtras(rep) {
-  // CRL / OCSP update times, wherever the report puts them.
+  // CRL and OCSP update times, wherever the report puts them: top-level
+  // "crls"/"ocsp" arrays or a "revocation" section holding them.
   const out = [];
-  const visit = (kind, list) => {
-    for (const x of arr(list)) {
-      if (!isObj(x)) continue;
-      const from = x.thisUpdate || x.producedAt;
-      const to = x.nextUpdate;
-      if (from || to) out.push({ label: `${kind}: ${str(x.label || x.issuer || x.name || x.input || "")}`.trim(), from, to, kind });
-    }
+  const label = (x) => str(x.label || x.forLabel || x.issuerLabel || x.issuer || x.source || x.name || x.input || "");
+  const add = (kind, x, fallback) => {
+    const from = x.thisUpdate || x.producedAt;
+    const to = x.nextUpdate;
+    if (from || to) out.push({ label: `${kind}: ${label(x) || fallback}`.trim(), from, to, kind });
   };
-  visit("CRL", isObj(rep.crls) ? rep.crls.items || rep.crls.crls : rep.crls);
-  visit("OCSP", isObj(rep.ocsp) ? rep.ocsp.responses || rep.ocsp.items : rep.ocsp);
+  const rev = isObj(rep.revocation) ? rep.revocation : {};
+  for (const x of arr(rep.crls).concat(arr(rev.crls))) if (isObj(x)) add("CRL", x, "");
+  for (const x of arr(rep.ocsp).concat(arr(rev.ocsp))) {
+    if (!isObj(x)) continue;
+    const singles = arr(x.responses).filter(isObj);
+    if (singles.length) for (const r of singles) add("OCSP", r, label(x));
+    else add("OCSP", x, "");
+  }
   return out;
 }
 
