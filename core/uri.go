@@ -51,11 +51,20 @@ func (in *inspection) uriChecks() {
 		names = append(names, it.file.Name)
 	}
 	checks := in.uri.Checks(in.p, names)
-	if ce := in.constructionError(); ce != "" {
-		for i := range checks {
-			if checks[i].ID == "uri.valid" && checks[i].Status == report.Fail {
-				checks[i].PyMongoError = ce
+	ce := in.constructionError()
+	for i := range checks {
+		c := &checks[i]
+		switch {
+		case c.Status != report.Fail:
+		case c.ID == "uri.valid" && ce != "":
+			c.PyMongoError = ce
+		case c.ID == "tls.enabled" && !in.tls.enabled:
+			// Without TLS, a server that requires it closes the connection.
+			host := "<host>:27017"
+			if hs := in.uriHosts(); len(hs) > 0 {
+				host = hostPort(hs[0])
 			}
+			c.PyMongoError = "pymongo.errors.ServerSelectionTimeoutError: " + host + ": connection closed, Timeout: 30s, Topology Description: <…>"
 		}
 	}
 	in.add(checks...)

@@ -173,6 +173,24 @@ func Analyze(in Input, opt Options, p *i18n.Printer) (*Summary, []report.Check) 
 		a.finish()
 		checks = a.analyzeChecks()
 	}()
+	// Each failure PyMongo meets while loading the file carries the exception
+	// MongoClient raises (loading happens when the client is constructed).
+	for i := range checks {
+		c := &checks[i]
+		if c.Status != report.Fail || c.PyMongoError != "" {
+			continue
+		}
+		switch {
+		case c.ID == "key.decrypt" && !in.PasswordGiven:
+			c.PyMongoError = pyNoTTY + " (after the prompt \"" + pyPrompt + "\" when run on a terminal)"
+		case c.OpenSSLError == errPEMLib:
+			c.PyMongoError = pyPEMLib
+		case c.OpenSSLError == errKeyMismatch:
+			c.PyMongoError = pyMismatch
+		case c.OpenSSLError == errNoCertAssig:
+			c.PyMongoError = pyNoCert
+		}
+	}
 	// Drop the private keys.
 	for i := range a.keys {
 		a.keys[i].priv = nil
