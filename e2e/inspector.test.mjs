@@ -212,7 +212,7 @@ describe("safety", () => {
     const plainKey = pki("server.key");
     await inspectFiles(page, {
       "client.pem": keyFile, "server.pem": pki("server.pem"), "server.key": plainKey, "ca.pem": pki("ca.pem"),
-    }, { uri: "mongodb://db0.example.net/?tls=true&tlsCAFile=ca.pem&tlsCertificateKeyFile=client.pem" });
+    }, { uri: "mongodb://alice:Uri-Pa55word@db0.example.net/?tls=true&tlsCAFile=ca.pem&tlsCertificateKeyFile=client.pem&tlsCertificateKeyFilePassword=Uri-KeyPa55" });
 
     const exported = {};
     for (const id of ["export-md", "export-json"]) {
@@ -230,7 +230,7 @@ describe("safety", () => {
       assert.ok(body.length > 200, `${name} has content`);
       // Naming a block ("pemType": "PRIVATE KEY") is fine; a PEM block is not.
       assert.ok(!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(body), `${name} holds a PEM key block`);
-      assert.ok(!body.includes(password), `${name} holds the password`);
+      for (const secret of [password, "Uri-Pa55word", "Uri-KeyPa55"]) assert.ok(!body.includes(secret), `${name} holds a password`);
       for (const l of keyLines) assert.ok(!body.includes(l.slice(0, 40)), `${name} holds key bytes`);
     }
     const md = exported[names.find((n) => n.endsWith(".md"))];

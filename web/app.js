@@ -326,6 +326,9 @@ const GROUPS = [
 const STATUS_TEXT = { pass: "Pass", fail: "Fail", warn: "Warning", skip: "Skipped", info: "Info" };
 const RANK = { fail: 0, warn: 1, pass: 2, info: 3, skip: 4 };
 const KNOWN_TOP = new Set(["schemaVersion", "tool", "at", "lang", "verdict", "inputs", "certificates", "chain", "hosts", "checks", "limits"]);
+const OPEN_SECTIONS = new Set(["handover", "explain"]);
+// Values under these keys are commands or snippets: shown with a copy button.
+const CODE_KEYS = new Set(["command", "commands", "pymongo", "mongosh", "snippet", "snippets", "code", "connectionString", "python", "shell"]);
 const SECTION_TITLES = {
   uri: "Connection string", revocation: "Revocation", handover: "Hand-over", ocspRequest: "OCSP request", crls: "CRLs", ocsp: "OCSP responses", keyFile: "Client key file", explain: "The error, explained",
 };
@@ -370,9 +373,13 @@ function renderReport() {
   if (arr(rep.hosts).length) root.append(renderHosts(rep));
   if (arr(rep.certificates).length || timelineExtras(rep).length) root.append(renderTimeline(rep));
   if (arr(rep.certificates).length) root.append(renderCerts(rep));
+  // Sections added by core (uri, revocation, keyFile, explain, handover, ...)
+  // render generically: new data shows up without page changes.
   const extras = Object.keys(rep).filter((k) => !KNOWN_TOP.has(k) && rep[k] !== null && rep[k] !== undefined);
   for (const k of extras) {
-    root.append(section("sec-" + k.replace(/[^a-zA-Z0-9]/g, ""), SECTION_TITLES[k] || humanize(k), renderValue(rep[k])));
+    const body = renderValue(rep[k]);
+    root.append(section("sec-" + k.replace(/[^a-zA-Z0-9]/g, ""), SECTION_TITLES[k] || humanize(k),
+      OPEN_SECTIONS.has(k) ? body : el("details", { class: "more" }, el("summary", null, "Show details"), body)));
   }
   root.append(renderExport(rep));
 }
@@ -438,6 +445,7 @@ function renderCheck(rep, c) {
     el("summary", null, pill(c.status), " ", el("span", { class: "title" }, str(c.title) || str(c.id)),
       subject ? el("span", { class: "subject" }, " — ", subject) : null));
   const body = el("div", { class: "check-body" });
+  // Checks may carry more than the fields below; they are shown at the end.
   if (c.detail) body.append(el("p", { class: "detail" }, c.detail));
   if (c.fix) body.append(el("p", { class: "fix" }, el("strong", null, "Fix: "), c.fix));
   if (isObj(c.opensslError)) {
@@ -590,21 +598,23 @@ function humanize(k) {
 }
 
 /** renderValue shows any JSON value as nested definition lists. */
-function renderValue(v, depth = 0) {
+function renderValue(v, depth = 0, code = false) {
   if (depth > 8) return el("span", null, "…");
   if (Array.isArray(v)) {
     if (!v.length) return el("span", { class: "muted" }, "none");
+    if (code && v.every((x) => typeof x === "string")) return el("div", null, v.map((x) => commandBlock(x)));
     if (v.every((x) => !isObj(x) && !Array.isArray(x))) return el("span", null, v.map(str).join(", "));
-    return el("ol", { class: "tree" }, v.map((x) => el("li", null, renderValue(x, depth + 1))));
+    return el("ol", { class: "tree" }, v.map((x) => el("li", null, renderValue(x, depth + 1, code))));
   }
   if (isObj(v)) {
     const dl = el("dl", { class: "kv tree" });
     for (const [k, x] of Object.entries(v)) {
       if (x === null || x === undefined) continue;
-      dl.append(el("dt", null, humanize(k)), el("dd", null, renderValue(x, depth + 1)));
+      dl.append(el("dt", null, humanize(k)), el("dd", null, renderValue(x, depth + 1, CODE_KEYS.has(k))));
     }
     return dl;
   }
+  if (typeof v === "string" && (code || v.includes("\n"))) return commandBlock(v);
   return el("span", null, typeof v === "boolean" ? (v ? "yes" : "no") : str(v));
 }
 
@@ -640,6 +650,7 @@ export function toMarkdown(rep) {
   L.push(`- Verdict: **${mdEscape(v.status || "none")}**${v.headline ? " — " + mdEscape(v.headline) : ""}`);
   if (v.pymongoError) L.push("", "PyMongo would raise:", "", fence(v.pymongoError));
   if (v.firstFix) L.push("", `**First fix:** ${mdEscape(v.firstFix)}`);
+  if (isObj(rep.uri) && rep.uri.masked) L.push("", `Connection string (credentials masked): \`${plain(rep.uri.masked).replace(/`/g, "")}\``);
   const inputs = arr(rep.inputs).filter(isObj);
   if (inputs.length) {
     L.push("", "## Inputs", "");
@@ -673,6 +684,11 @@ export function toMarkdown(rep) {
     for (const c of certs) {
       L.push(`- **${mdEscape(c.label || c.subject)}**: ${mdEscape(c.subject)}; issuer ${mdEscape(c.issuer)}; ${mdEscape(c.notBefore)} → ${mdEscape(c.notAfter)} (${mdEscape(c.validityText)}); SHA-256 ${mdEscape(c.fingerprintSHA256)}`);
     }
+  }
+  const handover = isObj(rep.handover) ? rep.handover : null;
+  if (handover && arr(handover.commands).length) {
+    L.push("", "## Commands", "");
+    for (const c of arr(handover.commands).filter(isObj)) L.push(`- ${mdEscape(c.purpose)}`, "", fence(c.command).split("\n").map((x) => "  " + x).join("\n"), "");
   }
   L.push("");
   return L.join("\n");
