@@ -90,6 +90,7 @@ func (in *inspection) run() {
 	in.describeCertificates()
 	in.analyzeServerChain()
 	in.checkRevocation()
+	in.otherClients()
 	in.analyzeKeyFiles()
 	in.readTranscripts()
 	in.explainError()

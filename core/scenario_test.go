@@ -278,3 +278,27 @@ func TestRevocationReachesTheVerdict(t *testing.T) {
 		}
 	}
 }
+
+func TestOtherClientsAreNamed(t *testing.T) {
+	cases := []struct {
+		chain, ca string
+		want      string // "" none, else a word of the title
+	}{
+		{"cn-only-chain.pem", "ca.pem", "reject"},
+		{"server-chain.pem", "intermediate-only-ca.pem", "accept"},
+		{"server-chain.pem", "ca.pem", ""},
+		{"sha1-chain.pem", "ca.pem", ""}, // both reject
+	}
+	for _, tc := range cases {
+		rep := Inspect(chainRequest(t, tc.chain, tc.ca, "db0.example.net"))
+		var got string
+		for _, c := range rep.Checks {
+			if c.ID == "chain.others" {
+				got = c.Title
+			}
+		}
+		if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {
+			t.Errorf("%s with %s: chain.others %q, want %q", tc.chain, tc.ca, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package core
+
+import (
+	"crypto/x509"
+	"errors"
+	"time"
+
+	"certinspect/core/i18n"
+	"certinspect/core/report"
+)
+
+// goVerdict runs Go's crypto/x509 verifier (what the Go driver and many Go
+// tools use) on the same chain, and returns its error (nil: Go accepts it).
+func goVerdict(a *serverAnalysis, host string, at time.Time) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New("crypto/x509 failed on this input")
+		}
+	}()
+	roots := x509.NewCertPool()
+	for _, n := range a.trusted {
+		roots.AddCert(n.cert)
+	}
+	inter := x509.NewCertPool()
+	for _, n := range a.presented {
+		if n != a.leaf {
+			inter.AddCert(n.cert)
+		}
+	}
+	_, err = a.leaf.cert.Verify(x509.VerifyOptions{
+		DNSName:       normalizeHost(host),
+		Roots:         roots,
+		Intermediates: inter,
+		CurrentTime:   at,
+		KeyUsages:     []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	})
+	return err
+}
+
+// otherClients says, as info, when Go's verifier would decide the other way
+// than OpenSSL as PyMongo runs it: "works with the Go driver, fails in
+// PyMongo" (or the reverse) is a common ticket.
+func (in *inspection) otherClients() {
+	a := in.server
+	if a == nil || a.leaf == nil || !in.tls.verify || len(a.trusted) == 0 {
+		return
+	}
+	hosts := in.hosts()
+	host := ""
+	if len(hosts) > 0 {
+		host = hosts[0]
+	}
+	if !in.tls.checkHostname {
+		host = ""
+	}
+	goErr := goVerdict(a, host, in.req.At)
+	pyFails := a.firstProblem(host) != nil
+	p := in.p
+	switch {
+	case goErr == nil && pyFails:
+		in.add(report.Check{ID: "chain.others", Status: report.Info, Subject: a.leaf.fp, SubjectLabel: Label(a.leaf.cert),
+			Title:  p.T("others.goAccepts.title", "Go's crypto/x509 (the Go driver) would accept this chain", nil),
+			Detail: p.T("others.goAccepts.detail", "Go builds paths differently (an intermediate in the CA file is an anchor, no security-level rules, no CRL check), so a Go client can connect where PyMongo fails. That does not make the chain right for PyMongo.", nil),
+			Others: []string{"Go driver (crypto/x509)"}})
+	case goErr != nil && !pyFails:
+		in.add(report.Check{ID: "chain.others", Status: report.Info, Subject: a.leaf.fp, SubjectLabel: Label(a.leaf.cert),
+			Title:  p.T("others.goRejects.title", "Go's crypto/x509 (the Go driver) would reject this chain", nil),
+			Detail: p.T("others.goRejects.detail", "PyMongo connects, but Go says: {error}. Go ignores the subject CN, refuses SHA-1 signatures and applies stricter name rules.", i18n.Args{"error": goErr.Error()}),
+			Others: []string{"Go driver (crypto/x509)"}})
+	}
+}
