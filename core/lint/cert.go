@@ -222,3 +222,148 @@ func sanEntries(c *x509.Certificate) int {
 	}
 	return n
 }
+
+// Extension OIDs used by the later rules.
+var (
+	oidPolicyConstraints = asn1.ObjectIdentifier{2, 5, 29, 36}
+	oidSmtpUTF8Mailbox   = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 8, 9}
+)
+
+// akiInfo is the parsed authorityKeyIdentifier extension.
+type akiInfo struct {
+	Present, OK                    bool
+	KeyID                          []byte
+	HasKeyID, HasIssuer, HasSerial bool
+	IssuerDirNames                 [][]byte // raw Name TLVs of directoryName entries
+	Serial                         []byte   // INTEGER content
+}
+
+func authorityKeyID(c *x509.Certificate) akiInfo {
+	e := ext(c, oidAKI)
+	if e == nil {
+		return akiInfo{}
+	}
+	info := akiInfo{Present: true}
+	s := cryptobyte.String(e.Value)
+	var seq cryptobyte.String
+	if !s.ReadASN1(&seq, cbasn1.SEQUENCE) {
+		return info
+	}
+	for !seq.Empty() {
+		var tag cbasn1.Tag
+		var body cryptobyte.String
+		if !seq.ReadAnyASN1(&body, &tag) {
+			return info
+		}
+		switch tag {
+		case cbasn1.Tag(0).ContextSpecific():
+			info.HasKeyID, info.KeyID = true, body
+		case cbasn1.Tag(1).ContextSpecific().Constructed():
+			info.HasIssuer = true
+			for !body.Empty() {
+				var gtag cbasn1.Tag
+				var g cryptobyte.String
+				if !body.ReadAnyASN1(&g, &gtag) {
+					return info
+				}
+				if gtag == cbasn1.Tag(4).ContextSpecific().Constructed() {
+					info.IssuerDirNames = append(info.IssuerDirNames, g)
+				}
+			}
+		case cbasn1.Tag(2).ContextSpecific():
+			info.HasSerial, info.Serial = true, body
+		}
+	}
+	info.OK = true
+	return info
+}
+
+// generalNameTypes lists the GeneralName kinds in a GeneralNames-like list:
+// "otherName:<oid>", "x400Address", "ediPartyName", "registeredID", or the
+// supported kinds ("rfc822Name", "dNSName", "directoryName", "URI",
+// "iPAddress").
+func generalNameKind(tag cbasn1.Tag, body cryptobyte.String) string {
+	switch tag {
+	case cbasn1.Tag(0).ContextSpecific().Constructed():
+		var oid asn1.ObjectIdentifier
+		if body.ReadASN1ObjectIdentifier(&oid) {
+			return "otherName:" + oid.String()
+		}
+		return "otherName"
+	case cbasn1.Tag(1).ContextSpecific():
+		return "rfc822Name"
+	case cbasn1.Tag(2).ContextSpecific():
+		return "dNSName"
+	case cbasn1.Tag(3).ContextSpecific().Constructed():
+		return "x400Address"
+	case cbasn1.Tag(4).ContextSpecific().Constructed():
+		return "directoryName"
+	case cbasn1.Tag(5).ContextSpecific().Constructed():
+		return "ediPartyName"
+	case cbasn1.Tag(6).ContextSpecific():
+		return "URI"
+	case cbasn1.Tag(7).ContextSpecific():
+		return "iPAddress"
+	case cbasn1.Tag(8).ContextSpecific():
+		return "registeredID"
+	}
+	return "unknown"
+}
+
+// sanKinds returns the kinds of the names in c's subjectAltName.
+func sanKinds(c *x509.Certificate) map[string]bool {
+	out := map[string]bool{}
+	e := ext(c, oidSAN)
+	if e == nil {
+		return out
+	}
+	s := cryptobyte.String(e.Value)
+	var seq cryptobyte.String
+	if !s.ReadASN1(&seq, cbasn1.SEQUENCE) {
+		return out
+	}
+	for !seq.Empty() {
+		var tag cbasn1.Tag
+		var body cryptobyte.String
+		if !seq.ReadAnyASN1(&body, &tag) {
+			return out
+		}
+		out[generalNameKind(tag, body)] = true
+	}
+	return out
+}
+
+// constraintKinds returns the kinds of the base names in c's nameConstraints
+// (permitted and excluded).
+func constraintKinds(c *x509.Certificate) map[string]bool {
+	out := map[string]bool{}
+	e := ext(c, oidNameConstraints)
+	if e == nil {
+		return out
+	}
+	s := cryptobyte.String(e.Value)
+	var seq cryptobyte.String
+	if !s.ReadASN1(&seq, cbasn1.SEQUENCE) {
+		return out
+	}
+	for !seq.Empty() {
+		var subtrees cryptobyte.String
+		var tag cbasn1.Tag
+		if !seq.ReadAnyASN1(&subtrees, &tag) {
+			return out
+		}
+		for !subtrees.Empty() {
+			var st cryptobyte.String
+			if !subtrees.ReadASN1(&st, cbasn1.SEQUENCE) {
+				return out
+			}
+			var gtag cbasn1.Tag
+			var g cryptobyte.String
+			if !st.ReadAnyASN1(&g, &gtag) {
+				return out
+			}
+			out[generalNameKind(gtag, g)] = true
+		}
+	}
+	return out
+}

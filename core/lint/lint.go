@@ -86,6 +86,8 @@ var registry = []Rule{
 	ruleValidityInverted,
 	ruleValidityTooLong,
 	ruleMissingAKI,
+	ruleAKIContents,
+	ruleAKISelfMismatch,
 	ruleMissingSKI,
 	ruleBasicConstraintsNotCritical,
 	rulePathLenNonCA,
@@ -94,7 +96,13 @@ var registry = []Rule{
 	ruleKeyUsageEmpty,
 	ruleCAKeyUsageMissing,
 	ruleNameConstraintsNotCritical,
+	ruleNameConstraintsInLeaf,
+	ruleNameConstraintsUnsupported,
+	rulePolicyConstraintsNotCritical,
 	ruleLeafNoEKU,
+	ruleEKUEmpty,
+	ruleEKUCritical,
+	ruleRootEKU,
 	ruleAnyEKUOnly,
 	ruleCAEKUMixed,
 	ruleSANMissing,
@@ -106,6 +114,7 @@ var registry = []Rule{
 	ruleDNSInvalid,
 	ruleEmailInSubject,
 	ruleRSAExponent,
+	ruleRSAModulusSize,
 }
 
 // Rules returns the registry (a copy).

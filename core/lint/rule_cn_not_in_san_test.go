@@ -21,8 +21,10 @@ func TestRuleCNNotInSAN(t *testing.T) {
 	}
 	runRuleCases(t, "lint.cnNotInSAN", []ruleCase{
 		{name: "CN is a SAN", path: std},
-		{name: "CN in another case", path: leaf("DB0.Example.NET", []string{"db0.example.net"})},
+		{name: "CN in another case", want: report.Warn, path: leaf("DB0.Example.NET", []string{"db0.example.net"})},
 		{name: "CN is an IP SAN", path: leaf("10.0.0.5", nil, "10.0.0.5")},
+		{name: "CN is an IPv6 SAN in RFC 5952 form", path: leaf("2001:db8::5", nil, "2001:db8::5")},
+		{name: "CN is an IPv6 SAN in another form", want: report.Warn, path: leaf("2001:DB8:0:0:0:0:0:5", nil, "2001:db8::5")},
 		{name: "CN not among SANs", want: report.Warn, path: leaf("mongodb-prod", []string{"db0.example.net", "db1.example.net"})},
 		{name: "no CN", path: leaf("", []string{"db0.example.net"})},
 		{name: "no SAN is another rule", path: leaf("db0.example.net", nil)},
