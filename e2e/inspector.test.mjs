@@ -129,6 +129,9 @@ describe("diagnosis", () => {
     assert.ok(await chip.evaluate((c) => c.classList.contains("has-error")), "the chip is marked as unreadable");
     const msg = (await chip.locator(".chip-error").first().textContent()).trim();
     assert.ok(msg.length > 15, `a readable message, got ${JSON.stringify(msg)}`);
+    assert.match(msg, /PEM|DER|certificate/, "the message says what the file is not");
+    // Its advice comes with a command to copy.
+    assert.ok(await chip.locator(".command button.copy").count() >= 1, "a copyable command on the chip");
     assert.deepEqual(problems, []);
     await shot(page, "04-garbage");
     await page.close();

@@ -246,7 +246,7 @@ function renderChips() {
     const select = el("select", { id: selId, class: "role", "aria-label": `Role of ${plain(f.name)}` },
       ROLES.map(([v, label]) => {
         let l = label;
-        if (v === "auto" && info && info.role && f.role === "auto") {
+        if (v === "auto" && info && info.role && info.role !== "auto" && f.role === "auto") {
           l = `Auto: ${info.role}` + (ROLE_SOURCES[info.roleSource] ? ` (${ROLE_SOURCES[info.roleSource]})` : "");
         }
         return el("option", { value: v, selected: f.role === v }, l);
@@ -321,6 +321,7 @@ const GROUPS = [
   ["client", "Client certificate", (id) => /^(key|purpose\.client|x509|client)\b/.test(id)],
   ["policy", "Policy", (id) => /^lint\./.test(id)],
   ["explain", "Error explained", (id) => /^explain\./.test(id)],
+  ["files", "Files", (id) => /^(input|decode|file)\./.test(id)],
   ["other", "Other", () => true],
 ];
 const STATUS_TEXT = { pass: "Pass", fail: "Fail", warn: "Warning", skip: "Skipped", info: "Info" };
@@ -398,6 +399,9 @@ function renderVerdict(rep) {
       el("pre", { class: "pyerror" }, el("code", null, v.pymongoError)));
   }
   if (v.firstFix) box.append(el("p", { class: "fix" }, el("strong", null, "First fix: "), v.firstFix));
+  // The commands of the check the headline is about, right under its fix.
+  const leadCheck = arr(rep.checks).find((c) => isObj(c) && c.id === v.checkId && (c.status === "fail" || c.status === "warn"));
+  if (leadCheck && status !== "ok") for (const cmd of arr(leadCheck.commands).slice(0, 2)) box.append(commandBlock(cmd));
   if (v.checkId) {
     const btn = el("button", { type: "button", class: "link" }, "Show the check");
     btn.addEventListener("click", () => {
@@ -631,7 +635,7 @@ function download(name, type, content) {
 }
 
 function mdEscape(s) {
-  return plain(s).replace(/[\\`*_{}[\]<>()#+!|~]/g, "\\$&").replace(/\r?\n/g, " ");
+  return plain(s).replace(/[\\`*_[\]<>|~]/g, "\\$&").replace(/\r?\n/g, " ");
 }
 function fence(s) {
   const t = plain(s);
