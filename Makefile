@@ -8,7 +8,7 @@ VERSION   ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X certinspect/core.Version=$(VERSION)
 PKGS      := ./...
 
-.PHONY: all build test test-go test-wasm gofmt-check vet fixtures limbo-doc
+.PHONY: all build test test-go test-wasm gofmt-check vet fixtures limbo-doc limbo-openssl
 
 all: build
 
@@ -62,3 +62,11 @@ test-e2e: deps-e2e dist
 
 ## test: everything CI runs
 test: gofmt-check vet test-go test-wasm test-e2e
+
+## limbo-doc: rewrite docs/limbo.md from the x509-limbo run
+limbo-doc:
+	$(GO) test -count=1 -run '^TestLimbo$$' ./core -args -write-doc
+
+## limbo-openssl: re-run `openssl verify` on every limbo case (needs openssl 3.0; not part of make test)
+limbo-openssl:
+	$(GO) run ./testdata/limbo/opensslverdicts

@@ -220,6 +220,8 @@ func (a *serverAnalysis) checks(checkHost bool, hostsGiven bool, at time.Time, p
 	out = append(out, a.strengthWarnings(p)...)
 	// hostname.match
 	out = append(out, a.hostChecks(checkHost, hostsGiven, p)...)
+	// lint.*: RFC 5280 / CA/Browser Forum rules (core/lint.go)
+	out = append(out, a.lintChecks(p)...)
 	return out
 }
 

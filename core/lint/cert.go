@@ -10,6 +10,7 @@ import (
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 
+	"certinspect/core/i18n"
 	"certinspect/core/report"
 	"certinspect/core/x509err"
 )
@@ -74,14 +75,14 @@ func label(c *x509.Certificate) string {
 
 // role names the position for texts: "server certificate", "intermediate CA
 // certificate", "root CA certificate".
-func role(pos Position) string {
+func role(pos Position, p *i18n.Printer) string {
 	switch {
 	case pos.IsLeaf:
-		return "server certificate"
+		return p.T("lint.role.leaf", "server certificate", nil)
 	case pos.IsRoot:
-		return "root CA certificate"
+		return p.T("lint.role.root", "root CA certificate", nil)
 	default:
-		return "intermediate CA certificate"
+		return p.T("lint.role.intermediate", "intermediate CA certificate", nil)
 	}
 }
 

@@ -157,3 +157,22 @@ func FuzzRun(f *testing.F) {
 		}
 	})
 }
+
+// TestJapanese: findings render in the request's language (role names
+// included), from core/i18n/catalog/ja.lint.json.
+func TestJapanese(t *testing.T) {
+	k := build(t, mods{inter: func(c *x509.Certificate) { c.KeyUsage = x509.KeyUsageDigitalSignature }})
+	fs := Run(k.path(), "", i18n.New("ja"))
+	if len(fs) != 1 {
+		t.Fatalf("got %d findings", len(fs))
+	}
+	f := fs[0]
+	for _, s := range []string{f.Title, f.Detail, f.Fix} {
+		if strings.Contains(s, "certificate may not") || strings.Contains(s, "intermediate CA certificate") || strings.Contains(s, "PyMongo refuses") {
+			t.Errorf("English left in the Japanese finding: %q", s)
+		}
+	}
+	if !strings.Contains(f.Detail, "中間 CA 証明書") || !strings.Contains(f.Detail, "Lint Test Intermediate CA") {
+		t.Errorf("detail = %q", f.Detail)
+	}
+}

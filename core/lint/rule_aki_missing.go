@@ -24,7 +24,7 @@ var ruleMissingAKI = Rule{
 			Title:  p.T("lint.akiMissing.title", "No authority key identifier", nil),
 			Detail: p.T("lint.akiMissing.detail",
 				"The {role} \"{cert}\" has no authorityKeyIdentifier naming its issuer's key. Clients then find the issuer by name only, which picks the wrong CA certificate when an old and a renewed CA share the same name.",
-				i18n.Args{"role": role(pos), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": label(c)}),
 			Fix: p.T("lint.akiMissing.fix",
 				"When reissuing, add authorityKeyIdentifier=keyid:always to the extensions (openssl x509 -req ... -extfile ext.cnf).", nil),
 		}

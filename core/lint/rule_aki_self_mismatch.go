@@ -34,7 +34,7 @@ func akiNamesOtherCert(c *x509.Certificate) bool {
 	return false
 }
 
-// ruleAKISelfMismatch: a root (self-issued CA at the end of the path) whose
+// ruleAKISelfMismatch: a root (the self-issued certificate ending the path) whose
 // authorityKeyIdentifier names another certificate is not self-signed for
 // OpenSSL, so it is no trust anchor: OpenSSL looks for its issuer and fails
 // with "unable to get issuer certificate" although the root is in the CA file.
@@ -42,7 +42,7 @@ var ruleAKISelfMismatch = Rule{
 	ID:          "lint.akiSelfMismatch",
 	Citation:    "RFC 5280 4.2.1.1",
 	Description: "A self-issued CA certificate's authorityKeyIdentifier names another key, serial or issuer, so OpenSSL does not treat it as self-signed.",
-	Applies:     func(c *x509.Certificate, pos Position) bool { return !pos.IsLeaf && selfIssued(c) },
+	Applies:     func(c *x509.Certificate, pos Position) bool { return pos.IsRoot },
 	Check: func(c *x509.Certificate, pos Position, p *i18n.Printer) *Finding {
 		if !akiNamesOtherCert(c) {
 			return nil
@@ -52,7 +52,7 @@ var ruleAKISelfMismatch = Rule{
 			Title:  p.T("lint.akiSelfMismatch.title", "Root's authority key identifier points at another certificate", nil),
 			Detail: p.T("lint.akiSelfMismatch.detail",
 				"The {role} \"{cert}\" has the same subject and issuer, but its authorityKeyIdentifier names a different key, serial number or issuer. OpenSSL therefore does not consider it self-signed, will not use it as a trust anchor, and looks for its issuer in vain (\"unable to get issuer certificate\").",
-				i18n.Args{"role": role(pos), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": label(c)}),
 			Fix: p.T("lint.akiSelfMismatch.fix",
 				"Reissue the root without authorityKeyIdentifier, or with authorityKeyIdentifier=keyid only (equal to its own subjectKeyIdentifier), and distribute the new root in the tlsCAFile.", nil),
 			OpenSSLError: opensslErr("X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT"),

@@ -29,7 +29,7 @@ var ruleAnyEKUOnly = Rule{
 				Title:  p.T("lint.ekuAny.onlyAny.title", "anyExtendedKeyUsage without serverAuth", nil),
 				Detail: p.T("lint.ekuAny.onlyAny.detail",
 					"The {role} \"{cert}\" lists anyExtendedKeyUsage but not serverAuth in its extendedKeyUsage. OpenSSL does not read anyExtendedKeyUsage as permission for TLS servers and fails the chain as \"unsuitable certificate purpose\"; Go accepts it.",
-					i18n.Args{"role": role(pos), "cert": label(c)}),
+					i18n.Args{"role": role(pos, p), "cert": label(c)}),
 				Fix: p.T("lint.ekuAny.onlyAny.fix",
 					"Reissue the certificate with extendedKeyUsage=serverAuth (plus clientAuth if it is also used as a client certificate).", nil),
 				OpenSSLError: opensslErr("X509_V_ERR_INVALID_PURPOSE"),

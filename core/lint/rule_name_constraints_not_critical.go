@@ -23,7 +23,7 @@ var ruleNameConstraintsNotCritical = Rule{
 			Title:  p.T("lint.nameConstraintsNotCritical.title", "Name constraints not critical", nil),
 			Detail: p.T("lint.nameConstraintsNotCritical.detail",
 				"The {role} \"{cert}\" has a nameConstraints extension that is not marked critical, as RFC 5280 requires. OpenSSL and Go still apply the constraints, but a client that does not implement them could ignore them.",
-				i18n.Args{"role": role(pos), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": label(c)}),
 			Fix: p.T("lint.nameConstraintsNotCritical.fix",
 				"When the CA is reissued, mark the extension critical (nameConstraints=critical,permitted;DNS:...).", nil),
 		}

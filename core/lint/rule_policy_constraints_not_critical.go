@@ -23,7 +23,7 @@ var rulePolicyConstraintsNotCritical = Rule{
 			Title:  p.T("lint.policyConstraintsNotCritical.title", "Policy constraints not critical", nil),
 			Detail: p.T("lint.policyConstraintsNotCritical.detail",
 				"The {role} \"{cert}\" has a policyConstraints extension that is not marked critical, as RFC 5280 requires.",
-				i18n.Args{"role": role(pos), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": label(c)}),
 			Fix: p.T("lint.policyConstraintsNotCritical.fix",
 				"Nothing to change for PyMongo. When the CA is reissued, mark policyConstraints critical.", nil),
 		}

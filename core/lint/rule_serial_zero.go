@@ -21,7 +21,7 @@ var ruleSerialZero = Rule{
 			Title:  p.T("lint.serialZero.title", "Serial number is zero", nil),
 			Detail: p.T("lint.serialZero.detail",
 				"The {role} \"{cert}\" has serial number 0. RFC 5280 requires a positive serial number, unique per CA; a zero serial usually means a hand-made or test certificate, and CRLs or OCSP cannot tell such certificates apart.",
-				i18n.Args{"role": role(pos), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": label(c)}),
 			Fix: p.T("lint.serialZero.fix",
 				"Reissue the certificate with a random positive serial (openssl x509 -req ... -CAcreateserial, or openssl req -x509 which picks a random serial).", nil),
 		}

@@ -1,0 +1,37 @@
+package core
+
+import (
+	"crypto/x509"
+
+	"certinspect/core/i18n"
+	"certinspect/core/lint"
+	"certinspect/core/report"
+)
+
+// lintChecks runs the RFC 5280 / CA/Browser Forum rules of package lint over
+// the built server path (leaf first, then each issuer up to the anchor, as far
+// as the path got) and returns one check per finding ("lint.<rule>", Subject =
+// certificate fingerprint, Rule = citation). host is the first host checked
+// ("" when none).
+func lintChecks(path []*x509.Certificate, host string, p *i18n.Printer) []report.Check {
+	return lint.Checks(lint.Run(path, host, p))
+}
+
+// lintChecks lints the path a built (just the leaf when no path was built).
+func (a *serverAnalysis) lintChecks(p *i18n.Printer) []report.Check {
+	if a == nil || a.leaf == nil {
+		return nil
+	}
+	path := make([]*x509.Certificate, 0, len(a.result.path))
+	for _, n := range a.result.path {
+		path = append(path, n.cert)
+	}
+	if len(path) == 0 {
+		path = append(path, a.leaf.cert)
+	}
+	host := ""
+	if len(a.hosts) > 0 {
+		host = a.hosts[0].host
+	}
+	return lintChecks(path, host, p)
+}
