@@ -109,6 +109,8 @@ func TestCatalogsComplete(t *testing.T) {
 				missing = append(missing, fmt.Sprintf("  %s  %s\n      %q", m.Pos, id, m.English))
 			case strings.TrimSpace(text) == "":
 				t.Errorf("%s: id %s has an empty translation", lang, id)
+			case text == m.English && looksLikeProse(text):
+				t.Errorf("%s: id %s (%s) is the English sentence untranslated: %q", lang, id, m.Pos, text)
 			default:
 				got, want := Placeholders(text), Placeholders(m.English)
 				if !slices.Equal(got, want) {
@@ -131,6 +133,13 @@ func TestCatalogsComplete(t *testing.T) {
 				len(unused), lang, strings.Join(unused, ", "))
 		}
 	}
+}
+
+// looksLikeProse tells a sentence (several words, closing punctuation) from a
+// command or a name, which a translation may keep as it is.
+func looksLikeProse(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.Count(s, " ") >= 3 && strings.ContainsAny(s[len(s)-1:], ".:!?")
 }
 
 // TestCatalogFiles: the files themselves. Each parses, belongs to a supported
