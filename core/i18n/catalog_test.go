@@ -122,6 +122,29 @@ func TestCatalogsComplete(t *testing.T) {
 			t.Errorf("%d of %d message ids have no %s translation (list them with `%s`):\n%s",
 				len(missing), len(byID), lang, extractCmd, strings.Join(missing, "\n"))
 		}
+		// A translation is of one English text: when the English changes, the
+		// translation must be reviewed (extract -stale lists them, -stamp
+		// records the review).
+		source, err := msgs.ReadSource(msgs.SourcePath(lang))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stale []string
+		for _, id := range sortedKeys(byID) {
+			if _, ok := cat[id]; !ok {
+				continue
+			}
+			m := byID[id][0]
+			if was, ok := source[id]; !ok {
+				stale = append(stale, fmt.Sprintf("  %s  %s: no record of the English it translates", m.Pos, id))
+			} else if was != m.English {
+				stale = append(stale, fmt.Sprintf("  %s  %s\n      was: %q\n      now: %q", m.Pos, id, was, m.English))
+			}
+		}
+		if len(stale) > 0 {
+			t.Errorf("%d %s translations were made from another English text; review them (`go run ./core/i18n/internal/extract -stale`), fix the translation, then `-stamp ID,...`:\n%s",
+				len(stale), lang, strings.Join(stale, "\n"))
+		}
 		var unused []string
 		for _, id := range sortedKeys(cat) {
 			if _, ok := byID[id]; !ok {

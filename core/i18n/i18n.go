@@ -6,6 +6,17 @@
 // A message is written as P.T("chain.noIssuer", "No issuer for {subject}", i18n.Args{"subject": s}).
 // Placeholders are {name}; a test checks that every id used in the code exists in
 // every catalogue with the same placeholders, and that no catalogue entry is unused.
+//
+// Catalogues are catalog/<lang>.<area>.json, one per package area (core, decode,
+// mongouri, keyfile, explain, revocation, lint, cli). testdata/<lang>.source.json
+// records the English each translation was made from, so that a changed English
+// text shows its translation as stale. The workflow, from the repository root:
+//
+//	go run ./core/i18n/internal/extract -missing -json > todo.json   # ids to translate, with their English
+//	go run ./core/i18n/internal/extract -merge todo.json             # after translating: into the area files
+//	go run ./core/i18n/internal/extract -stale                       # English changed since translation
+//	go run ./core/i18n/internal/extract -stamp id1,id2               # after reviewing those translations
+//	go run ./core/i18n/internal/extract -check                       # what the test checks
 package i18n
 
 import (

@@ -3,6 +3,8 @@
 //	go run ./core/i18n/internal/extract -missing         ids missing from ja, with their English and call site
 //	go run ./core/i18n/internal/extract -missing -json   the same as one JSON object id → English, to translate
 //	go run ./core/i18n/internal/extract -merge t.json    put translated ids into catalog/ja.<area>.json (area from the code)
+//	go run ./core/i18n/internal/extract -stale           translations whose English changed since they were made
+//	go run ./core/i18n/internal/extract -stamp ID,ID|all record the current English as reviewed for these translations
 //	go run ./core/i18n/internal/extract -unused          catalogue ids no code uses
 //	go run ./core/i18n/internal/extract -check           every problem the catalogue test would report; exit 1 if any
 //	go run ./core/i18n/internal/extract -list            every message: id, area, call site, English
@@ -32,6 +34,8 @@ func main() {
 		check   = flag.Bool("check", false, "report every problem; exit status 1 if any")
 		list    = flag.Bool("list", false, "list every message")
 		merge   = flag.String("merge", "", "merge a JSON file of translations (id → text) into the area catalogues")
+		stale   = flag.Bool("stale", false, "list translations whose English changed since they were made")
+		stamp   = flag.String("stamp", "", "comma-separated ids (or all) whose translations were reviewed against the current English")
 	)
 	flag.Parse()
 	root, err := repoRoot()
@@ -49,12 +53,46 @@ func main() {
 		fail(err)
 	}
 	cat := cats[*lang]
+	srcPath := filepath.Join(root, "core", "i18n", msgs.SourcePath(*lang))
+	source, err := msgs.ReadSource(srcPath)
+	if err != nil {
+		fail(err)
+	}
 
 	switch {
 	case *merge != "":
-		if err := doMerge(*merge, catDir, *lang, byID, cat); err != nil {
+		merged, err := doMerge(*merge, catDir, *lang, byID, cat)
+		if err != nil {
 			fail(err)
 		}
+		for _, id := range merged {
+			source[id] = byID[id][0].English
+		}
+		if err := writeSource(srcPath, source, byID, cat, merged); err != nil {
+			fail(err)
+		}
+	case *stale:
+		for _, id := range staleIDs(byID, cat, source) {
+			fmt.Printf("%s\t%s\t%s\n\twas: %s\n\tnow: %s\n\t%s: %s\n", byID[id][0].Area, id, byID[id][0].Pos, source[id], byID[id][0].English, *lang, cat[id].Text)
+		}
+	case *stamp != "":
+		var ids []string
+		if *stamp == "all" {
+			ids = staleIDs(byID, cat, source)
+		} else {
+			ids = strings.Split(*stamp, ",")
+		}
+		for _, id := range ids {
+			id = strings.TrimSpace(id)
+			if _, ok := cat[id]; !ok || len(byID[id]) == 0 {
+				fail(fmt.Errorf("%s: not a translated id of the code", id))
+			}
+			source[id] = byID[id][0].English
+		}
+		if err := writeSource(srcPath, source, byID, cat, ids); err != nil {
+			fail(err)
+		}
+		fmt.Fprintf(os.Stderr, "stamped %d ids\n", len(ids))
 	case *missing:
 		miss := missingIDs(byID, cat)
 		if *asJSON {
@@ -112,6 +150,9 @@ func main() {
 		for _, id := range unusedIDs(byID, cat) {
 			report(fmt.Sprintf("%s: id %s is used by no code", cat[id].File, id))
 		}
+		for _, id := range staleIDs(byID, cat, source) {
+			report(fmt.Sprintf("%s: id %s: the English changed since it was translated (see -stale)", byID[id][0].Pos, id))
+		}
 		fmt.Fprintf(os.Stderr, "%d ids, %d problems\n", len(byID), n)
 		if n > 0 {
 			os.Exit(1)
@@ -122,14 +163,14 @@ func main() {
 	}
 }
 
-func doMerge(path, catDir, lang string, byID map[string][]msgs.Message, cat map[string]msgs.Entry) error {
+func doMerge(path, catDir, lang string, byID map[string][]msgs.Message, cat map[string]msgs.Entry) ([]string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	in := map[string]string{}
 	if err := json.Unmarshal(data, &in); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	files := map[string]map[string]string{} // file name → contents
 	load := func(name string) (map[string]string, error) {
@@ -149,6 +190,7 @@ func doMerge(path, catDir, lang string, byID map[string][]msgs.Message, cat map[
 		return m, nil
 	}
 	skipped := 0
+	var merged []string
 	for id, text := range in {
 		ms, used := byID[id]
 		if !used {
@@ -167,17 +209,53 @@ func doMerge(path, catDir, lang string, byID map[string][]msgs.Message, cat map[
 		}
 		m, err := load(name)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		m[id] = text
+		merged = append(merged, id)
 	}
 	for name, m := range files {
 		if err := msgs.WriteCatalog(filepath.Join(catDir, name), m); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	fmt.Fprintf(os.Stderr, "merged %d, skipped %d, into %d files\n", len(in)-skipped, skipped, len(files))
-	return nil
+	return merged, nil
+}
+
+// staleIDs are translated ids whose English is not the one recorded when
+// they were translated (or that have no record).
+func staleIDs(byID map[string][]msgs.Message, cat map[string]msgs.Entry, source map[string]string) []string {
+	var out []string
+	for id := range cat {
+		ms, used := byID[id]
+		if !used {
+			continue
+		}
+		if en, ok := source[id]; !ok || en != ms[0].English {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// writeSource saves the record, keeping only ids that are still translated.
+func writeSource(path string, source map[string]string, byID map[string][]msgs.Message, cat map[string]msgs.Entry, fresh []string) error {
+	keep := map[string]string{}
+	isFresh := map[string]bool{}
+	for _, id := range fresh {
+		isFresh[id] = true
+	}
+	for id, en := range source {
+		if _, ok := cat[id]; ok || isFresh[id] {
+			keep[id] = en
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return msgs.WriteCatalog(path, keep)
 }
 
 func missingIDs(byID map[string][]msgs.Message, cat map[string]msgs.Entry) []string {

@@ -286,3 +286,24 @@ func marshal(s string) (string, error) {
 	}
 	return strings.TrimSuffix(b.String(), "\n"), nil
 }
+
+// SourcePath is the file, relative to core/i18n, that records for each
+// translated id the English text its translation was made from, so that a
+// later change of the English marks the translation stale.
+func SourcePath(lang string) string { return filepath.Join("testdata", lang+".source.json") }
+
+// ReadSource reads a source record (an absent file is an empty record).
+func ReadSource(path string) (map[string]string, error) {
+	m := map[string]string{}
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return m, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}
