@@ -160,8 +160,12 @@ describe("safety", () => {
   test("a certificate subject holding markup renders as text and runs nothing", async () => {
     const { page, problems } = await openPage(browser.context, srv.url);
     await page.evaluate(() => { window.__pwned = 0; });
-    await inspectFiles(page, { "hostile-chain.pem": path.join(fx, "hostile-chain.pem"), "ca.pem": pki("ca.pem") });
+    // The file name is hostile too.
+    const hostileName = '<img src=x onerror="window.__pwned=3">\u202Egnp.pem';
+    await inspectFiles(page, { [hostileName]: path.join(fx, "hostile-chain.pem"), "ca.pem": pki("ca.pem") });
     const report = page.locator("#report");
+    assert.ok((await page.textContent("#chips")).includes('<img src=x onerror="window.__pwned=3">'), "the file name is shown literally");
+    assert.equal(await page.locator("#chips .ctl").count() >= 1, true, "the override in the file name is marked");
     // Open every disclosure so every field is in the DOM and visible.
     await page.$$eval("#report details", (ds) => ds.forEach((d) => { d.open = true; }));
     await page.waitForTimeout(300);
