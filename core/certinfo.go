@@ -202,7 +202,7 @@ func validityText(c *x509.Certificate, at time.Time, p *i18n.Printer) (text, sta
 	case at.Before(c.NotBefore):
 		d := daysBetween(at, c.NotBefore)
 		return p.T("cert.validity.notYet", "not valid for {days} more days (from {date})", i18n.Args{"days": d, "date": fmtTime(c.NotBefore)}), "notYetValid", daysBetween(at, c.NotAfter)
-	case at.After(c.NotAfter):
+	case !at.Before(c.NotAfter): // OpenSSL: expired from the very second of notAfter
 		d := daysBetween(c.NotAfter, at)
 		return p.T("cert.validity.expired", "expired {days} days ago (on {date})", i18n.Args{"days": d, "date": fmtTime(c.NotAfter)}), "expired", -d
 	default:

@@ -117,7 +117,7 @@ func checkIssued(issuer, subject *node) bool {
 func selfSigned(n *node) bool { return likelyIssued(n, n) }
 
 func timeValid(c *x509.Certificate, at time.Time) bool {
-	return !at.Before(c.NotBefore) && !at.After(c.NotAfter)
+	return !at.Before(c.NotBefore) && at.Before(c.NotAfter) // OpenSSL counts notAfter itself as expired
 }
 
 // pickIssuer returns the first time-valid issuer among candidates, else the
@@ -226,11 +226,16 @@ func buildPath(leaf *node, trusted, untrusted []*node, at time.Time) pathResult 
 
 // findLeaf picks the server's certificate from a presented chain: the first
 // certificate that issued no other certificate of the chain, whatever the
-// order of the file.
+// order of the file. Candidates are looked up by name, so a chain of
+// thousands of certificates costs no more than a pass over it.
 func findLeaf(presented []*node) *node {
+	byIssuer := map[string][]*node{}
+	for _, o := range presented {
+		byIssuer[o.names.issuer] = append(byIssuer[o.names.issuer], o)
+	}
 	for _, c := range presented {
 		issuesAnother := false
-		for _, o := range presented {
+		for _, o := range byIssuer[c.names.subject] {
 			if o != c && o.fp != c.fp && likelyIssued(c, o) && !selfSigned(o) {
 				issuesAnother = true
 				break

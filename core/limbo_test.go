@@ -232,6 +232,7 @@ var limboOpenSSLRejects = map[string]string{
 	"rfc5280::nc::nc-forbids-alternate-chain-ica": reasonNoBacktrack,
 	"rfc5280::nc::nc-forbids-same-chain-ica":      reasonNoBacktrack,
 	"rfc5280::root-and-intermediate-swapped":      reasonNoPartialChain,
+	"rfc5280::validity::notafter-exact":           reasonNotAfterSecond,
 	"rfc5280::validity::notafter-fractional":      reasonNotAfterSecond,
 }
 

@@ -201,7 +201,7 @@ func pathProblems(res pathResult, at time.Time) []problem {
 		}
 		if at.Before(n.cert.NotBefore) {
 			out = append(out, problem{stage: stageSignatures, order: order + 1, depth: i, err: x509err.Must("X509_V_ERR_CERT_NOT_YET_VALID"), cert: n, check: "validity.period", kind: "notYetValid"})
-		} else if at.After(n.cert.NotAfter) {
+		} else if !at.Before(n.cert.NotAfter) { // X509_cmp_time: equal counts as expired
 			out = append(out, problem{stage: stageSignatures, order: order + 1, depth: i, err: x509err.Must("X509_V_ERR_CERT_HAS_EXPIRED"), cert: n, check: "validity.period", kind: "expired"})
 		}
 	}
