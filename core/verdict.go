@@ -71,6 +71,10 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 		v.Status = "warn"
 		v.CheckID = firstWarn.ID
 		v.Headline = p.T("verdict.warn", "PyMongo would connect, but: {reason}", i18n.Args{"reason": firstWarn.Title})
+		if in != nil && in.uri == nil && (in.server == nil || in.server.leaf == nil) && len(in.rep.KeyFiles) == 0 {
+			// Nothing was supplied that PyMongo's behaviour can be judged on.
+			v.Headline = p.T("verdict.notEnough", "Not enough to predict PyMongo's behaviour: {reason}", i18n.Args{"reason": firstWarn.Title})
+		}
 		v.FirstFix = firstWarn.Fix
 	case in != nil && in.server != nil && in.server.leaf != nil:
 		v.Headline = p.T("verdict.ok", "PyMongo would connect: the chain is trusted and every check passed", nil)
