@@ -260,15 +260,27 @@ func nonEmpty(s string) []string {
 // describeCertificates lists each distinct certificate once, with the files
 // it came from.
 func (in *inspection) describeCertificates() {
+	total := 0
+	seen := map[string]bool{}
 	for _, it := range in.inputs {
 		for _, c := range it.dec.Certs {
 			fp := Fingerprint(c.Cert)
+			if !seen[fp] {
+				seen[fp] = true
+				total++
+			}
 			if _, ok := in.certsByFP[fp]; !ok {
+				if len(in.certOrder) >= MaxPathCertificates {
+					continue
+				}
 				in.certsByFP[fp] = c.Cert
 				in.certOrder = append(in.certOrder, fp)
 			}
 			in.certSrc[fp] = append(in.certSrc[fp], it.file.Name+" ("+c.Location+")")
 		}
+	}
+	if total > MaxPathCertificates {
+		in.limitPathCertificates(total)
 	}
 	for _, fp := range in.certOrder {
 		d := Describe(in.certsByFP[fp], in.req.At, in.p)
@@ -294,8 +306,8 @@ func (in *inspection) nodes(r Role, trusted bool) []*node {
 		}
 		for _, item := range it.dec.Items {
 			c := byFP[item.Ref]
-			if item.Kind != "certificate" || c == nil {
-				continue
+			if item.Kind != "certificate" || c == nil || in.certsByFP[item.Ref] == nil {
+				continue // not a certificate, or past MaxPathCertificates
 			}
 			out = append(out, &node{cert: c, names: namesOf(c), trusted: trusted, from: string(r), index: i, fp: item.Ref})
 			i++
@@ -343,6 +355,7 @@ func (in *inspection) analyzeServerChain() {
 	hosts := in.hosts()
 	a := analyzeServer(presented, trusted, store, hosts, in.tls.checkHostname, in.req.At)
 	in.server = a
+	in.serverLimits(a)
 	in.rep.Chain = a.chainReport(in.p)
 	if a.leaf != nil {
 		in.rep.Hosts = a.hostReport()
