@@ -61,7 +61,7 @@ test-e2e: deps-e2e dist
 	node --test --test-concurrency=1 e2e/
 
 ## test: everything CI runs
-test: gofmt-check vet test-go test-wasm test-e2e
+test: gofmt-check vet test-go test-wasm test-e2e test-worker
 
 ## limbo-doc: rewrite docs/limbo.md from the x509-limbo run
 limbo-doc:
@@ -70,3 +70,35 @@ limbo-doc:
 ## limbo-openssl: re-run `openssl verify` on every limbo case (needs openssl 3.0; not part of make test)
 limbo-openssl:
 	$(GO) run ./testdata/limbo/opensslverdicts
+
+## --- Cloudflare Worker: the API (worker/, Go on syumai/workers) and dist/ ---
+.PHONY: worker worker-dev deploy test-worker deps-worker bench-worker
+# workers-assets-gen empties its output directory, so the Worker gets its own.
+WORKER_BUILD := build/worker
+# wrangler fully offline: no metrics, no error reports, no Request.cf fetch.
+WRANGLER_ENV := WRANGLER_SEND_METRICS=false WRANGLER_SEND_ERROR_REPORTS=false CI=true WRANGLER_HIDE_BANNER=true CLOUDFLARE_CF_FETCH_ENABLED=false
+
+## worker: build/worker/{worker.mjs,runtime.mjs,wasm_exec.js,app.wasm}
+worker:
+	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o $(WORKER_BUILD)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(WORKER_BUILD)/app.wasm ./worker/app
+
+## deps-worker: wrangler 4.86.0 from package-lock.json (npm ci), when missing
+deps-worker:
+	@if [ ! -f node_modules/wrangler/package.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
+
+## worker-dev: the site and the API on workerd, http://127.0.0.1:8787, offline
+worker-dev: deps-worker worker dist
+	$(WRANGLER_ENV) npx wrangler dev --ip 127.0.0.1 --port 8787 --inspector-port 9230
+
+## deploy: publish to your Cloudflare account (run `npx wrangler login` once, or set CLOUDFLARE_API_TOKEN)
+deploy: deps-worker worker dist
+	WRANGLER_SEND_METRICS=false npx wrangler deploy
+
+## test-worker: the API and the site on a real local workerd (wrangler dev), and wrangler deploy --dry-run
+test-worker: deps-worker worker dist
+	node --test --test-concurrency=1 worker/integration/
+
+## bench-worker: request latency on the local workerd
+bench-worker: deps-worker worker dist
+	WORKER_BENCH=1 node --test --test-concurrency=1 --test-name-pattern=latency worker/integration/

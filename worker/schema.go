@@ -54,7 +54,12 @@ type schemaGen struct {
 // SchemaOf returns the JSON Schema of t as a JSON-ready map.
 func SchemaOf(t reflect.Type, title, docURL string) map[string]any {
 	g := &schemaGen{defs: map[string]any{}, names: map[reflect.Type]string{}, used: map[string]reflect.Type{}}
-	root := g.schema(t)
+	var root map[string]any
+	if t.Kind() == reflect.Struct && t != timeType {
+		root = g.object(t) // inline at the top, so tools see its properties
+	} else {
+		root = g.schema(t)
+	}
 	out := map[string]any{
 		"$schema":     "https://json-schema.org/draft/2020-12/schema",
 		"title":       title,
