@@ -78,6 +78,15 @@ func transcriptChecks(name string, t *sclient.Transcript, p *i18n.Printer) []rep
 		c.Fix = p.T("sclient.noHandshake.fix", "Look at the error lines of the transcript (see the explanation below, if any) and check that the port speaks TLS.", nil)
 	}
 	out = append(out, c)
+	if t.OCSPRequested {
+		status := t.OCSPCertStatus
+		if !t.OCSPStapled {
+			status = p.T("sclient.ocsp.none", "no response stapled", nil)
+		}
+		out = append(out, report.Check{ID: "sclient.ocsp", Status: report.Info, Subject: name, SubjectLabel: name,
+			Title:  p.T("sclient.ocsp.title", "Stapled OCSP (s_client -status): {status}", i18n.Args{"status": status}),
+			Detail: p.T("sclient.ocsp.detail", "PyMongo checks a stapled response only with PyOpenSSL (the pymongo[ocsp] extra). To check the response here, save it with openssl s_client -status and openssl ocsp -respout, and add the file as an OCSP response.", nil)})
+	}
 	if t.ClientCertRequested {
 		cas := strings.Join(t.AcceptableClientCAs, "; ")
 		if cas == "" {
