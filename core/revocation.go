@@ -3,6 +3,7 @@ package core
 import (
 	"sort"
 
+	"certinspect/core/i18n"
 	"certinspect/core/report"
 	"certinspect/core/revocation"
 	"certinspect/core/x509err"
@@ -22,9 +23,20 @@ func (in *inspection) checkRevocation() {
 			crlGiven = true
 			crls = append(crls, revocation.CRLInput{Name: it.file.Name, Data: it.file.Data})
 		case RoleOCSPResponse:
-			if rs, err := revocation.ParseOCSPFile(it.file.Name, it.file.Data); err == nil {
+			rs, err := revocation.ParseOCSPFile(it.file.Name, it.file.Data)
+			if err == nil {
 				ocsps = append(ocsps, rs...)
+				continue
 			}
+			// Say why the file given as an OCSP response was not used.
+			if len(it.file.Data) > revocation.MaxOCSPFileSize {
+				in.rep.Limits = append(in.rep.Limits, report.LimitHit{Limit: revocation.LimitOCSPFileBytes, Max: revocation.MaxOCSPFileSize, Input: it.file.Name,
+					Detail: in.p.T("limit.ocspFileBytes", "{name} is larger than {max} bytes, more than any OCSP response; it was not read as one.", i18n.Args{"name": it.file.Name, "max": revocation.MaxOCSPFileSize})})
+			}
+			in.add(report.Check{ID: "input.read", Status: report.Warn, Subject: it.file.Name, SubjectLabel: it.file.Name,
+				Title:  in.p.T("input.notOCSP.title", "{name}: not an OCSP response", i18n.Args{"name": it.file.Name}),
+				Detail: err.Error(),
+				Fix:    in.p.T("input.notOCSP.fix", "Give the DER file that openssl ocsp -respout saved, or choose another role for this file.", nil)})
 		default:
 			for _, b := range it.dec.OCSP {
 				ocsps = append(ocsps, revocation.OCSPInput{Name: it.file.Name, DER: b.Bytes})

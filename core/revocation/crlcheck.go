@@ -121,7 +121,7 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 		}
 		done = start + entriesLen
 		if d.limitHit {
-			res.Limits = append(res.Limits, report.LimitHit{Limit: "crl.entries", Max: int64(opt.MaxCRLEntries),
+			res.Limits = append(res.Limits, report.LimitHit{Limit: LimitCRLEntries, Max: int64(opt.MaxCRLEntries),
 				Input:  d.info.Source,
 				Detail: p.T("crl.limit.detail", "CRL {index} in {file} has more than {max} entries; only the first {max} were searched.", i18n.Args{"index": d.info.Index, "file": d.info.Source, "max": opt.MaxCRLEntries})})
 		}

@@ -41,6 +41,17 @@ var ocspHashes = map[string]struct {
 // MaxOCSPFileSize bounds an OCSP response file.
 const MaxOCSPFileSize = 1 << 20
 
+// Limit names, as reported in report.LimitHit.Limit.
+const (
+	LimitCRLEntries    = "crl.entries"
+	LimitOCSPResponses = "ocsp.responses"
+	LimitOCSPFileBytes = "ocsp.fileBytes"
+)
+
+// errTooManySingles is returned when a response holds more than
+// MaxOCSPResponses single responses; Check reports it as a limit.
+var errTooManySingles = fmt.Errorf("more than %d single responses", MaxOCSPResponses)
+
 // ParseOCSPFile reads an OCSP response file: DER, PEM ("OCSP RESPONSE"
 // blocks, several allowed) or base64 (as browser tools and some scripts give).
 func ParseOCSPFile(name string, data []byte) ([]OCSPInput, error) {
@@ -234,7 +245,7 @@ func parseOCSP(der []byte) (*ocspDoc, error) {
 	}
 	for !list.Empty() {
 		if len(d.singles) >= MaxOCSPResponses {
-			return nil, fmt.Errorf("more than %d single responses", MaxOCSPResponses)
+			return nil, errTooManySingles
 		}
 		s, err := readSingle(&list)
 		if err != nil {

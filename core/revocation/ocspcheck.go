@@ -5,6 +5,7 @@ import (
 	"crypto"
 	"crypto/x509"
 	"encoding/base64"
+	"errors"
 	"strings"
 
 	"golang.org/x/crypto/ocsp"
@@ -59,6 +60,10 @@ func checkOCSP(inputs []OCSPInput, opt Options, p *i18n.Printer, res *Result) []
 		}
 		switch {
 		case err != nil:
+			if errors.Is(err, errTooManySingles) {
+				res.Limits = append(res.Limits, report.LimitHit{Limit: LimitOCSPResponses, Max: MaxOCSPResponses, Input: in.Name,
+					Detail: p.T("ocsp.limit.detail", "{file} holds more than {max} single responses; it was not read.", i18n.Args{"file": in.Name, "max": MaxOCSPResponses})})
+			}
 			info.Error = err.Error()
 			c.Status = softOrHard
 			args["error"] = err.Error()
