@@ -84,14 +84,22 @@ func TestLimitsReportedByName(t *testing.T) {
 			func() Request { return chain(nHosts(MaxHosts + 1)...) },
 			func() Request { return chain(nHosts(MaxHosts)...) }},
 		{"uri.length", mongouri.MaxURILength,
-			func() Request { return Request{URI: "mongodb://h/?appName=" + strings.Repeat("a", mongouri.MaxURILength)} },
-			func() Request { return Request{URI: "mongodb://h/?appName=" + strings.Repeat("a", mongouri.MaxURILength-21)} }},
+			func() Request {
+				return Request{URI: "mongodb://h/?appName=" + strings.Repeat("a", mongouri.MaxURILength)}
+			},
+			func() Request {
+				return Request{URI: "mongodb://h/?appName=" + strings.Repeat("a", mongouri.MaxURILength-21)}
+			}},
 		{"uri.options", mongouri.MaxOptions,
 			func() Request { return Request{URI: "mongodb://h/?" + nOptions(mongouri.MaxOptions+1)} },
 			func() Request { return Request{URI: "mongodb://h/?" + nOptions(mongouri.MaxOptions)} }},
 		{"uri.hosts", mongouri.MaxOptions,
-			func() Request { return Request{URI: "mongodb://" + strings.Join(nHosts(mongouri.MaxOptions+1), ",") + "/"} },
-			func() Request { return Request{URI: "mongodb://" + strings.Join(nHosts(mongouri.MaxOptions), ",") + "/"} }},
+			func() Request {
+				return Request{URI: "mongodb://" + strings.Join(nHosts(mongouri.MaxOptions+1), ",") + "/"}
+			},
+			func() Request {
+				return Request{URI: "mongodb://" + strings.Join(nHosts(mongouri.MaxOptions), ",") + "/"}
+			}},
 		{"dns.length", mongouri.MaxDNSAnswer,
 			func() Request {
 				return Request{URI: "mongodb+srv://c.example.net/", DNSAnswer: strings.Repeat("#", mongouri.MaxDNSAnswer+1)}
