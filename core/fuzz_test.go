@@ -55,7 +55,7 @@ func FuzzInspect(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, role uint8, uri, errText, dns string) {
 		r := Roles[int(role)%len(Roles)]
 		req := Request{At: fixtureAt, URI: uri, ErrorText: errText, DNSAnswer: dns,
-			Files: []File{{Name: "fuzz.pem", Role: r, Data: data}, {Name: "ca.pem", Role: RoleCAFile, Data: ca}},
+			Files:       []File{{Name: "fuzz.pem", Role: r, Data: data}, {Name: "ca.pem", Role: RoleCAFile, Data: ca}},
 			KeyPassword: fuzzPassword}
 		// A slow input is a finding: crash the worker with every stack so
 		// the engine saves the input.
