@@ -45,7 +45,8 @@ const server = http.createServer((req, res) => {
   let body = file;
   const headers = {
     "Content-Type": type,
-    "Cache-Control": base === "index.html" ? "no-cache" : "public, max-age=31536000, immutable",
+    // Content-hashed names (name.<10 hex>.ext) never change; the rest may.
+    "Cache-Control": /\.[0-9a-f]{10}\.[a-z0-9]+$/.test(base) ? "public, max-age=31536000, immutable" : "no-cache",
     Vary: "Accept-Encoding",
   };
   if (/\bbr\b/.test(accept) && fs.existsSync(file + ".br")) {

@@ -10,8 +10,14 @@
 //
 // `report` is the JSON report the CLI prints with --json. On the inspector
 // page the same API is also window.certinspect ({version, ready, inspect}).
+//
+// One worker and one WebAssembly instance per page: every importer of this
+// module (the page, any number of <cert-inspector> elements) shares them.
+// configure({base}) before the first call loads the worker from another
+// folder of the same origin (a Worker cannot come from another origin).
 
-const WORKER_URL = new URL("./inspector-worker.js", import.meta.url);
+const WORKER_FILE = "./inspector-worker.js";
+let base = new URL("./", import.meta.url);
 
 let worker = null;
 let readyPromise = null;
@@ -50,7 +56,7 @@ function startWorker() {
   readyPromise = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
   // Callers that never await ready() must not see an unhandled rejection.
   readyPromise.catch(() => {});
-  worker = new Worker(WORKER_URL, { name: "certinspect" });
+  worker = new Worker(new URL(WORKER_FILE, base), { name: "certinspect" });
   const reset = (message) => {
     rejectReady(new Error(message));
     failAll(message);
@@ -93,6 +99,21 @@ function startWorker() {
   };
 }
 
+/**
+ * configure({base}) sets the folder the worker (and its wasm) are loaded
+ * from. It applies only before the worker starts; it returns whether it did.
+ */
+export function configure(options = {}) {
+  if (worker || !options.base) return false;
+  base = new URL(options.base, document.baseURI);
+  return true;
+}
+
+/** baseURL is the folder the worker is (or will be) loaded from. */
+export function baseURL() {
+  return base.href;
+}
+
 /** ready() resolves with {version} once the WebAssembly core is running. */
 export function ready() {
   if (!worker) startWorker();
@@ -124,7 +145,3 @@ export function inspect(request, options = {}) {
 
 const api = { version, ready, inspect };
 export default api;
-
-if (typeof window !== "undefined") {
-  Object.defineProperty(window, "certinspect", { value: api, writable: false, configurable: false });
-}
