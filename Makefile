@@ -61,7 +61,7 @@ test-e2e: deps-e2e dist
 	node --test --test-concurrency=1 e2e/
 
 ## test: everything CI runs
-test: gofmt-check vet test-go test-wasm test-e2e test-worker
+test: gofmt-check vet test-go test-fuzz test-wasm test-e2e test-worker
 
 ## limbo-doc: rewrite docs/limbo.md from the x509-limbo run
 limbo-doc:
@@ -102,3 +102,27 @@ test-worker: deps-worker worker dist
 ## bench-worker: request latency on the local workerd
 bench-worker: deps-worker worker dist
 	WORKER_BENCH=1 node --test --test-concurrency=1 --test-name-pattern=latency worker/integration/
+
+## --- fuzz: every FuzzXxx target, one after another ----------------------------
+.PHONY: fuzz test-fuzz
+# FUZZTIME: how long `make fuzz` runs each target; `make test` runs each for 3s.
+FUZZTIME ?= 1m
+FUZZ_TARGETS := \
+	./core:FuzzInspect \
+	./core/decode:FuzzDecode \
+	./core/mongouri:FuzzParse ./core/mongouri:FuzzDNSAnswer \
+	./core/revocation:FuzzCRL ./core/revocation:FuzzOCSP \
+	./core/keyfile:FuzzKeyFile ./core/keyfile:FuzzRFC2253 \
+	./core/explain:FuzzExplain \
+	./core/sclient:FuzzParse \
+	./core/lint:FuzzRun
+
+## fuzz: run each fuzz target for FUZZTIME (findings land in the package's testdata/fuzz/)
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz $${t%%:*} $${t#*:} for $(FUZZTIME)"; \
+	  $(GO) test -run='^$$' -fuzz="^$${t#*:}$$" -fuzztime=$(FUZZTIME) $${t%%:*}; done
+
+## test-fuzz: each fuzz target for a few seconds (part of make test)
+test-fuzz:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=3s
