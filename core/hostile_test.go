@@ -9,10 +9,13 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"math/big"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -491,9 +494,7 @@ func manyCerts(t testing.TB, n int) []byte {
 // TestHostileTenThousandCertificates reads 10,000 certificates in one PEM (the
 // limit) in every role, and one more than the limit.
 func TestHostileTenThousandCertificates(t *testing.T) {
-	if testing.Short() {
-		t.Skip("large input")
-	}
+	skipLarge(t)
 	data := manyCerts(t, 9999) // 9,999 leaves and their CA
 	for _, role := range hostileRoles {
 		rep := inspectHostile(t, "10,000 certificates as "+string(role), Request{Files: []File{{Name: "many.pem", Role: role, Data: data}}, Hosts: []string{"h0.example.net"}})
@@ -524,9 +525,7 @@ func randomFile(n int, seed uint64) []byte {
 // every role, with bounded time and memory, and checks that the heap returns
 // to where it was.
 func TestHostileRandom64MiB(t *testing.T) {
-	if testing.Short() {
-		t.Skip("large input")
-	}
+	skipLarge(t)
 	data := randomFile(64<<20, 64)
 	runtime.GC()
 	var base runtime.MemStats
@@ -575,9 +574,7 @@ func selfSignedCAs(t testing.TB, n int, prefix string) []byte {
 // server chain and as CA files, so every certificate is a candidate for path
 // building in several files at once.
 func TestHostileManyPathCandidates(t *testing.T) {
-	if testing.Short() {
-		t.Skip("large input")
-	}
+	skipLarge(t)
 	var files []File
 	for i := 0; i < 4; i++ {
 		role := RoleServerChain
@@ -610,5 +607,53 @@ func TestNestedSequencesIsDER(t *testing.T) {
 		if string(b) != "\x05\x00" {
 			t.Fatalf("depth %d: innermost %x", d, b)
 		}
+	}
+}
+
+// skipLarge skips the large-input tests in -short runs and under js/wasm
+// (make test-wasm), where the page's own tests in e2e/ cover large inputs.
+func skipLarge(t *testing.T) {
+	t.Helper()
+	if testing.Short() || runtime.GOOS == "js" {
+		t.Skip("large input")
+	}
+}
+
+// TestCoreHasNoNetwork: no package under core/ (but the catalogue tools in
+// i18n/internal, which only tests and go run use) imports a network client,
+// a process or file-system API, or calls a resolver or dialer (the page
+// promises that nothing leaves it; core is what the page runs).
+func TestCoreHasNoNetwork(t *testing.T) {
+	forbiddenImports := map[string]bool{"net/http": true, "net/rpc": true, "net/smtp": true, "net/mail": false, "os/exec": true, "syscall": true, "syscall/js": true, "os": true, "io/fs": false, "crypto/tls": true}
+	forbiddenCalls := regexp.MustCompile(`\bnet\.(Dial|Listen|Lookup|Resolver|DefaultResolver)|\btime\.Now\(`)
+	n := 0
+	err := filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") || strings.Contains(path, "i18n/internal/") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, src, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		for _, im := range f.Imports {
+			if p := strings.Trim(im.Path.Value, `"`); forbiddenImports[p] {
+				t.Errorf("%s imports %s", path, p)
+			}
+		}
+		if m := forbiddenCalls.Find(src); m != nil {
+			t.Errorf("%s calls %s", path, m)
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 30 {
+		t.Fatalf("only %d files checked", n)
 	}
 }

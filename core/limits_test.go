@@ -28,9 +28,7 @@ import (
 // limit stops a CRL first; revocation's own tests hit it with a lower
 // MaxCRLEntries (bigcrl_test.go).
 func TestLimitsReportedByName(t *testing.T) {
-	if testing.Short() {
-		t.Skip("large inputs")
-	}
+	skipLarge(t)
 	server := fixture(t, "server-chain.pem")
 	ca := fixture(t, "ca.pem")
 	chain := func(hosts ...string) Request {
