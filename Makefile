@@ -103,6 +103,22 @@ test-worker: deps-worker worker dist
 bench-worker: deps-worker worker dist
 	WORKER_BENCH=1 node --test --test-concurrency=1 --test-name-pattern=latency worker/integration/
 
+## --- bench: weight, start-up and speed next to OpenSSL, with budgets (not part of make test) ---
+.PHONY: bench deps-bench
+# BENCH_FLAGS: --quick (fewer runs), --no-worker (skip the wrangler dev row).
+BENCH_FLAGS ?=
+
+## deps-bench: playwright-core and chromium (deps-e2e), hyperfine, binaryen (wasm-opt), openssl via apt-get when missing
+deps-bench: deps-e2e
+	@missing=""; for p in hyperfine:hyperfine wasm-opt:binaryen openssl:openssl; do \
+	  command -v $${p%%:*} >/dev/null 2>&1 || missing="$$missing $${p#*:}"; done; \
+	if [ -n "$$missing" ]; then (apt-get update && apt-get install -y $$missing) || \
+	  echo "bench: could not install$$missing; the rows that need them say so"; fi
+
+## bench: one table (weight, ready time, typical ticket, root store, large CRLs, whole job vs openssl), bench/latest.json
+bench: deps-bench dist build
+	node bench/run.mjs $(BENCH_FLAGS)
+
 ## --- fuzz: every FuzzXxx target, one after another ----------------------------
 .PHONY: fuzz test-fuzz
 # FUZZTIME: how long `make fuzz` runs each target; `make test` runs each for 3s.

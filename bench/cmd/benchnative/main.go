@@ -1,7 +1,7 @@
 // Command benchnative is the native side of `make bench` (bench/run.mjs runs it
 // in fresh processes):
 //
-//	benchnative [-root DIR] request typical|roots|crl FILE   the request as JSON (core.Request)
+//	benchnative [-root DIR] request typical|roots|crl FILE|json FILE   the request as JSON (core.Request)
 //	benchnative [-root DIR] time typical|roots [-n N]         first call and warm median, ms
 //	benchnative [-root DIR] crl FILE                          one Inspect: ms and peak memory
 //
@@ -84,6 +84,14 @@ func load(root string, a []string) core.Request {
 			fail("crl needs a FILE")
 		}
 		req, err = bench.BigCRL(root, a[1])
+	case "json":
+		if len(a) < 2 {
+			fail("json needs a FILE")
+		}
+		var b []byte
+		if b, err = os.ReadFile(a[1]); err == nil {
+			err = json.Unmarshal(b, &req)
+		}
 	default:
 		fail("unknown request " + a[0])
 	}
