@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { AT, PKI, ROOT, checks, fixtures, launch, openPage, runs, serve, setAt, settled, shot } from "./harness.mjs";
+import { AT, DIST, PKI, ROOT, checks, fixtures, launch, openPage, runs, serve, setAt, settled, shot } from "./harness.mjs";
 
 let srv, browser, fx, page, version, cli;
 
@@ -159,16 +159,32 @@ describe("serving", () => {
   const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
   test("dist/ has hashed names, precompressed twins, and the server sends wasm, CSP and encodings right", async () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "dist", "manifest.json"), "utf8"));
+    const manifest = JSON.parse(fs.readFileSync(path.join(DIST, "manifest.json"), "utf8"));
+    // Stable names: the page, the embed script, the sample page and the examples' files.
+    const stable = (n) => n === "index.html" || n === "embed.js" || n.startsWith("examples/");
     for (const [logical, hashed] of Object.entries(manifest)) {
-      if (logical === "index.html") continue;
+      if (stable(logical)) {
+        assert.equal(hashed, logical);
+        const r = await get("/" + hashed);
+        assert.equal(r.status, 200, logical);
+        assert.equal(r.headers["cache-control"], "no-cache", logical);
+        continue;
+      }
       assert.match(hashed, /\.[0-9a-f]{10}\.(js|css|wasm|svg)$/, logical);
     }
+    const headers = fs.readFileSync(path.join(DIST, "_headers"), "utf8");
+    assert.match(headers, /^\/embed\.js\n  Cache-Control: no-cache$/m);
+    assert.match(headers, /^\/examples\/data\/ca\.pem\n  Cache-Control: no-cache$/m);
     const wasm = manifest["certinspect.wasm"];
-    for (const twin of [".br", ".gz"]) assert.ok(fs.existsSync(path.join(ROOT, "dist", wasm + twin)), wasm + twin);
+    for (const twin of [".br", ".gz"]) assert.ok(fs.existsSync(path.join(DIST, wasm + twin)), wasm + twin);
     // wasm_exec.js is the Go toolchain's own copy.
     const goroot = execFileSync("go", ["env", "GOROOT"], { encoding: "utf8" }).trim();
-    assert.deepEqual(fs.readFileSync(path.join(ROOT, "dist", manifest["wasm_exec.js"])), fs.readFileSync(path.join(goroot, "lib", "wasm", "wasm_exec.js")));
+    assert.deepEqual(fs.readFileSync(path.join(DIST, manifest["wasm_exec.js"])), fs.readFileSync(path.join(goroot, "lib", "wasm", "wasm_exec.js")));
+    // The examples' files are the repository's fixtures, byte for byte.
+    assert.deepEqual(fs.readFileSync(path.join(DIST, "examples", "data", "crl-revoked.pem")), fs.readFileSync(path.join(PKI, "revocation", "crl-revoked.pem")));
+    // The sample documentation page ships the same CSP.
+    const embed = await get("/examples/embed.html");
+    assert.ok(embed.body.toString().includes(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`), "embed.html meta CSP");
 
     const index = await get("/");
     assert.equal(index.status, 200);

@@ -15,9 +15,15 @@ export const AT = "2026-06-01T00:00:00Z";
 export const SHOTS = path.join(ROOT, "e2e", "screenshots");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 
-/** serve starts scripts/serve.mjs on a free port and returns {url, stop}. */
+/**
+ * serve starts scripts/serve.mjs on a free port and returns {url, stop}. It
+ * serves dist/, or the folder in $CERTINSPECT_DIST (a private build, when
+ * other jobs may rebuild dist/ meanwhile).
+ */
+export const DIST = process.env.CERTINSPECT_DIST ? path.resolve(process.env.CERTINSPECT_DIST) : path.join(ROOT, "dist");
+
 export async function serve() {
-  const dist = path.join(ROOT, "dist");
+  const dist = DIST;
   if (!fs.existsSync(path.join(dist, "index.html"))) throw new Error("dist/ is missing: run make dist (make test-e2e does)");
   const child = spawn(process.execPath, [path.join(ROOT, "scripts", "serve.mjs"), "--dir", dist, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise((resolve, reject) => {
@@ -124,4 +130,47 @@ export function checks(page) {
 /** setAt sets the "as of" field to an RFC 3339 UTC time (the context runs in UTC). */
 export async function setAt(page, iso = AT) {
   await page.fill("#at", iso.replace(/Z$/, "").slice(0, 19));
+}
+
+const AXE_SOURCE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
+
+/**
+ * axe runs axe-core (WCAG 2.x A/AA and best practices, open shadow roots
+ * included) on the page and returns the serious and critical violations as
+ * readable strings. The script goes in through the DevTools protocol, which
+ * the page's CSP does not govern; the page itself stays as served.
+ */
+export async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    await page.evaluate(fs.readFileSync(AXE_SOURCE, "utf8"));
+  }
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target) + " " + n.failureSummary.replace(/\s+/g, " ")).join(" | ")}`);
+  });
+}
+
+/** recordReports collects certinspect:report events (set up before the page loads). */
+export async function recordReports(page) {
+  await page.addInitScript(() => {
+    window.__reports = [];
+    document.addEventListener("certinspect:report", (e) => {
+      const r = e.detail && e.detail.report;
+      window.__reports.push({
+        target: e.target.id || e.target.tagName.toLowerCase(), bubbles: e.bubbles, composed: e.composed,
+        status: r && r.verdict && r.verdict.status, checkId: r && r.verdict && r.verdict.checkId, lang: r && r.lang,
+        example: e.detail.example,
+      });
+    });
+  });
+}
+
+/** elementSettled waits until the element (a CSS selector) has run more than `after` inspections. */
+export async function elementSettled(page, selector, after = 0) {
+  await page.waitForFunction(([sel, n]) => {
+    const e = document.querySelector(sel);
+    return e && Number(e.dataset.inspections || 0) > n && e.dataset.busy === "false";
+  }, [selector, after], { timeout: 90000, polling: 50 });
+  return page.evaluate((sel) => Number(document.querySelector(sel).dataset.inspections), selector);
 }

@@ -226,7 +226,7 @@ export function mountInspector(container, options = {}) {
 
   /** tn(key, nodes): a label whose {placeholders} are nodes (code, strong). */
   function tn(key, nodes) {
-    return t(key).split(/\{(\w+)\}/).map((p, i) => (i % 2 ? (nodes[p] !== undefined ? nodes[p] : `{${p}}`) : p)).filter((p) => p !== "");
+    return translate(lang, key).split(/\{(\w+)\}/).map((p, i) => (i % 2 ? (nodes[p] !== undefined ? nodes[p] : `{${p}}`) : p)).filter((p) => p !== "");
   }
   const code = (s) => el("code", null, s);
   const fmt = (v) => formatDateTime(v, lang);
@@ -717,7 +717,7 @@ export function mountInspector(container, options = {}) {
             " ", m.matched ? t("hosts.matches") : t("hosts.noMatch"),
             m.rule && m.rule !== "none" ? el("span", { class: "rule" }, ` (${str(m.rule)}${m.by ? ": " + str(m.by) : ""})`) : null);
         })))));
-    return section("sec-hosts", t("hosts.title"), el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": t("hosts.title") }, table));
+    return section("sec-hosts", t("hosts.title"), el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": t("hosts.grid") }, table));
   }
 
   function timelineExtras(rep) {

@@ -1,0 +1,198 @@
+// The standalone page: URL fragment presets (never secrets), the built-in
+// examples, Japanese (from the browser's language and by the switch), dates,
+// accessibility (axe-core, keyboard only, live region).
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { axe, checks, launch, openPage, recordReports, runs, serve, settled, shot } from "./harness.mjs";
+
+let srv, browser;
+
+before(async () => {
+  srv = await serve();
+  browser = await launch();
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (srv) srv.stop();
+});
+
+/** open loads the page with a fragment and waits for its first inspection. */
+async function open(fragment, { context = browser.context } = {}) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push("pageerror: " + e.message));
+  await recordReports(page);
+  await page.goto(srv.url + fragment);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
+  return { page, problems };
+}
+
+describe("URL fragment", () => {
+  test("#example=…&at=… loads the example and evaluates at that time", async () => {
+    const { page, problems } = await open("#example=hostname-mismatch&at=2026-06-01T00:00:00Z");
+    await settled(page);
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail");
+    assert.deepEqual((await checks(page))["hostname.match"], ["fail"]);
+    assert.equal(await page.inputValue("#example"), "hostname-mismatch");
+    assert.equal(await page.textContent("#at-utc"), "= 2026-06-01T00:00:00Z (UTC)");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("#uri= (raw or encoded) fills the connection string; a later hash change applies too", async () => {
+    const { page } = await open("#uri=mongodb://db0.example.net/?tls=TRUE&tlsCAFile=ca.pem&at=2026-06-01");
+    await settled(page);
+    assert.equal(await page.inputValue("#uri"), "mongodb://db0.example.net/?tls=TRUE&tlsCAFile=ca.pem");
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "warn");
+    const n = await runs(page);
+    await page.evaluate(() => { location.hash = "#uri=" + encodeURIComponent("mongodb://db0.example.net/?tls=true&tlsInsecure=true&tlsAllowInvalidHostnames=false"); });
+    await settled(page, n);
+    assert.deepEqual((await checks(page))["uri.valid"], ["fail"]);
+    await page.close();
+  });
+
+  test("a connection string with a secret is refused, with a note, and leaves the address bar", async () => {
+    for (const uri of [
+      "mongodb://alice:Pa55word@db0.example.net/?tls=true",
+      "mongodb://db0.example.net/?tls=true&tlsCertificateKeyFilePassword=Key-Pa55",
+    ]) {
+      const { page } = await open("#uri=" + encodeURIComponent(uri) + "&at=2026-06-01T00:00:00Z");
+      const note = page.locator("#preset-note");
+      await note.waitFor({ state: "visible" });
+      assert.match(await note.textContent(), /not used: it holds a secret/);
+      assert.equal(await page.inputValue("#uri"), "", "not applied");
+      assert.ok(!page.url().includes("Pa55") && !page.url().includes("#"), `URL still holds it: ${page.url()}`);
+      // The rest of the link still applies.
+      assert.equal(await page.textContent("#at-utc"), "= 2026-06-01T00:00:00Z (UTC)");
+      // Typing one in never writes it to the URL.
+      await page.fill("#uri", uri);
+      await settled(page);
+      assert.ok(!page.url().includes("Pa55"));
+      await page.close();
+    }
+  });
+
+  test("an unknown example and a bad date are reported, not guessed", async () => {
+    const { page } = await open("#example=nope&at=yesterday");
+    await page.locator("#preset-note").waitFor({ state: "visible" });
+    assert.match(await page.textContent("#example-note"), /no example called “nope”/);
+    assert.match(await page.textContent("#preset-note"), /date in the link is not valid/);
+    await page.close();
+  });
+});
+
+describe("built-in examples", () => {
+  test("each example loads from the menu and fails (or warns) on its own check", async () => {
+    const { page, problems } = await open("");
+    const want = {
+      expired: ["validity.period", "fail"],
+      "missing-intermediate": ["chain.trusted", "fail"],
+      "hostname-mismatch": ["hostname.match", "fail"],
+      revoked: ["crl.revocation", "fail"],
+      "key-separate": ["key.present", "fail"],
+      "encrypted-key": ["key.decrypt", "fail"],
+      "tls-true": ["uri.warning", "warn"],
+      "tls-insecure": ["uri.valid", "fail"],
+    };
+    const ids = await page.$$eval("#example option", (os) => os.map((o) => o.value).filter(Boolean));
+    assert.deepEqual(ids, Object.keys(want));
+    for (const [id, [check, status]] of Object.entries(want)) {
+      const n = await runs(page);
+      await page.selectOption("#example", id);
+      await page.click("#example-load");
+      await settled(page, n);
+      const events = await page.evaluate(() => window.__reports);
+      const last = events.at(-1);
+      assert.deepEqual([last.example, last.checkId, last.status], [id, check, status], id);
+      assert.ok((await checks(page))[check].includes(status), `${id}: ${check} ${status}`);
+      assert.equal(await page.getAttribute("#verdict", "data-status"), status, id);
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe("languages", () => {
+  test("a Japanese browser gets Japanese labels, a Japanese report and local dates with UTC", async () => {
+    const ja = await launch({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+    try {
+      const { page } = await open("#example=expired", { context: ja.context });
+      await settled(page);
+      assert.equal(await page.getAttribute("html", "lang"), "ja");
+      assert.equal(await page.textContent("#inputs-h"), "入力");
+      assert.equal(await page.inputValue("#lang"), "ja");
+      assert.equal(await page.textContent("#verdict .lead"), "PyMongo は接続できません。");
+      assert.match(await page.title(), /PyMongo/);
+      const events = await page.evaluate(() => window.__reports);
+      assert.equal(events.at(-1).lang, "ja");
+      // The timeline: Tokyo time in Japanese form, UTC alongside.
+      const dates = await page.textContent(".timeline .tl-dates");
+      assert.match(dates, /2026\/0?3\/0?1 9:00 \(2026-03-01 00:00 UTC\)/);
+      // The "as of" field is local time; the UTC instant is shown under it.
+      assert.equal(await page.textContent("#at-utc"), "= 2026-06-01T00:00:00Z (UTC)");
+      await shot(page, "12-japanese");
+
+      // The switch: back to English, labels and report.
+      const n = await runs(page);
+      await page.selectOption("#lang", "en");
+      await settled(page, n);
+      assert.equal(await page.textContent("#inputs-h"), "Inputs");
+      assert.equal(await page.getAttribute("html", "lang"), "en");
+      assert.equal((await page.evaluate(() => window.__reports)).at(-1).lang, "en");
+      assert.equal(await page.locator(".chip").count(), 2, "the inputs survive the switch");
+      assert.equal(await page.evaluate(() => document.activeElement.id), "lang", "focus stays on the switch");
+      await page.close();
+    } finally {
+      await ja.close();
+    }
+  });
+});
+
+describe("accessibility", () => {
+  test("axe: no serious or critical violations, empty and with a full report", async () => {
+    const { page } = await openPage(browser.context, srv.url);
+    assert.deepEqual(await axe(page), [], "empty page");
+    const n = await runs(page);
+    await page.selectOption("#example", "revoked");
+    await page.click("#example-load");
+    await settled(page, n);
+    await page.$$eval("#report details", (ds) => ds.forEach((d) => { d.open = true; }));
+    assert.deepEqual(await axe(page), [], "with a report");
+    await page.emulateMedia({ colorScheme: "dark" });
+    assert.deepEqual(await axe(page), [], "dark theme");
+    await page.close();
+  });
+
+  test("keyboard only: skip link, examples menu, verdict announced, Show the check", async () => {
+    const { page } = await openPage(browser.context, srv.url);
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.className), "skip", "the skip link comes first");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "example");
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), "none", "focus is visible");
+    const n = await runs(page);
+    await page.keyboard.press("ArrowDown"); // the first example: expired
+    assert.equal(await page.inputValue("#example"), "expired");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "example-load");
+    await page.keyboard.press("Enter");
+    await settled(page, n);
+    await page.waitForFunction(() => /^PyMongo would not connect\. .*expired/.test(document.getElementById("announce").textContent));
+    assert.equal(await page.getAttribute("#announce", "aria-live"), "polite");
+    // Tab on to the verdict's "Show the check" and press Space: focus moves to the check.
+    let onShow = false;
+    for (let i = 0; i < 80 && !onShow; i++) {
+      await page.keyboard.press("Tab");
+      onShow = await page.evaluate(() => document.activeElement.matches("#verdict button.link"));
+    }
+    assert.ok(onShow, "Tab reaches Show the check");
+    await page.keyboard.press("Space");
+    assert.equal(await page.evaluate(() => document.activeElement.closest("[data-check-id]")?.dataset.checkId), "validity.period");
+    // Enter on a check's summary toggles it.
+    const open = () => page.evaluate(() => document.activeElement.closest("details").open);
+    const was = await open();
+    await page.keyboard.press("Enter");
+    assert.equal(await open(), !was);
+    await page.close();
+  });
+});
