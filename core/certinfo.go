@@ -1,6 +1,7 @@
 package core
 
 import (
+	"certinspect/core/certid"
 	"crypto/dsa" //nolint:staticcheck // only to name DSA keys found in the wild
 	"crypto/ecdsa"
 	"crypto/ed25519"
@@ -11,8 +12,6 @@ import (
 	"encoding/asn1"
 	"encoding/hex"
 	"fmt"
-	"math/big"
-	"strings"
 	"time"
 
 	"certinspect/core/i18n"
@@ -33,57 +32,6 @@ var (
 		"1.3.6.1.4.1.11129.2.4.2": true,
 	}
 )
-
-// Fingerprint is a certificate's SHA-256 fingerprint, lowercase hex: the id
-// checks use as their Subject.
-func Fingerprint(c *x509.Certificate) string {
-	h := sha256.Sum256(c.Raw)
-	return hex.EncodeToString(h[:])
-}
-
-// Label is a short human name for a certificate: its CN, else its first SAN,
-// else its subject.
-func Label(c *x509.Certificate) string {
-	if c.Subject.CommonName != "" {
-		return c.Subject.CommonName
-	}
-	if len(c.DNSNames) > 0 {
-		return c.DNSNames[0]
-	}
-	if s := c.Subject.String(); s != "" {
-		return s
-	}
-	return "serial " + serialHex(c.SerialNumber)
-}
-
-func serialHex(n *big.Int) string {
-	if n == nil {
-		return ""
-	}
-	b := n.Bytes()
-	if len(b) == 0 {
-		b = []byte{0}
-	}
-	s := strings.ToUpper(hex.EncodeToString(b))
-	var parts []string
-	for i := 0; i < len(s); i += 2 {
-		parts = append(parts, s[i:i+2])
-	}
-	sign := ""
-	if n.Sign() < 0 {
-		sign = "-"
-	}
-	return sign + strings.Join(parts, ":")
-}
-
-func colonHex(b []byte) string {
-	s := strings.ToUpper(hex.EncodeToString(b))
-	var parts []string
-	for i := 0; i < len(s); i += 2 {
-		parts = append(parts, s[i:i+2])
-	}
-	return strings.Join(parts, ":")
-}
 
 // daysBetween counts whole days from a to b (negative when b is before a).
 func daysBetween(a, b time.Time) int {
@@ -219,12 +167,12 @@ func Describe(c *x509.Certificate, at time.Time, p *i18n.Printer) report.Certifi
 	spki := sha256.Sum256(c.RawSubjectPublicKeyInfo)
 	text, state, days := validityText(c, at, p)
 	d := report.Certificate{
-		ID:                     Fingerprint(c),
-		Label:                  Label(c),
+		ID:                     certid.Fingerprint(c),
+		Label:                  certid.Label(c),
 		Subject:                nameString(c.RawSubject),
 		Issuer:                 nameString(c.RawIssuer),
 		SubjectRFC2253:         keyfile.RFC2253(c.RawSubject), // exactly OpenSSL's -nameopt RFC2253
-		Serial:                 serialHex(c.SerialNumber),
+		Serial:                 certid.SerialHex(c.SerialNumber),
 		NotBefore:              c.NotBefore.UTC(),
 		NotAfter:               c.NotAfter.UTC(),
 		ValidityText:           text,
@@ -242,8 +190,8 @@ func Describe(c *x509.Certificate, at time.Time, p *i18n.Printer) report.Certifi
 		IssuingCertificateURLs: c.IssuingCertificateURL,
 		CRLDistributionPoints:  c.CRLDistributionPoints,
 		MustStaple:             hasMustStaple(c),
-		FingerprintSHA256:      colonHex(mustSum256(c.Raw)),
-		FingerprintSHA1:        colonHex(sha1sum[:]),
+		FingerprintSHA256:      certid.ColonHex(mustSum256(c.Raw)),
+		FingerprintSHA1:        certid.ColonHex(sha1sum[:]),
 		SPKISHA256:             hex.EncodeToString(spki[:]),
 		SelfSigned:             isSelfSigned(c),
 		Version:                c.Version,
@@ -257,10 +205,10 @@ func Describe(c *x509.Certificate, at time.Time, p *i18n.Printer) report.Certifi
 		d.MaxPathLen = &n
 	}
 	if len(c.SubjectKeyId) > 0 {
-		d.SubjectKeyID = colonHex(c.SubjectKeyId)
+		d.SubjectKeyID = certid.ColonHex(c.SubjectKeyId)
 	}
 	if len(c.AuthorityKeyId) > 0 {
-		d.AuthorityKeyID = colonHex(c.AuthorityKeyId)
+		d.AuthorityKeyID = certid.ColonHex(c.AuthorityKeyId)
 	}
 	if nc := nameConstraints(c); nc != nil {
 		d.NameConstraints = nc

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 	"fmt"
 	"runtime/debug"
@@ -264,7 +265,7 @@ func (in *inspection) describeCertificates() {
 	seen := map[string]bool{}
 	for _, it := range in.inputs {
 		for _, c := range it.dec.Certs {
-			fp := Fingerprint(c.Cert)
+			fp := certid.Fingerprint(c.Cert)
 			if !seen[fp] {
 				seen[fp] = true
 				total++
@@ -302,7 +303,7 @@ func (in *inspection) nodes(r Role, trusted bool) []*node {
 		// once), so the presented chain is shown as the server sends it.
 		byFP := map[string]*x509.Certificate{}
 		for _, c := range it.dec.Certs {
-			byFP[Fingerprint(c.Cert)] = c.Cert
+			byFP[certid.Fingerprint(c.Cert)] = c.Cert
 		}
 		for _, item := range it.dec.Items {
 			c := byFP[item.Ref]
@@ -348,7 +349,7 @@ func (in *inspection) analyzeServerChain() {
 		store = storeBundled
 		if len(presented) > 0 {
 			for i, c := range bundledRoots() {
-				trusted = append(trusted, &node{cert: c, names: namesOf(c), trusted: true, from: storeBundled, index: i, fp: Fingerprint(c)})
+				trusted = append(trusted, &node{cert: c, names: namesOf(c), trusted: true, from: storeBundled, index: i, fp: certid.Fingerprint(c)})
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"certinspect/core/certid"
 	"encoding/pem"
 	"net"
 	"os"
@@ -103,7 +104,7 @@ func nodesFromPEM(t *testing.T, data []byte, trusted bool) []*node {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, &node{cert: c, names: namesOf(c), trusted: trusted, fp: Fingerprint(c)})
+		out = append(out, &node{cert: c, names: namesOf(c), trusted: trusted, fp: certid.Fingerprint(c)})
 	}
 	return out
 }

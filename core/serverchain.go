@@ -1,6 +1,7 @@
 package core
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 	"fmt"
 	"sort"
@@ -87,7 +88,7 @@ func (a *serverAnalysis) chainReport(p *i18n.Printer) *report.Chain {
 		if k, ok := bad[n]; ok {
 			state = k
 		}
-		link := report.PathLink{Cert: n.fp, Label: Label(n.cert), From: n.from, State: state}
+		link := report.PathLink{Cert: n.fp, Label: certid.Label(n.cert), From: n.from, State: state}
 		if i == len(a.result.path)-1 && a.result.end != endAnchored {
 			link.Note = p.T("chain.path.stops", "the path stops here: {reason}", i18n.Args{"reason": a.problems0Text()})
 		}
@@ -100,7 +101,7 @@ func (a *serverAnalysis) chainReport(p *i18n.Printer) *report.Chain {
 	seen := map[string]int{}
 	lastPos := -1
 	for i, n := range a.presented {
-		pc := report.PresentedCert{Cert: n.fp, Label: Label(n.cert)}
+		pc := report.PresentedCert{Cert: n.fp, Label: certid.Label(n.cert)}
 		pos, inPath := onPath[n.fp]
 		switch {
 		case seen[n.fp] > 0:
@@ -152,7 +153,7 @@ func certLabel(n *node) string {
 	if n == nil {
 		return ""
 	}
-	return fmt.Sprintf("%q", Label(n.cert))
+	return fmt.Sprintf("%q", certid.Label(n.cert))
 }
 
 func issuerName(n *node) string { return nameString(n.cert.RawIssuer) }
@@ -188,9 +189,9 @@ func (a *serverAnalysis) checks(checkHost bool, hostsGiven bool, at time.Time, p
 	} else {
 		var labels []string
 		for _, n := range a.result.path {
-			labels = append(labels, Label(n.cert))
+			labels = append(labels, certid.Label(n.cert))
 		}
-		out = append(out, report.Check{ID: "chain.trusted", Status: report.Pass, Subject: a.leaf.fp, SubjectLabel: Label(a.leaf.cert),
+		out = append(out, report.Check{ID: "chain.trusted", Status: report.Pass, Subject: a.leaf.fp, SubjectLabel: certid.Label(a.leaf.cert),
 			Title:  p.T("chain.ok.title", "The chain builds to a trusted root", nil),
 			Detail: p.T("chain.ok.detail", "Path: {path}. The root comes from {store}.", i18n.Args{"path": strings.Join(labels, " → "), "store": storeName(a.store, p)})})
 	}
@@ -203,7 +204,7 @@ func (a *serverAnalysis) checks(checkHost bool, hostsGiven bool, at time.Time, p
 			out = append(out, a.problemCheck(pr, p))
 		}
 	} else {
-		out = append(out, report.Check{ID: "purpose.server", Status: report.Pass, Subject: a.leaf.fp, SubjectLabel: Label(a.leaf.cert),
+		out = append(out, report.Check{ID: "purpose.server", Status: report.Pass, Subject: a.leaf.fp, SubjectLabel: certid.Label(a.leaf.cert),
 			Title: p.T("purpose.ok.title", "The server certificate may be used for TLS servers", nil),
 			Detail: p.T("purpose.ok.detail", "Extended key usage: {eku}; key usage: {ku}.", i18n.Args{
 				"eku": orNone(extKeyUsageList(a.leaf.cert), p), "ku": orNone(keyUsageList(a.leaf.cert.KeyUsage), p)})})
@@ -214,7 +215,7 @@ func (a *serverAnalysis) checks(checkHost bool, hostsGiven bool, at time.Time, p
 			out = append(out, a.problemCheck(pr, p))
 		}
 	} else {
-		out = append(out, report.Check{ID: "crypto.strength", Status: report.Pass, Subject: a.leaf.fp, SubjectLabel: Label(a.leaf.cert),
+		out = append(out, report.Check{ID: "crypto.strength", Status: report.Pass, Subject: a.leaf.fp, SubjectLabel: certid.Label(a.leaf.cert),
 			Title: p.T("strength.ok.title", "Keys and signatures meet OpenSSL security level 2", nil)})
 	}
 	out = append(out, a.strengthWarnings(p)...)
@@ -259,14 +260,14 @@ func (a *serverAnalysis) validityChecks(prs []problem, at time.Time, p *i18n.Pri
 		}
 		days := daysBetween(at, n.cert.NotAfter)
 		if days < expiryWarnDays {
-			out = append(out, report.Check{ID: "validity.period", Status: report.Warn, Subject: n.fp, SubjectLabel: Label(n.cert),
-				Title:  p.T("validity.soon.title", "{label} expires in {days} days", i18n.Args{"label": Label(n.cert), "days": days}),
+			out = append(out, report.Check{ID: "validity.period", Status: report.Warn, Subject: n.fp, SubjectLabel: certid.Label(n.cert),
+				Title:  p.T("validity.soon.title", "{label} expires in {days} days", i18n.Args{"label": certid.Label(n.cert), "days": days}),
 				Detail: p.T("validity.soon.detail", "It is valid until {date}. After that PyMongo fails with \"certificate has expired\".", i18n.Args{"date": fmtTime(n.cert.NotAfter)}),
 				Fix:    p.T("validity.soon.fix", "Renew this certificate before {date} and deploy the new one (with its chain) on every member.", i18n.Args{"date": fmtTime(n.cert.NotAfter)})})
 		}
 	}
 	if len(prs) == 0 {
-		out = append(out, report.Check{ID: "validity.period", Status: report.Pass, Subject: a.leaf.fp, SubjectLabel: Label(a.leaf.cert),
+		out = append(out, report.Check{ID: "validity.period", Status: report.Pass, Subject: a.leaf.fp, SubjectLabel: certid.Label(a.leaf.cert),
 			Title:  p.T("validity.ok.title", "Every certificate on the path is valid on {at}", i18n.Args{"at": fmtTime(at)}),
 			Detail: p.T("validity.ok.detail", "The server certificate is valid from {from} to {to}.", i18n.Args{"from": fmtTime(a.leaf.cert.NotBefore), "to": fmtTime(a.leaf.cert.NotAfter)})})
 	}
@@ -277,13 +278,13 @@ func (a *serverAnalysis) strengthWarnings(p *i18n.Printer) []report.Check {
 	var out []report.Check
 	for i, n := range a.result.path {
 		if i == len(a.result.path)-1 && weakSignature(n.cert) && selfSigned(n) {
-			out = append(out, report.Check{ID: "crypto.strength", Status: report.Info, Subject: n.fp, SubjectLabel: Label(n.cert),
-				Title:  p.T("strength.rootSha1.title", "The root {label} is self-signed with {alg}", i18n.Args{"label": Label(n.cert), "alg": n.cert.SignatureAlgorithm.String()}),
+			out = append(out, report.Check{ID: "crypto.strength", Status: report.Info, Subject: n.fp, SubjectLabel: certid.Label(n.cert),
+				Title:  p.T("strength.rootSha1.title", "The root {label} is self-signed with {alg}", i18n.Args{"label": certid.Label(n.cert), "alg": n.cert.SignatureAlgorithm.String()}),
 				Detail: p.T("strength.rootSha1.detail", "A trust anchor's own signature is not checked, so this does not matter to OpenSSL.", nil)})
 		}
 		if describeKey(n.cert.PublicKey).Algorithm == "DSA" {
-			out = append(out, report.Check{ID: "crypto.strength", Status: report.Warn, Subject: n.fp, SubjectLabel: Label(n.cert),
-				Title: p.T("strength.dsa.title", "{label} has a DSA key", i18n.Args{"label": Label(n.cert)}),
+			out = append(out, report.Check{ID: "crypto.strength", Status: report.Warn, Subject: n.fp, SubjectLabel: certid.Label(n.cert),
+				Title: p.T("strength.dsa.title", "{label} has a DSA key", i18n.Args{"label": certid.Label(n.cert)}),
 				Fix:   p.T("strength.dsa.fix", "DSA is deprecated and TLS 1.3 cannot use it; reissue with an RSA (2048 bits or more) or ECDSA key.", nil)})
 		}
 	}
@@ -293,7 +294,7 @@ func (a *serverAnalysis) strengthWarnings(p *i18n.Printer) []report.Check {
 func (a *serverAnalysis) hostChecks(checkHost, hostsGiven bool, p *i18n.Printer) []report.Check {
 	var out []report.Check
 	if !hostsGiven {
-		return []report.Check{{ID: "hostname.match", Status: report.Skip, Subject: a.leaf.fp, SubjectLabel: Label(a.leaf.cert),
+		return []report.Check{{ID: "hostname.match", Status: report.Skip, Subject: a.leaf.fp, SubjectLabel: certid.Label(a.leaf.cert),
 			Title:  p.T("host.skip.title", "No host name to check", nil),
 			Detail: p.T("host.skip.detail", "Give the connection string or the host names the client connects to.", nil)}}
 	}
@@ -351,7 +352,7 @@ func ipStrings(n *node) []string {
 // problemCheck renders one problem as a failing check.
 func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check {
 	n := pr.cert
-	label := Label(n.cert)
+	label := certid.Label(n.cert)
 	c := report.Check{ID: pr.check, Status: report.Fail, Subject: n.fp, SubjectLabel: label, OpenSSLError: pr.err.Report()}
 	args := i18n.Args{"label": label, "issuer": issuerName(n), "subject": subjectName(n), "store": storeName(a.store, p), "depth": pr.depth}
 	switch pr.kind {
@@ -359,7 +360,7 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Title = p.T("chain.noIssuer.title", "No issuer found for {label}", args)
 		args["aki"] = "-"
 		if len(n.cert.AuthorityKeyId) > 0 {
-			args["aki"] = colonHex(n.cert.AuthorityKeyId)
+			args["aki"] = certid.ColonHex(n.cert.AuthorityKeyId)
 		}
 		c.Detail = p.T("chain.noIssuer.detail", "{label} was issued by \"{issuer}\" (authority key id {aki}), but no certificate with that subject is in the server chain or in {store}.", args)
 		if why := a.rejectedIssuers(n, p); why != "" {
@@ -397,7 +398,7 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Detail = p.T("chain.critical.detail", "Critical extension(s) {oids}: a client must reject a certificate with a critical extension it does not process.", args)
 		c.Fix = p.T("chain.critical.fix", "Reissue the certificate without these extensions, or mark them non-critical.", nil)
 	case "notCA":
-		args["child"] = Label(pr.other.cert)
+		args["child"] = certid.Label(pr.other.cert)
 		c.Title = p.T("chain.notCA.title", "{label} is not a CA certificate but issued {child}", args)
 		c.Detail = p.T("chain.notCA.detail", "Its basic constraints say CA:FALSE (or are missing), or its key usage lacks keyCertSign, so it may not issue certificates.", args)
 		c.Fix = p.T("chain.notCA.fix", "Issue the server certificate from a real CA (basicConstraints CA:TRUE, keyUsage keyCertSign).", nil)
@@ -431,7 +432,7 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Detail = p.T("strength.digest.detail", "SHA-1 and MD5 signatures are refused below the root on current systems (Python 3.10+ on OpenSSL 3). An older platform may still accept it.", nil)
 		c.Fix = p.T("strength.digest.fix", "Have the CA reissue {label} with a SHA-256 signature.", args)
 	case "badSignature":
-		args["by"] = Label(pr.other.cert)
+		args["by"] = certid.Label(pr.other.cert)
 		c.Title = p.T("chain.badSignature.title", "The signature on {label} does not verify with {by}'s key", args)
 		c.Detail = p.T("chain.badSignature.detail", "The issuer's name matches, but its key did not make this signature: two different CAs share a name, or the certificate was altered.", nil)
 		c.Fix = p.T("chain.badSignature.fix", "Find the CA certificate whose key really signed {label} (compare the authority key id with the CA's subject key id) and use that one.", args)
@@ -450,7 +451,7 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Detail = p.T("validity.notYet.detail", "Either the certificate was issued with a future start date or the client's clock is behind.", nil)
 		c.Fix = p.T("validity.notYet.fix", "Check the client's clock (timedatectl), or wait until {date}, or reissue the certificate with a correct start date.", args)
 	case "nameConstraint":
-		args["ca"] = Label(pr.other.cert)
+		args["ca"] = certid.Label(pr.other.cert)
 		args["name"] = pr.note
 		c.Title = p.T("chain.nameConstraint.title", "{name} in {label} is outside the names {ca} may issue for", args)
 		c.Detail = p.T("chain.nameConstraint.detail", "{ca} carries name constraints, and {name} is not within them.", args)
@@ -475,11 +476,11 @@ func (a *serverAnalysis) rejectedIssuers(n *node, p *i18n.Printer) string {
 		}
 		switch {
 		case len(n.cert.AuthorityKeyId) > 0 && len(c.cert.SubjectKeyId) > 0 && string(n.cert.AuthorityKeyId) != string(c.cert.SubjectKeyId):
-			parts = append(parts, p.T("chain.rejected.aki", "{cand} has the right name but a different key (subject key id {ski}): it is another generation of that CA.", i18n.Args{"cand": Label(c.cert), "ski": colonHex(c.cert.SubjectKeyId)}))
+			parts = append(parts, p.T("chain.rejected.aki", "{cand} has the right name but a different key (subject key id {ski}): it is another generation of that CA.", i18n.Args{"cand": certid.Label(c.cert), "ski": certid.ColonHex(c.cert.SubjectKeyId)}))
 		case hasExtension(c.cert, oidKeyUsage) && c.cert.KeyUsage&x509.KeyUsageCertSign == 0:
-			parts = append(parts, p.T("chain.rejected.ku", "{cand} has the right name but its key usage lacks keyCertSign.", i18n.Args{"cand": Label(c.cert)}))
+			parts = append(parts, p.T("chain.rejected.ku", "{cand} has the right name but its key usage lacks keyCertSign.", i18n.Args{"cand": certid.Label(c.cert)}))
 		case !keyTypeMatchesSignature(c.cert, n.cert):
-			parts = append(parts, p.T("chain.rejected.keyType", "{cand} has the right name but a different key type than the signature needs.", i18n.Args{"cand": Label(c.cert)}))
+			parts = append(parts, p.T("chain.rejected.keyType", "{cand} has the right name but a different key type than the signature needs.", i18n.Args{"cand": certid.Label(c.cert)}))
 		}
 	}
 	return strings.Join(parts, " ")

@@ -1,6 +1,7 @@
 package keyfile
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 	"strings"
 
@@ -297,7 +298,7 @@ func (a *analysis) checkMatch() report.Check {
 	p := a.p
 	c := report.Check{ID: "key.match", Subject: a.in.Name}
 	if len(a.certs) > 0 {
-		c.Subject, c.SubjectLabel = fingerprint(a.certs[0]), label(a.certs[0])
+		c.Subject, c.SubjectLabel = certid.Fingerprint(a.certs[0]), label(a.certs[0])
 	}
 	if len(a.keys) == 0 || len(a.certs) == 0 {
 		c.Status = report.Skip
@@ -484,7 +485,7 @@ func (a *analysis) checkUser() report.Check {
 		return c
 	}
 	leaf := a.certs[0]
-	c.Subject, c.SubjectLabel = fingerprint(leaf), label(leaf)
+	c.Subject, c.SubjectLabel = certid.Fingerprint(leaf), label(leaf)
 	subj := a.s.ClientCertSubjectRFC2253
 	if subj == "" {
 		c.Status = report.Warn

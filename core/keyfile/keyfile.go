@@ -18,6 +18,7 @@ package keyfile
 
 import (
 	"bytes"
+	"certinspect/core/certid"
 	"crypto"
 	"crypto/sha256"
 	"crypto/x509"
@@ -321,7 +322,7 @@ func (a *analysis) finish() {
 		}
 		for _, c := range a.certs {
 			if samePublicKey(c.PublicKey, k.pub) {
-				k.info.MatchesCert = fingerprint(c)
+				k.info.MatchesCert = certid.Fingerprint(c)
 				break
 			}
 		}
@@ -331,7 +332,7 @@ func (a *analysis) finish() {
 	}
 	if len(a.certs) > 0 && a.s.Format != "tooLarge" {
 		leaf := a.certs[0]
-		s.ClientCert = fingerprint(leaf)
+		s.ClientCert = certid.Fingerprint(leaf)
 		s.ClientCertSubjectRFC2253 = RFC2253(leaf.RawSubject)
 		if len(a.keys) > 0 && a.keys[0].pub != nil && samePublicKey(leaf.PublicKey, a.keys[0].pub) {
 			s.MatchedCert = s.ClientCert
@@ -360,10 +361,10 @@ func (a *analysis) addCert(c *x509.Certificate, index, line int) {
 	h := sha256.Sum256(c.RawSubjectPublicKeyInfo)
 	a.s.Certificates = append(a.s.Certificates, Cert{
 		Location: a.loc(index, line), Block: index, Line: line,
-		FingerprintSHA256: fingerprint(c), Subject: RFC2253(c.RawSubject), Issuer: RFC2253(c.RawIssuer),
+		FingerprintSHA256: certid.Fingerprint(c), Subject: RFC2253(c.RawSubject), Issuer: RFC2253(c.RawIssuer),
 		SPKISHA256: hex.EncodeToString(h[:]), NotBefore: c.NotBefore.UTC(), NotAfter: c.NotAfter.UTC(),
 	})
-	a.s.Items = append(a.s.Items, report.Item{Kind: "certificate", Location: a.loc(index, line), PEMType: "CERTIFICATE", Ref: fingerprint(c)})
+	a.s.Items = append(a.s.Items, report.Item{Kind: "certificate", Location: a.loc(index, line), PEMType: "CERTIFICATE", Ref: certid.Fingerprint(c)})
 }
 
 // buildChain follows issuers from the client certificate through the file's
@@ -410,11 +411,6 @@ func (a *analysis) findIssuer(c *x509.Certificate) (*x509.Certificate, string) {
 
 func isSelfSigned(c *x509.Certificate) bool {
 	return bytes.Equal(c.RawSubject, c.RawIssuer) && c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) == nil
-}
-
-func fingerprint(c *x509.Certificate) string {
-	h := sha256.Sum256(c.Raw)
-	return hex.EncodeToString(h[:])
 }
 
 func samePublicKey(certPub, keyPub crypto.PublicKey) bool {

@@ -55,24 +55,6 @@ func selfSigned(c *x509.Certificate) bool {
 	return selfIssued(c) && c.CheckSignatureFrom(c) == nil
 }
 
-// label is a short human name for a certificate, as the rest of the report
-// names it: its CN, else its first DNS SAN, else its subject, else its serial.
-func label(c *x509.Certificate) string {
-	if c.Subject.CommonName != "" {
-		return c.Subject.CommonName
-	}
-	if len(c.DNSNames) > 0 {
-		return c.DNSNames[0]
-	}
-	if s := c.Subject.String(); s != "" {
-		return s
-	}
-	if c.SerialNumber != nil {
-		return "serial " + fmt.Sprintf("%x", c.SerialNumber)
-	}
-	return "certificate"
-}
-
 // role names the position for texts: "server certificate", "intermediate CA
 // certificate", "root CA certificate".
 func role(pos Position, p *i18n.Printer) string {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
@@ -330,7 +331,7 @@ func runRuleCases(t *testing.T, ruleID string, cases []ruleCase) {
 			}
 			if tc.want == "" {
 				if len(got) != 0 {
-					t.Fatalf("%s fired on %q: %s", ruleID, label(got[0].Cert), got[0].Detail)
+					t.Fatalf("%s fired on %q: %s", ruleID, certid.Label(got[0].Cert), got[0].Detail)
 				}
 				return
 			}
@@ -342,7 +343,7 @@ func runRuleCases(t *testing.T, ruleID string, cases []ruleCase) {
 				t.Errorf("status = %s, want %s", f.Status, tc.want)
 			}
 			if f.Cert != path[tc.depth] {
-				t.Errorf("finding is about %q, want depth %d (%q)", label(f.Cert), tc.depth, label(path[tc.depth]))
+				t.Errorf("finding is about %q, want depth %d (%q)", certid.Label(f.Cert), tc.depth, certid.Label(path[tc.depth]))
 			}
 			checkFindingText(t, f)
 			if tc.want == report.Fail {

@@ -18,9 +18,8 @@
 package lint
 
 import (
-	"crypto/sha256"
+	"certinspect/core/certid"
 	"crypto/x509"
-	"encoding/hex"
 
 	"certinspect/core/i18n"
 	"certinspect/core/report"
@@ -200,15 +199,10 @@ func Checks(fs []Finding) []report.Check {
 			Others:       f.Others,
 		}
 		if f.Cert != nil {
-			ch.Subject = fingerprint(f.Cert)
-			ch.SubjectLabel = label(f.Cert)
+			ch.Subject = certid.Fingerprint(f.Cert)
+			ch.SubjectLabel = certid.Label(f.Cert)
 		}
 		out = append(out, ch)
 	}
 	return out
-}
-
-func fingerprint(c *x509.Certificate) string {
-	h := sha256.Sum256(c.Raw)
-	return hex.EncodeToString(h[:])
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 	"os"
 	"regexp"
@@ -62,7 +63,7 @@ func TestCleanPKI(t *testing.T) {
 	k := build(t, mods{})
 	if fs := Run(k.path(), "db0.example.net", i18n.English); len(fs) != 0 {
 		for _, f := range fs {
-			t.Errorf("%s on %q: %s", f.RuleID, label(f.Cert), f.Detail)
+			t.Errorf("%s on %q: %s", f.RuleID, certid.Label(f.Cert), f.Detail)
 		}
 	}
 }
@@ -74,7 +75,7 @@ func TestRunPositions(t *testing.T) {
 	})
 	var got []string
 	for _, f := range Run(k.path(), "db0.example.net", nil) {
-		got = append(got, f.RuleID+"@"+label(f.Cert))
+		got = append(got, f.RuleID+"@"+certid.Label(f.Cert))
 	}
 	want := []string{"lint.ekuMissing@db0.example.net", "lint.caNoKeyCertSign@Lint Test Intermediate CA"}
 	if strings.Join(got, ",") != strings.Join(want, ",") {
@@ -106,7 +107,7 @@ func TestChecks(t *testing.T) {
 	if c.ID != "lint.caNoKeyCertSign" || c.Status != report.Fail || c.Rule != "RFC 5280 4.2.1.3" {
 		t.Errorf("check = %+v", c)
 	}
-	if c.Subject != fingerprint(k.inter) || len(c.Subject) != 64 || strings.ToLower(c.Subject) != c.Subject {
+	if c.Subject != certid.Fingerprint(k.inter) || len(c.Subject) != 64 || strings.ToLower(c.Subject) != c.Subject {
 		t.Errorf("subject = %q, want the intermediate's SHA-256 fingerprint", c.Subject)
 	}
 	if c.SubjectLabel != "Lint Test Intermediate CA" {

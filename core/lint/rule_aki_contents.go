@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -28,7 +29,7 @@ var ruleAKIContents = Rule{
 			Title:  p.T("lint.akiContents.title", "Authority key identifier with issuer name and serial, or without key id", nil),
 			Detail: p.T("lint.akiContents.detail",
 				"The {role} \"{cert}\" has an authorityKeyIdentifier that names the issuer by name and serial number, or has no key identifier. The Baseline Requirements allow only the key identifier; the name-and-serial form breaks when the issuing CA is renewed.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.akiContents.fix",
 				"When reissuing, use authorityKeyIdentifier=keyid (not keyid,issuer).", nil),
 		}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -24,7 +25,7 @@ var ruleMissingAKI = Rule{
 			Title:  p.T("lint.akiMissing.title", "No authority key identifier", nil),
 			Detail: p.T("lint.akiMissing.detail",
 				"The {role} \"{cert}\" has no authorityKeyIdentifier naming its issuer's key. Clients then find the issuer by name only, which picks the wrong CA certificate when an old and a renewed CA share the same name.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.akiMissing.fix",
 				"When reissuing, add authorityKeyIdentifier=keyid:always to the extensions (openssl x509 -req ... -extfile ext.cnf).", nil),
 		}

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"certinspect/core/certid"
 	"crypto/x509"
 	"math/big"
 
@@ -52,7 +53,7 @@ var ruleAKISelfMismatch = Rule{
 			Title:  p.T("lint.akiSelfMismatch.title", "Root's authority key identifier points at another certificate", nil),
 			Detail: p.T("lint.akiSelfMismatch.detail",
 				"The {role} \"{cert}\" has the same subject and issuer, but its authorityKeyIdentifier names a different key, serial number or issuer. OpenSSL therefore does not consider it self-signed, will not use it as a trust anchor, and looks for its issuer in vain (\"unable to get issuer certificate\").",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.akiSelfMismatch.fix",
 				"Reissue the root without authorityKeyIdentifier, or with authorityKeyIdentifier=keyid only (equal to its own subjectKeyIdentifier), and distribute the new root in the tlsCAFile.", nil),
 			OpenSSLError: opensslErr("X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT"),

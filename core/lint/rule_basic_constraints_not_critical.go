@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -24,7 +25,7 @@ var ruleBasicConstraintsNotCritical = Rule{
 			Title:  p.T("lint.basicConstraintsNotCritical.title", "CA basic constraints not critical", nil),
 			Detail: p.T("lint.basicConstraintsNotCritical.detail",
 				"The {role} \"{cert}\" is a CA whose basicConstraints extension is not marked critical, as RFC 5280 requires. OpenSSL rejects this only in strict mode (X509_V_FLAG_X509_STRICT, set by Python 3.13's ssl.create_default_context but not by PyMongo).",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.basicConstraintsNotCritical.fix",
 				"When the CA is reissued, use basicConstraints=critical,CA:TRUE.", nil),
 			Others: []string{"Python 3.13+ ssl.create_default_context (strict mode) rejects it"},

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -23,7 +24,7 @@ var ruleCAKeyUsageMissing = Rule{
 			Title:  p.T("lint.caKeyUsageMissing.title", "CA certificate without key usage", nil),
 			Detail: p.T("lint.caKeyUsageMissing.detail",
 				"The {role} \"{cert}\" is a CA without a keyUsage extension; RFC 5280 requires one with keyCertSign. OpenSSL rejects this only in strict mode.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.caKeyUsageMissing.fix",
 				"When the CA is reissued, add keyUsage=critical,keyCertSign,cRLSign.", nil),
 			Others: []string{"Python 3.13+ ssl.create_default_context (strict mode) rejects it"},

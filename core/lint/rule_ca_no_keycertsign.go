@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -24,7 +25,7 @@ var ruleCANoKeyCertSign = Rule{
 			Title:  p.T("lint.caNoKeyCertSign.title", "CA certificate may not sign certificates (keyUsage lacks keyCertSign)", nil),
 			Detail: p.T("lint.caNoKeyCertSign.detail",
 				"The {role} \"{cert}\" says CA:TRUE but its keyUsage does not include keyCertSign, so it is not allowed to sign certificates.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.caNoKeyCertSign.fix",
 				"Reissue the CA certificate with keyUsage=critical,keyCertSign,cRLSign, then put the new CA certificate in the tlsCAFile (root) or the server's chain (intermediate).", nil),
 		}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 	"net"
 	"strings"
@@ -51,7 +52,7 @@ var ruleDNSInvalid = Rule{
 			Title:  p.T("lint.dnsInvalid.title", "DNS name that is not a valid host name", nil),
 			Detail: p.T("lint.dnsInvalid.detail",
 				"The {role} \"{cert}\" lists DNS names that are not valid host names: {names}. No client can connect under such a name; the other names of the certificate still work.",
-				i18n.Args{"role": role(pos, p), "cert": label(c), "names": quoteList(bad)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c), "names": quoteList(bad)}),
 			Fix: p.T("lint.dnsInvalid.fix",
 				"Reissue the certificate with the exact host names clients use (letters, digits and hyphens, labels separated by single dots).", nil),
 		}

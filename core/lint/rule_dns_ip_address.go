@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 	"net"
 
@@ -29,7 +30,7 @@ var ruleDNSIPAddress = Rule{
 			Title:  p.T("lint.dnsIPAddress.title", "IP address written as a DNS name", nil),
 			Detail: p.T("lint.dnsIPAddress.detail",
 				"The {role} \"{cert}\" lists {names} as DNS names. PyMongo checks an IP address host only against IP address entries (IP:...), so connecting by that address fails unless the same address is also an IP entry.",
-				i18n.Args{"role": role(pos, p), "cert": label(c), "names": quoteList(bad)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c), "names": quoteList(bad)}),
 			Fix: p.T("lint.dnsIPAddress.fix",
 				"Reissue the certificate with the address as an IP entry, e.g. -addext \"subjectAltName=IP:10.0.0.5,DNS:db0.example.net\".", nil),
 		}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 	"strings"
 
@@ -29,7 +30,7 @@ var ruleDNSUnderscore = Rule{
 			Title:  p.T("lint.dnsUnderscore.title", "Underscore in a DNS name", nil),
 			Detail: p.T("lint.dnsUnderscore.detail",
 				"The {role} \"{cert}\" has DNS names with an underscore: {names}. Host names may not contain underscores and public CAs may no longer issue them; OpenSSL still matches them exactly, so PyMongo connects.",
-				i18n.Args{"role": role(pos, p), "cert": label(c), "names": quoteList(bad)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c), "names": quoteList(bad)}),
 			Fix: p.T("lint.dnsUnderscore.fix",
 				"Use host names without underscores (rename the host or add a DNS alias) and reissue the certificate for them.", nil),
 		}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 	"strings"
 
@@ -49,7 +50,7 @@ var ruleDNSWildcardPosition = Rule{
 			Title:  p.T("lint.dnsWildcard.title", "Wildcard DNS name that never matches", nil),
 			Detail: p.T("lint.dnsWildcard.detail",
 				"The {role} \"{cert}\" has DNS names with a wildcard that is not the whole leftmost label: {names}. PyMongo (Python's ssl, which forbids partial wildcards) matches no host against them; only the other names of the certificate can match.",
-				i18n.Args{"role": role(pos, p), "cert": label(c), "names": quoteList(bad)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c), "names": quoteList(bad)}),
 			Fix: p.T("lint.dnsWildcard.fix",
 				"Use \"*.example.net\" (the whole leftmost label) or list each host name explicitly, and reissue the certificate.", nil),
 		}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 	"slices"
 
@@ -29,7 +30,7 @@ var ruleAnyEKUOnly = Rule{
 				Title:  p.T("lint.ekuAny.onlyAny.title", "anyExtendedKeyUsage without serverAuth", nil),
 				Detail: p.T("lint.ekuAny.onlyAny.detail",
 					"The {role} \"{cert}\" lists anyExtendedKeyUsage but not serverAuth in its extendedKeyUsage. OpenSSL does not read anyExtendedKeyUsage as permission for TLS servers and fails the chain as \"unsuitable certificate purpose\"; Go accepts it.",
-					i18n.Args{"role": role(pos, p), "cert": label(c)}),
+					i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 				Fix: p.T("lint.ekuAny.onlyAny.fix",
 					"Reissue the certificate with extendedKeyUsage=serverAuth (plus clientAuth if it is also used as a client certificate).", nil),
 				OpenSSLError: opensslErr("X509_V_ERR_INVALID_PURPOSE"),
@@ -44,7 +45,7 @@ var ruleAnyEKUOnly = Rule{
 			Title:  p.T("lint.ekuAny.title", "Server certificate asserts anyExtendedKeyUsage", nil),
 			Detail: p.T("lint.ekuAny.detail",
 				"The server certificate \"{cert}\" lists anyExtendedKeyUsage next to serverAuth. The CA/Browser Forum forbids anyExtendedKeyUsage in server certificates; OpenSSL uses the serverAuth entry and connects.",
-				i18n.Args{"cert": label(c)}),
+				i18n.Args{"cert": certid.Label(c)}),
 			Fix: p.T("lint.ekuAny.fix",
 				"When the certificate is reissued, list only the purposes it needs: extendedKeyUsage=serverAuth,clientAuth.", nil),
 		}

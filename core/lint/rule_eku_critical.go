@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -25,7 +26,7 @@ var ruleEKUCritical = Rule{
 			Title:  p.T("lint.ekuCritical.title", "Extended key usage marked critical", nil),
 			Detail: p.T("lint.ekuCritical.detail",
 				"The server certificate \"{cert}\" marks extendedKeyUsage critical; the Baseline Requirements require it to be non-critical. OpenSSL understands the extension and connects.",
-				i18n.Args{"cert": label(c)}),
+				i18n.Args{"cert": certid.Label(c)}),
 			Fix: p.T("lint.ekuCritical.fix",
 				"Nothing to change for PyMongo. When reissuing, use extendedKeyUsage=serverAuth without critical.", nil),
 		}

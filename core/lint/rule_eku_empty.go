@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -24,7 +25,7 @@ var ruleEKUEmpty = Rule{
 			Title:  p.T("lint.ekuEmpty.title", "Extended key usage extension lists no purpose", nil),
 			Detail: p.T("lint.ekuEmpty.detail",
 				"The {role} \"{cert}\" has an extendedKeyUsage extension with no purpose in it. OpenSSL reads that as allowing no purpose and fails the chain with \"unsuitable certificate purpose\"; Go reads it as no restriction.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.ekuEmpty.fix",
 				"Reissue the certificate with extendedKeyUsage=serverAuth (and clientAuth if needed), or without the extension.", nil),
 			OpenSSLError: opensslErr("X509_V_ERR_INVALID_PURPOSE"),

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -24,7 +25,7 @@ var ruleLeafNoEKU = Rule{
 			Title:  p.T("lint.ekuMissing.title", "Server certificate without extended key usage", nil),
 			Detail: p.T("lint.ekuMissing.detail",
 				"The server certificate \"{cert}\" has no extendedKeyUsage extension. OpenSSL and Go then allow any purpose, but the CA/Browser Forum requires serverAuth, and some clients (Apple platforms) reject server certificates without it.",
-				i18n.Args{"cert": label(c)}),
+				i18n.Args{"cert": certid.Label(c)}),
 			Fix: p.T("lint.ekuMissing.fix",
 				"When the certificate is reissued, add extendedKeyUsage=serverAuth (add clientAuth too if the same certificate is the member's tlsCertificateKeyFile for intra-cluster authentication).", nil),
 		}

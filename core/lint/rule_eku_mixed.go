@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -44,7 +45,7 @@ var ruleCAEKUMixed = Rule{
 			Title:  p.T("lint.ekuMixed.title", "serverAuth mixed with unrelated purposes", nil),
 			Detail: p.T("lint.ekuMixed.detail",
 				"The {role} \"{cert}\" allows serverAuth together with {usages}. The CA/Browser Forum requires TLS certificates to be dedicated to TLS; OpenSSL and Go still accept the certificate for a TLS server.",
-				i18n.Args{"role": role(pos, p), "cert": label(c), "usages": quoteList(mixed)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c), "usages": quoteList(mixed)}),
 			Fix: p.T("lint.ekuMixed.fix",
 				"Nothing to change for PyMongo. When reissuing, use separate certificates (and CAs) for TLS and for code or e-mail signing.", nil),
 		}

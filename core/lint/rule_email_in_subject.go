@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 	"fmt"
 	"strings"
@@ -40,7 +41,7 @@ var ruleEmailInSubject = Rule{
 			Title:  p.T("lint.emailInSubject.title", "E-mail address in the subject only", nil),
 			Detail: p.T("lint.emailInSubject.detail",
 				"The {role} \"{cert}\" carries {addresses} as an emailAddress attribute of its subject but not as an e-mail subjectAltName. RFC 5280 puts e-mail addresses in subjectAltName; it does not affect the TLS connection.",
-				i18n.Args{"role": role(pos, p), "cert": label(c), "addresses": quoteList(missing)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c), "addresses": quoteList(missing)}),
 			Fix: p.T("lint.emailInSubject.fix",
 				"Nothing to change for PyMongo. When reissuing, drop emailAddress from the subject (-subj without /emailAddress=) and use subjectAltName=email:... if needed.", nil),
 		}

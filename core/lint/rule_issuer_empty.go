@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -21,7 +22,7 @@ var ruleEmptyIssuer = Rule{
 			Title:  p.T("lint.issuerEmpty.title", "Issuer name is empty", nil),
 			Detail: p.T("lint.issuerEmpty.detail",
 				"The {role} \"{cert}\" has an empty issuer name. RFC 5280 requires a non-empty issuer; an empty name cannot tell the issuing CA apart from any other CA with an empty name.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.issuerEmpty.fix",
 				"Give the issuing CA a subject name (for example -subj \"/CN=Example Internal CA\") and reissue the CA and this certificate.", nil),
 		}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -26,7 +27,7 @@ var ruleKeyUsageEmpty = Rule{
 			Title:  p.T("lint.keyUsageEmpty.title", "Key usage extension is empty", nil),
 			Detail: p.T("lint.keyUsageEmpty.detail",
 				"The {role} \"{cert}\" has a keyUsage extension with no usage set. RFC 5280 requires at least one; OpenSSL 3 marks the certificate invalid and then does not accept it as issued by its CA, so it reports \"unable to get local issuer certificate\" although the right CA is there.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.keyUsageEmpty.fix",
 				"Reissue the certificate with the usages it needs (server: keyUsage=digitalSignature,keyEncipherment; CA: keyUsage=critical,keyCertSign,cRLSign).", nil),
 			OpenSSLError: opensslErr("X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"),

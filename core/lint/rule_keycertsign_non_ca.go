@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -22,7 +23,7 @@ var ruleKeyCertSignNonCA = Rule{
 			Title:  p.T("lint.keyCertSignNonCA.title", "keyCertSign on a certificate that is not a CA", nil),
 			Detail: p.T("lint.keyCertSignNonCA.detail",
 				"The {role} \"{cert}\" asserts keyCertSign in keyUsage but is not a CA (no basicConstraints CA:TRUE). RFC 5280 allows keyCertSign only together with CA:TRUE.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.keyCertSignNonCA.fix",
 				"For a server certificate, reissue it with keyUsage=digitalSignature,keyEncipherment; for a CA, add basicConstraints=critical,CA:TRUE.", nil),
 		}

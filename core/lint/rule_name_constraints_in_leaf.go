@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -22,7 +23,7 @@ var ruleNameConstraintsInLeaf = Rule{
 			Title:  p.T("lint.nameConstraintsInLeaf.title", "Name constraints in a certificate that is not a CA", nil),
 			Detail: p.T("lint.nameConstraintsInLeaf.detail",
 				"The {role} \"{cert}\" is not a CA but has a nameConstraints extension, which only CA certificates may carry. OpenSSL ignores it there.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.nameConstraintsInLeaf.fix",
 				"Nothing to change for PyMongo. When reissuing, leave nameConstraints out of server certificates.", nil),
 		}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -23,7 +24,7 @@ var ruleNameConstraintsNotCritical = Rule{
 			Title:  p.T("lint.nameConstraintsNotCritical.title", "Name constraints not critical", nil),
 			Detail: p.T("lint.nameConstraintsNotCritical.detail",
 				"The {role} \"{cert}\" has a nameConstraints extension that is not marked critical, as RFC 5280 requires. OpenSSL and Go still apply the constraints, but a client that does not implement them could ignore them.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.nameConstraintsNotCritical.fix",
 				"When the CA is reissued, mark the extension critical (nameConstraints=critical,permitted;DNS:...).", nil),
 		}

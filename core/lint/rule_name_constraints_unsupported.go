@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 	"sort"
 	"strings"
@@ -48,7 +49,7 @@ var ruleNameConstraintsUnsupported = Rule{
 			Title:  p.T("lint.nameConstraintsUnsupported.title", "Name constraint of a type OpenSSL cannot check", nil),
 			Detail: p.T("lint.nameConstraintsUnsupported.detail",
 				"The issuer \"{issuer}\" has name constraints on {kinds} names, and the {role} \"{cert}\" carries such a name. OpenSSL cannot evaluate constraints of this type and fails with \"unsupported name constraint type\".",
-				i18n.Args{"issuer": label(pos.Issuer), "kinds": strings.Join(bad, ", "), "role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"issuer": certid.Label(pos.Issuer), "kinds": strings.Join(bad, ", "), "role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.nameConstraintsUnsupported.fix",
 				"Reissue the certificate without that name in subjectAltName, or reissue the CA without constraints of that type.", nil),
 			OpenSSLError: opensslErr("X509_V_ERR_UNSUPPORTED_CONSTRAINT_TYPE"),

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -23,7 +24,7 @@ var rulePathLenNonCA = Rule{
 			Title:  p.T("lint.pathLenNonCA.title", "Path length constraint on a non-CA certificate", nil),
 			Detail: p.T("lint.pathLenNonCA.detail",
 				"The {role} \"{cert}\" has basicConstraints with CA:FALSE and a pathlen; a path length is only allowed for CA certificates. OpenSSL rejects this only in strict mode.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.pathLenNonCA.fix",
 				"When the certificate is reissued, use basicConstraints=CA:FALSE without pathlen.", nil),
 			Others: []string{"Python 3.13+ ssl.create_default_context (strict mode) rejects it"},

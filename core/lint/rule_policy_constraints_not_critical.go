@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -23,7 +24,7 @@ var rulePolicyConstraintsNotCritical = Rule{
 			Title:  p.T("lint.policyConstraintsNotCritical.title", "Policy constraints not critical", nil),
 			Detail: p.T("lint.policyConstraintsNotCritical.detail",
 				"The {role} \"{cert}\" has a policyConstraints extension that is not marked critical, as RFC 5280 requires.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.policyConstraintsNotCritical.fix",
 				"Nothing to change for PyMongo. When the CA is reissued, mark policyConstraints critical.", nil),
 		}

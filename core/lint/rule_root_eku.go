@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -25,7 +26,7 @@ var ruleRootEKU = Rule{
 			Title:  p.T("lint.rootEKU.title", "Root CA certificate with extended key usage", nil),
 			Detail: p.T("lint.rootEKU.detail",
 				"The root CA certificate \"{cert}\" has an extendedKeyUsage extension, which roots must not have. OpenSSL applies it to every certificate below the root.",
-				i18n.Args{"cert": label(c)}),
+				i18n.Args{"cert": certid.Label(c)}),
 			Fix: p.T("lint.rootEKU.fix",
 				"Nothing to change for PyMongo while it includes serverAuth. When the root is replaced, issue it without extendedKeyUsage.", nil),
 		}

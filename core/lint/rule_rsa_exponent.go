@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/rsa"
 	"crypto/x509"
 
@@ -29,7 +30,7 @@ var ruleRSAExponent = Rule{
 			Title:  p.T("lint.rsaExponent.title", "Broken RSA public exponent", nil),
 			Detail: p.T("lint.rsaExponent.detail",
 				"The {role} \"{cert}\" has an RSA key with public exponent {e}; a real RSA key has an odd exponent of at least 3 (normally 65537). The key gives no security.",
-				i18n.Args{"role": role(pos, p), "cert": label(c), "e": k.E}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c), "e": k.E}),
 			Fix: p.T("lint.rsaExponent.fix",
 				"Generate a new key (openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048) and reissue the certificate for it.", nil),
 		}

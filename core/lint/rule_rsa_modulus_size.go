@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/rsa"
 	"crypto/x509"
 
@@ -29,7 +30,7 @@ var ruleRSAModulusSize = Rule{
 			Title:  p.T("lint.rsaModulusSize.title", "RSA key size not a multiple of 8 bits", nil),
 			Detail: p.T("lint.rsaModulusSize.detail",
 				"The {role} \"{cert}\" has a {bits}-bit RSA key; the Baseline Requirements require a size divisible by 8 (2048, 3072, 4096). Such odd sizes come from broken key generators.",
-				i18n.Args{"role": role(pos, p), "cert": label(c), "bits": bits}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c), "bits": bits}),
 			Fix: p.T("lint.rsaModulusSize.fix",
 				"Generate a new key (openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048) and reissue the certificate for it.", nil),
 		}

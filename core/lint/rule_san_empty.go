@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -25,7 +26,7 @@ var ruleSANEmpty = Rule{
 			Title:  p.T("lint.sanEmpty.title", "Subject alternative name extension is empty", nil),
 			Detail: p.T("lint.sanEmpty.detail",
 				"The {role} \"{cert}\" has a subjectAltName extension with no name in it; RFC 5280 requires at least one. OpenSSL rejects this only in strict mode; for the host name it falls back to the subject CN.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.sanEmpty.fix",
 				"Reissue the certificate with the host names in subjectAltName, e.g. -addext \"subjectAltName=DNS:db0.example.net\".", nil),
 			Others: []string{"Python 3.13+ ssl.create_default_context (strict mode) rejects it"},

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -25,7 +26,7 @@ var ruleSANMissing = Rule{
 			Title:  p.T("lint.sanMissing.title", "Server certificate without subject alternative names", nil),
 			Detail: p.T("lint.sanMissing.detail",
 				"The server certificate \"{cert}\" has no subjectAltName extension, so clients can only match the host against the subject CN \"{cn}\". PyMongo (OpenSSL) still does that; Go, browsers, the Node.js driver and other modern drivers do not and refuse it.",
-				i18n.Args{"cert": label(c), "cn": c.Subject.CommonName}),
+				i18n.Args{"cert": certid.Label(c), "cn": c.Subject.CommonName}),
 			Fix: p.T("lint.sanMissing.fix",
 				"Reissue the certificate with every host name clients use in subjectAltName, e.g. -addext \"subjectAltName=DNS:db0.example.net,DNS:db1.example.net\".", nil),
 			Others: []string{"Go crypto/x509", "Node.js driver", "browsers"},

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -23,7 +24,7 @@ var ruleSerialTooLong = Rule{
 			Title:  p.T("lint.serialTooLong.title", "Serial number longer than 20 octets", nil),
 			Detail: p.T("lint.serialTooLong.detail",
 				"The {role} \"{cert}\" has a {octets}-octet serial number; RFC 5280 allows at most 20. Some CRL and OCSP software cannot store such serials.",
-				i18n.Args{"role": role(pos, p), "cert": label(c), "octets": t.SerialOctets}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c), "octets": t.SerialOctets}),
 			Fix: p.T("lint.serialTooLong.fix",
 				"When the certificate is reissued, use a serial of at most 159 bits (openssl uses 159-bit random serials by default).", nil),
 		}

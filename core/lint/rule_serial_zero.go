@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -21,7 +22,7 @@ var ruleSerialZero = Rule{
 			Title:  p.T("lint.serialZero.title", "Serial number is zero", nil),
 			Detail: p.T("lint.serialZero.detail",
 				"The {role} \"{cert}\" has serial number 0. RFC 5280 requires a positive serial number, unique per CA; a zero serial usually means a hand-made or test certificate, and CRLs or OCSP cannot tell such certificates apart.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.serialZero.fix",
 				"Reissue the certificate with a random positive serial (openssl x509 -req ... -CAcreateserial, or openssl req -x509 which picks a random serial).", nil),
 		}

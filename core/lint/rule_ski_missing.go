@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -23,7 +24,7 @@ var ruleMissingSKI = Rule{
 			Title:  p.T("lint.skiMissing.title", "CA certificate without subject key identifier", nil),
 			Detail: p.T("lint.skiMissing.detail",
 				"The {role} \"{cert}\" is a CA but has no subjectKeyIdentifier, so the certificates it issues cannot identify its key and clients match issuers by name only.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.skiMissing.fix",
 				"When the CA is next reissued, add subjectKeyIdentifier=hash to its extensions.", nil),
 		}

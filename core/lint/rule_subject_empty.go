@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -27,7 +28,7 @@ var ruleEmptySubject = Rule{
 			Title:  p.T("lint.subjectEmpty.title", "Subject name is empty", nil),
 			Detail: p.T("lint.subjectEmpty.detail",
 				"The {role} \"{cert}\" has an empty subject name. RFC 5280 allows that only for an end-entity certificate whose subjectAltName extension is present and critical; a CA certificate needs a subject so its certificates can name it as issuer.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.subjectEmpty.fix",
 				"Reissue the certificate with a subject (for example -subj \"/CN=db0.example.net\"), or with a critical subjectAltName if it is a server certificate.", nil),
 		}

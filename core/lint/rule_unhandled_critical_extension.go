@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -80,7 +81,7 @@ var ruleUnhandledCriticalExtension = Rule{
 			Title:  p.T("lint.unhandledCriticalExtension.title", "Critical extension OpenSSL does not handle", nil),
 			Detail: p.T("lint.unhandledCriticalExtension.detail",
 				"The {role} \"{cert}\" marks the extension {extensions} critical, and OpenSSL's verifier does not implement it, so it must reject the certificate (\"unhandled critical extension\").",
-				i18n.Args{"role": role(pos, p), "cert": label(c), "extensions": quoteList(bad)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c), "extensions": quoteList(bad)}),
 			Fix: p.T("lint.unhandledCriticalExtension.fix",
 				"Reissue the certificate with that extension marked non-critical (or without it).", nil),
 			OpenSSLError: opensslErr("X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION"),

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -23,7 +24,7 @@ var ruleUniqueIdentifiers = Rule{
 			Title:  p.T("lint.uniqueIdentifiers.title", "Certificate carries unique identifiers", nil),
 			Detail: p.T("lint.uniqueIdentifiers.detail",
 				"The {role} \"{cert}\" has an issuerUniqueID or subjectUniqueID field. RFC 5280 forbids CAs to generate them; OpenSSL and Go ignore them when building the chain.",
-				i18n.Args{"role": role(pos, p), "cert": label(c)}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.uniqueIdentifiers.fix",
 				"No change is needed to connect. When the certificate is next reissued, use a CA tool that does not write unique identifiers (openssl and every current CA do not).", nil),
 		}

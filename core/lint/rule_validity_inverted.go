@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 	"time"
 
@@ -24,7 +25,7 @@ var ruleValidityInverted = Rule{
 			Title:  p.T("lint.validityInverted.title", "Validity period is inverted", nil),
 			Detail: p.T("lint.validityInverted.detail",
 				"The {role} \"{cert}\" is valid from {notBefore} until {notAfter}: its start is after its end, so it is valid at no time. OpenSSL reports \"certificate is not yet valid\" before the start date and \"certificate has expired\" after it.",
-				i18n.Args{"role": role(pos, p), "cert": label(c),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c),
 					"notBefore": c.NotBefore.UTC().Format(time.RFC3339), "notAfter": c.NotAfter.UTC().Format(time.RFC3339)}),
 			Fix: p.T("lint.validityInverted.fix",
 				"Reissue the certificate with a start date before its end date (openssl x509 -req -days 365 ... sets both from the current time).", nil),

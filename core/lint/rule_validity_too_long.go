@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 	"time"
 
@@ -37,7 +38,7 @@ var ruleValidityTooLong = Rule{
 			Title:  p.T("lint.validityTooLong.title", "Server certificate valid for more than 398 days", nil),
 			Detail: p.T("lint.validityTooLong.detail",
 				"The server certificate \"{cert}\" is valid for {days} days (from {notBefore}). Publicly trusted server certificates issued since 1 September 2020 may be valid for at most 398 days; browsers and Apple platforms reject longer ones. A private CA is not bound by this rule.",
-				i18n.Args{"cert": label(c), "days": int(d / (24 * time.Hour)), "notBefore": c.NotBefore.UTC().Format("2006-01-02")}),
+				i18n.Args{"cert": certid.Label(c), "days": int(d / (24 * time.Hour)), "notBefore": c.NotBefore.UTC().Format("2006-01-02")}),
 			Fix: p.T("lint.validityTooLong.fix",
 				"Nothing to change for PyMongo. If other clients must trust it, reissue the certificate for at most 398 days (openssl x509 -req -days 397 ...).", nil),
 			Others: []string{"Safari and macOS/iOS TLS reject it", "Chrome rejects it when publicly trusted"},

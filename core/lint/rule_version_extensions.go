@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 
 	"certinspect/core/i18n"
@@ -25,7 +26,7 @@ var ruleVersionExtensions = Rule{
 				i18n.Args{"version": t.Version}),
 			Detail: p.T("lint.versionExtensions.detail",
 				"The {role} \"{cert}\" is an X.509 version {version} certificate but carries {count} extensions; only version 3 certificates may have extensions. OpenSSL reads and applies them anyway, Go ignores them, so the two can disagree about this certificate (for example whether it is a CA).",
-				i18n.Args{"role": role(pos, p), "cert": label(c), "version": t.Version, "count": t.ExtensionCount}),
+				i18n.Args{"role": role(pos, p), "cert": certid.Label(c), "version": t.Version, "count": t.ExtensionCount}),
 			Fix: p.T("lint.versionExtensions.fix",
 				"Reissue the certificate as version 3 (openssl x509 -req and openssl req -x509 write version 3 when given -extfile or -addext).", nil),
 			Others: []string{"Go crypto/x509 ignores these extensions"},

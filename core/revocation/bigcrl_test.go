@@ -1,6 +1,7 @@
 package revocation
 
 import (
+	"certinspect/core/certid"
 	"crypto"
 	"crypto/rand"
 	"crypto/sha256"
@@ -152,7 +153,7 @@ func TestBigCRL(t *testing.T) {
 		}
 	}
 	res, checks := Check([]CRLInput{{Name: "big.pem", Data: pemData}}, nil, opt, en)
-	c := one(t, checks, "crl.revocation", fingerprint(opt.Leaf))
+	c := one(t, checks, "crl.revocation", certid.Fingerprint(opt.Leaf))
 	if c.Status != report.Fail || c.OpenSSLError == nil || c.OpenSSLError.Code != 23 {
 		t.Fatalf("%+v", c)
 	}
@@ -168,7 +169,7 @@ func TestBigCRL(t *testing.T) {
 	opt.Progress = nil
 	opt.MaxCRLEntries = 1000
 	res, checks = Check([]CRLInput{{Name: "big.pem", Data: pemData}}, nil, opt, en)
-	c = one(t, checks, "crl.revocation", fingerprint(opt.Leaf))
+	c = one(t, checks, "crl.revocation", certid.Fingerprint(opt.Leaf))
 	if c.Status != report.Warn || len(res.Limits) != 1 || res.Limits[0].Limit != "crl.entries" || res.CRLs[0].Entries != 1000 {
 		t.Fatalf("%+v %+v", c, res.Limits)
 	}
@@ -182,7 +183,7 @@ func benchCRL(b *testing.B, n int, format string) {
 		data = der
 	}
 	in := []CRLInput{{Name: "big", Data: data}}
-	leafID := fingerprint(opt.Leaf)
+	leafID := certid.Fingerprint(opt.Leaf)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	runtime.GC()

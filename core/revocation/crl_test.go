@@ -1,6 +1,7 @@
 package revocation
 
 import (
+	"certinspect/core/certid"
 	"crypto/x509"
 	"encoding/pem"
 	"math/big"
@@ -56,7 +57,7 @@ func TestCRLVerdicts(t *testing.T) {
 			opt := optsFor(t, tc.chain)
 			opt.CRLFileGiven = true
 			res, checks := Check(crlInput(t, tc.crls...), nil, opt, en)
-			c := one(t, checks, "crl.revocation", fingerprint(opt.Leaf))
+			c := one(t, checks, "crl.revocation", certid.Fingerprint(opt.Leaf))
 			if c.Status != tc.status {
 				t.Errorf("status %s, want %s: %s\n%s", c.Status, tc.status, c.Title, c.Detail)
 			}
@@ -98,7 +99,7 @@ func TestCRLExtraChecks(t *testing.T) {
 	t.Run("intermediate revoked by the root", func(t *testing.T) {
 		opt := optsFor(t, "revocation/good-leaf-chain.pem")
 		_, checks := Check(crlInput(t, "revocation/crl-root-and-good.pem"), nil, opt, en)
-		c := one(t, checks, "crl.revocation", fingerprint(opt.Path[1]))
+		c := one(t, checks, "crl.revocation", certid.Fingerprint(opt.Path[1]))
 		if c.Status != report.Warn || len(c.Others) == 0 {
 			t.Fatalf("%+v", c)
 		}
@@ -150,7 +151,7 @@ func TestCRLExtraChecks(t *testing.T) {
 		if c := one(t, checks, "crl.revocation", "ca.pem"); c.Status != report.Warn {
 			t.Fatalf("%+v", c)
 		}
-		if c := one(t, checks, "crl.revocation", fingerprint(opt.Leaf)); c.OpenSSLError == nil || c.OpenSSLError.Code != 3 {
+		if c := one(t, checks, "crl.revocation", certid.Fingerprint(opt.Leaf)); c.OpenSSLError == nil || c.OpenSSLError.Code != 3 {
 			t.Fatalf("%+v", c)
 		}
 	})
@@ -268,7 +269,7 @@ func TestCRLAgainstOpenSSL(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			opt := optsFor(t, tc.chain)
 			_, checks := Check(crlInput(t, tc.crls...), nil, opt, en)
-			c := one(t, checks, "crl.revocation", fingerprint(opt.Leaf))
+			c := one(t, checks, "crl.revocation", certid.Fingerprint(opt.Leaf))
 			ours := 0
 			if c.OpenSSLError != nil {
 				ours = c.OpenSSLError.Code
@@ -342,7 +343,7 @@ func TestCRLDamagedEntry(t *testing.T) {
 	if !unreadable {
 		t.Errorf("%+v", checks)
 	}
-	if c := one(t, checks, "crl.revocation", fingerprint(opt.Leaf)); c.OpenSSLError == nil || c.OpenSSLError.Code != 3 {
+	if c := one(t, checks, "crl.revocation", certid.Fingerprint(opt.Leaf)); c.OpenSSLError == nil || c.OpenSSLError.Code != 3 {
 		t.Errorf("%+v", c)
 	}
 }

@@ -2,6 +2,7 @@ package revocation
 
 import (
 	"bytes"
+	"certinspect/core/certid"
 	"crypto/x509"
 	"fmt"
 	"path"
@@ -126,7 +127,7 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 				Detail: p.T("crl.limit.detail", "CRL {index} in {file} has more than {max} entries; only the first {max} were searched.", i18n.Args{"index": d.info.Index, "file": d.info.Source, "max": opt.MaxCRLEntries})})
 		}
 		for i, t := range targets {
-			l := CRLLookup{Cert: fingerprint(t.cert), Label: label(t.cert), Serial: serialHex(t.cert.SerialNumber), Role: t.role, Checked: !d.limitHit}
+			l := CRLLookup{Cert: certid.Fingerprint(t.cert), Label: certid.Label(t.cert), Serial: certid.SerialHex(t.cert.SerialNumber), Role: t.role, Checked: !d.limitHit}
 			if h, ok := d.hits[i]; ok {
 				l.Listed, l.Checked = true, true
 				dt := h.date
@@ -202,7 +203,7 @@ func allCerts(opt Options) []*x509.Certificate {
 		if c == nil {
 			return
 		}
-		fp := fingerprint(c)
+		fp := certid.Fingerprint(c)
 		if !seen[fp] {
 			seen[fp] = true
 			out = append(out, c)
@@ -226,7 +227,7 @@ func targetsFor(d *crlDoc, opt Options) []target {
 		if c == nil || c.SerialNumber == nil || !sameName(d.rawIssuer, c.RawIssuer) {
 			return
 		}
-		fp := fingerprint(c)
+		fp := certid.Fingerprint(c)
 		if seen[fp] {
 			return
 		}
@@ -266,8 +267,8 @@ func (d *crlDoc) findSigner(certs []*x509.Certificate) {
 	d.sigChecked = true
 	if d.signer != nil {
 		d.info.SignerFound = true
-		d.info.Signer = fingerprint(d.signer)
-		d.info.SignerLabel = label(d.signer)
+		d.info.Signer = certid.Fingerprint(d.signer)
+		d.info.SignerLabel = certid.Label(d.signer)
 		d.info.IssuerMayCRLSign = mayCRLSign(d.signer)
 	}
 	d.info.SignatureValid = d.sigValid
@@ -441,8 +442,8 @@ func crlFacts(d *crlDoc, p *i18n.Printer) string {
 func leafCheck(v leafVerdict, docs []*crlDoc, leaf, issuer *x509.Certificate, opt Options, p *i18n.Printer) report.Check {
 	issuerName := nameString(leaf.RawIssuer)
 	rules := p.T("crl.rules", "PyMongo checks only the server certificate against tlsCRLFile (VERIFY_CRL_CHECK_LEAF): the file must hold a current CRL, in PEM, from the CA that issued it ({issuer}); intermediate and root CAs are not checked. tlsCRLFile works only with the standard ssl module, not with PyOpenSSL (the pymongo[ocsp] extra).", i18n.Args{"issuer": issuerName})
-	c := report.Check{ID: "crl.revocation", Subject: fingerprint(leaf), SubjectLabel: label(leaf)}
-	args := i18n.Args{"cert": label(leaf), "serial": serialHex(leaf.SerialNumber), "issuer": issuerName, "at": day(opt.At)}
+	c := report.Check{ID: "crl.revocation", Subject: certid.Fingerprint(leaf), SubjectLabel: certid.Label(leaf)}
+	args := i18n.Args{"cert": certid.Label(leaf), "serial": certid.SerialHex(leaf.SerialNumber), "issuer": issuerName, "at": day(opt.At)}
 	if v.doc != nil {
 		args["crl"] = crlName(v.doc)
 		args["facts"] = crlFacts(v.doc, p)
@@ -510,14 +511,14 @@ func leafCheck(v leafVerdict, docs []*crlDoc, leaf, issuer *x509.Certificate, op
 	case v.code == 8:
 		c.Status = report.Fail
 		args["error"] = v.sigErr
-		args["signer"] = label(v.signer)
+		args["signer"] = certid.Label(v.signer)
 		c.Title = p.T("crl.leaf.signature.title", "The CRL's signature does not verify", nil)
 		c.Detail = p.T("crl.leaf.signature.detail", "{facts}. It names the server certificate's issuer, but its signature does not verify with the key of {signer} ({error}): it was signed by another key (another CA with the same name, or a re-keyed CA), or the file was altered. PyMongo fails the handshake with 'certificate verify failed: CRL signature failure'.", args)
 		c.Fix = download
 		c.Commands = dl
 	case v.code == 35:
 		c.Status = report.Fail
-		args["signer"] = label(v.signer)
+		args["signer"] = certid.Label(v.signer)
 		c.Title = p.T("crl.leaf.noCRLSign.title", "The CRL issuer may not sign CRLs", nil)
 		c.Detail = p.T("crl.leaf.noCRLSign.detail", "{facts}. Its issuer {signer} has a key usage extension without cRLSign, so PyMongo fails the handshake with 'certificate verify failed: key usage does not include CRL signing'.", args)
 		c.Fix = p.T("crl.leaf.noCRLSign.fix", "The CA certificate must allow CRL signing (key usage cRLSign): the CA has to be reissued, or CRL checking dropped (remove tlsCRLFile) until then.", nil)

@@ -2,6 +2,7 @@ package revocation
 
 import (
 	"bytes"
+	"certinspect/core/certid"
 	"crypto"
 	"crypto/sha1"
 	"crypto/x509"
@@ -204,7 +205,7 @@ func parseOCSP(der []byte) (*ocspDoc, error) {
 				return nil, fmt.Errorf("embedded responder certificate: %v", err)
 			}
 			d.certs = append(d.certs, cert)
-			d.info.Certificates = append(d.info.Certificates, fingerprint(cert))
+			d.info.Certificates = append(d.info.Certificates, certid.Fingerprint(cert))
 		}
 	}
 	tbsS := cryptobyte.String(tbsElem)
@@ -467,7 +468,7 @@ func (d *ocspDoc) evaluate(opt Options, certs []*x509.Certificate, leafIssuer *x
 	}
 	for _, s := range d.singles {
 		sr := SingleResponse{HashAlgorithm: ocspHashes[s.hashOID].name, IssuerNameHash: hex.EncodeToString(s.nameHash),
-			IssuerKeyHash: hex.EncodeToString(s.keyHash), Serial: serialHex(s.serial), ThisUpdate: s.this}
+			IssuerKeyHash: hex.EncodeToString(s.keyHash), Serial: certid.SerialHex(s.serial), ThisUpdate: s.this}
 		if sr.HashAlgorithm == "" {
 			sr.HashAlgorithm = s.hashOID
 		}
@@ -489,7 +490,7 @@ func (d *ocspDoc) evaluate(opt Options, certs []*x509.Certificate, leafIssuer *x
 			sr.NextUpdate = &n
 		}
 		if s.forCert != nil {
-			sr.ForCert, sr.ForLabel = fingerprint(s.forCert), label(s.forCert)
+			sr.ForCert, sr.ForLabel = certid.Fingerprint(s.forCert), certid.Label(s.forCert)
 		}
 		info.Responses = append(info.Responses, sr)
 	}
@@ -519,7 +520,7 @@ func (d *ocspDoc) evaluate(opt Options, certs []*x509.Certificate, leafIssuer *x
 		byIssuer := (d.responderName != nil && sameName(d.responderName, ca.RawSubject)) ||
 			(d.responderKey != nil && bytes.Equal(d.responderKey, e.used.keyHash))
 		if byIssuer {
-			info.Signer, info.SignerCert, info.SignerLabel = "issuer", fingerprint(ca), label(ca)
+			info.Signer, info.SignerCert, info.SignerLabel = "issuer", certid.Fingerprint(ca), certid.Label(ca)
 			if err := verify(ca); err != nil {
 				info.SignatureError = err.Error()
 				e.problems = append(e.problems, "badSignature")
@@ -563,7 +564,7 @@ func (d *ocspDoc) evaluate(opt Options, certs []*x509.Certificate, leafIssuer *x
 			if resp == nil {
 				info.Signer = "unknown"
 			} else {
-				info.SignerCert, info.SignerLabel = fingerprint(resp), label(resp)
+				info.SignerCert, info.SignerLabel = certid.Fingerprint(resp), certid.Label(resp)
 				info.DelegateHasOCSPSigning = hasOCSPSigning(resp)
 				info.DelegateNoCheck = hasExt(resp, oidOCSPNoCheck)
 				info.DelegateIssuedByCA = sameName(resp.RawIssuer, ca.RawSubject) &&

@@ -2,6 +2,7 @@ package revocation
 
 import (
 	"bytes"
+	"certinspect/core/certid"
 	"crypto"
 	"crypto/x509"
 	"encoding/base64"
@@ -98,7 +99,7 @@ func TestOCSPDetails(t *testing.T) {
 		t.Errorf("%+v", info)
 	}
 	sr := info.Responses[0]
-	if sr.HashAlgorithm != "SHA-1" || sr.Status != "good" || sr.ForCert != fingerprint(opt.Leaf) || sr.Serial != serialHex(opt.Leaf.SerialNumber) ||
+	if sr.HashAlgorithm != "SHA-1" || sr.Status != "good" || sr.ForCert != certid.Fingerprint(opt.Leaf) || sr.Serial != certid.SerialHex(opt.Leaf.SerialNumber) ||
 		sr.NextUpdate == nil || !sr.NextUpdate.Equal(time.Date(2026, 6, 7, 12, 0, 0, 0, time.UTC)) {
 		t.Errorf("%+v", sr)
 	}
@@ -189,7 +190,7 @@ func TestMustStaple(t *testing.T) {
 				in = append(in, ocspInput(t, "revocation/"+r)...)
 			}
 			_, checks := Check(nil, in, o, en)
-			c := one(t, checks, "ocsp.mustStaple", fingerprint(opt.Leaf))
+			c := one(t, checks, "ocsp.mustStaple", certid.Fingerprint(opt.Leaf))
 			if c.Status != tc.status {
 				t.Errorf("status %s, want %s: %s", c.Status, tc.status, c.Detail)
 			}
@@ -215,7 +216,7 @@ func TestOCSPNotApplicableWithCRLFile(t *testing.T) {
 func TestNoOCSPResponse(t *testing.T) {
 	opt := optsFor(t, "revocation/good-leaf-chain.pem")
 	res, checks := Check(nil, nil, opt, en)
-	c := one(t, checks, "ocsp.status", fingerprint(opt.Leaf))
+	c := one(t, checks, "ocsp.status", certid.Fingerprint(opt.Leaf))
 	if c.Status != report.Skip || len(c.Commands) != 2 {
 		t.Fatalf("%+v", c)
 	}

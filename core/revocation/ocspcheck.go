@@ -2,6 +2,7 @@ package revocation
 
 import (
 	"bytes"
+	"certinspect/core/certid"
 	"crypto"
 	"crypto/x509"
 	"encoding/base64"
@@ -43,12 +44,12 @@ func checkOCSP(inputs []OCSPInput, opt Options, p *i18n.Printer, res *Result) []
 		d, err := parseOCSP(in.DER)
 		c := report.Check{ID: "ocsp.status", Subject: in.Name}
 		if leaf != nil {
-			c.SubjectLabel = label(leaf)
+			c.SubjectLabel = certid.Label(leaf)
 		}
 		args := i18n.Args{"file": in.Name}
 		if leaf != nil {
-			args["cert"] = label(leaf)
-			args["serial"] = serialHex(leaf.SerialNumber)
+			args["cert"] = certid.Label(leaf)
+			args["serial"] = certid.SerialHex(leaf.SerialNumber)
 		}
 		softOrHard := report.Warn
 		if mustStaple {
@@ -107,10 +108,10 @@ func checkOCSP(inputs []OCSPInput, opt Options, p *i18n.Printer, res *Result) []
 				c.Status = report.Warn
 				for_ := p.T("ocsp.forUnknown", "a certificate that was not supplied", nil)
 				if u.forCert != nil {
-					for_ = label(u.forCert) + " (" + fingerprint(u.forCert)[:16] + "…)"
+					for_ = certid.Label(u.forCert) + " (" + certid.Fingerprint(u.forCert)[:16] + "…)"
 				}
 				args["for"] = for_
-				args["forSerial"] = serialHex(u.serial)
+				args["forSerial"] = certid.SerialHex(u.serial)
 				c.Title = p.T("ocsp.otherCert.title", "The OCSP response is for another certificate", nil)
 				c.Detail = facts + " " + p.T("ocsp.otherCert.detail", "It is for {for} (serial {forSerial}), not for the server certificate {cert} (serial {serial}). PyMongo does not compare the serial of a stapled response: if it is validly signed and current, PyMongo uses its status as if it were the server's. A response fetched from the responder for another serial is ignored.", args)
 				c.Fix = p.T("ocsp.otherCert.fix", "Fetch the response for the server certificate itself (command below); if the server staples this one, its stapling configuration uses the wrong certificate.", nil)
@@ -161,9 +162,9 @@ func checkOCSP(inputs []OCSPInput, opt Options, p *i18n.Printer, res *Result) []
 	}
 
 	if len(inputs) == 0 && leaf != nil {
-		c := report.Check{ID: "ocsp.status", Status: report.Skip, Subject: fingerprint(leaf), SubjectLabel: label(leaf),
+		c := report.Check{ID: "ocsp.status", Status: report.Skip, Subject: certid.Fingerprint(leaf), SubjectLabel: certid.Label(leaf),
 			Title: p.T("ocsp.none.title", "No OCSP response supplied", nil)}
-		args := i18n.Args{"cert": label(leaf)}
+		args := i18n.Args{"cert": certid.Label(leaf)}
 		switch {
 		case len(leaf.OCSPServer) == 0:
 			c.Detail = p.T("ocsp.none.noAIA", "{cert} names no OCSP responder, so without a staple PyMongo has nothing to ask and connects (soft fail).", args)
@@ -185,9 +186,9 @@ func checkOCSP(inputs []OCSPInput, opt Options, p *i18n.Printer, res *Result) []
 	}
 
 	if mustStaple {
-		c := report.Check{ID: "ocsp.mustStaple", Subject: fingerprint(leaf), SubjectLabel: label(leaf),
+		c := report.Check{ID: "ocsp.mustStaple", Subject: certid.Fingerprint(leaf), SubjectLabel: certid.Label(leaf),
 			Rule: "RFC 7633"}
-		args := i18n.Args{"cert": label(leaf)}
+		args := i18n.Args{"cert": certid.Label(leaf)}
 		ok := false
 		for _, e := range evals {
 			if e.doc.info.ForLeaf && len(e.problems) == 0 && e.used.status != ocsp.Revoked {
@@ -271,7 +272,7 @@ func problemText(code string, e *ocspEval, p *i18n.Printer) string {
 	info := &e.doc.info
 	args := i18n.Args{"signer": info.SignerLabel, "error": info.SignatureError}
 	if e.ca != nil {
-		args["ca"] = label(e.ca)
+		args["ca"] = certid.Label(e.ca)
 	}
 	if e.used.hasNext {
 		args["next"] = day(e.used.next)
@@ -310,7 +311,7 @@ func requestHelp(leaf, issuer *x509.Certificate) *OCSPRequestHelp {
 	if err != nil {
 		return nil
 	}
-	h := &OCSPRequestHelp{Cert: fingerprint(leaf), Issuer: fingerprint(issuer), IssuerLabel: label(issuer),
+	h := &OCSPRequestHelp{Cert: certid.Fingerprint(leaf), Issuer: certid.Fingerprint(issuer), IssuerLabel: certid.Label(issuer),
 		RequestDER: base64.StdEncoding.EncodeToString(der)}
 	url := "http://OCSP-RESPONDER-URL"
 	if len(leaf.OCSPServer) > 0 {

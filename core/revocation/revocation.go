@@ -15,11 +15,8 @@
 package revocation
 
 import (
-	"crypto/sha256"
 	"crypto/x509"
-	"encoding/hex"
 	"math/big"
-	"strings"
 	"time"
 
 	"certinspect/core/i18n"
@@ -249,51 +246,6 @@ func Check(crls []CRLInput, ocsps []OCSPInput, opt Options, p *i18n.Printer) (*R
 }
 
 // ---- small shared helpers ----
-
-func fingerprint(c *x509.Certificate) string {
-	h := sha256.Sum256(c.Raw)
-	return hex.EncodeToString(h[:])
-}
-
-func label(c *x509.Certificate) string {
-	if c == nil {
-		return ""
-	}
-	if c.Subject.CommonName != "" {
-		return c.Subject.CommonName
-	}
-	if len(c.DNSNames) > 0 {
-		return c.DNSNames[0]
-	}
-	if s := c.Subject.String(); s != "" {
-		return s
-	}
-	return "serial " + serialHex(c.SerialNumber)
-}
-
-// serialHex formats a serial like the rest of the report: "01:AB:...".
-func serialHex(n *big.Int) string {
-	if n == nil {
-		return ""
-	}
-	b := n.Bytes()
-	if len(b) == 0 {
-		b = []byte{0}
-	}
-	return colonHex(b)
-}
-
-func colonHex(b []byte) string {
-	s := strings.ToUpper(hex.EncodeToString(b))
-	var out strings.Builder
-	for i := 0; i < len(s); i += 2 {
-		if i > 0 {
-			out.WriteByte(':')
-		}
-		out.WriteString(s[i : i+2])
-	}
-	return out.String()
-}
 
 func day(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") }
 

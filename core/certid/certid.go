@@ -1,0 +1,66 @@
+// Package certid names certificates the same way everywhere in the report:
+// the SHA-256 fingerprint that checks use as their subject, a short label,
+// and serials and key identifiers in colon-separated hex.
+package certid
+
+import (
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/hex"
+	"math/big"
+	"strings"
+)
+
+// Fingerprint is a certificate's SHA-256 fingerprint, lowercase hex: the id
+// checks use as their Subject.
+func Fingerprint(c *x509.Certificate) string {
+	h := sha256.Sum256(c.Raw)
+	return hex.EncodeToString(h[:])
+}
+
+// Label is a short human name for a certificate: its CN, else its first DNS
+// SAN, else its subject, else its serial.
+func Label(c *x509.Certificate) string {
+	if c == nil {
+		return ""
+	}
+	if c.Subject.CommonName != "" {
+		return c.Subject.CommonName
+	}
+	if len(c.DNSNames) > 0 {
+		return c.DNSNames[0]
+	}
+	if s := c.Subject.String(); s != "" {
+		return s
+	}
+	return "serial " + SerialHex(c.SerialNumber)
+}
+
+// ColonHex renders bytes as "01:AB:CD".
+func ColonHex(b []byte) string {
+	s := strings.ToUpper(hex.EncodeToString(b))
+	var out strings.Builder
+	for i := 0; i < len(s); i += 2 {
+		if i > 0 {
+			out.WriteByte(':')
+		}
+		out.WriteString(s[i : i+2])
+	}
+	return out.String()
+}
+
+// SerialHex renders a serial number as "10:0B" (a minus sign first for the
+// negative serials some broken CAs issue).
+func SerialHex(n *big.Int) string {
+	if n == nil {
+		return ""
+	}
+	b := n.Bytes()
+	if len(b) == 0 {
+		b = []byte{0}
+	}
+	if n.Sign() < 0 {
+		return "-" + ColonHex(b)
+	}
+	return ColonHex(b)
+}
