@@ -51,12 +51,12 @@ serve: dist
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/... ./core/...
 
-## deps-e2e: playwright-core (npm ci, lockfile) and Debian's chromium, when missing
+## deps-e2e: playwright-core and axe-core (npm ci, lockfile) and Debian's chromium, when missing
 deps-e2e:
-	@if [ ! -f node_modules/playwright-core/package.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
+	@if [ ! -f node_modules/playwright-core/package.json ] || [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
 	@if [ ! -x /usr/bin/chromium ]; then apt-get update && apt-get install -y chromium; fi
 
-## test-e2e: the page in headless chromium (screenshots in e2e/screenshots/)
+## test-e2e: the page and <cert-inspector> in headless chromium, axe-core, label catalogue (screenshots in e2e/screenshots/)
 test-e2e: deps-e2e dist
 	node --test --test-concurrency=1 e2e/
 
