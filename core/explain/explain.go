@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"certinspect/core/i18n"
 	"certinspect/core/sclient"
@@ -94,15 +95,19 @@ type rule struct {
 func fixed(id string) func([]string) string { return func([]string) string { return id } }
 
 var (
-	rulesOnce []rule
-	hostRe    = regexp.MustCompile(`(?:^|[\s,('"/=\[])((?:[A-Za-z0-9][A-Za-z0-9_.-]*)|(?:\[[0-9A-Fa-f:.]+\])):([1-9]\d{0,4})\b`)
+	// Patterns are compiled on first use (and once, even when reports are
+	// made concurrently): a Worker request must not pay for them at start-up.
+	hostRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:^|[\s,('"/=\[])((?:[A-Za-z0-9][A-Za-z0-9_.-]*)|(?:\[[0-9A-Fa-f:.]+\])):([1-9]\d{0,4})\b`)
+	})
+	pemRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)-----BEGIN [A-Z0-9 ]+-----.*?-----END [A-Z0-9 ]+-----`)
+	})
 	sourceExt = []string{".c", ".cc", ".h", ".py", ".java", ".js", ".ts", ".cs", ".go", ".rb", ".rs", ".cpp", ".kt"}
+	rules     = sync.OnceValue(compileRules)
 )
 
-func rules() []rule {
-	if rulesOnce != nil {
-		return rulesOnce
-	}
+func compileRules() []rule {
 	const vfPrefix = `(?:\[SSL: CERTIFICATE_VERIFY_FAILED\]\s*)?(?:certificate verify failed:\s*)?(?:SSL peer certificate validation failed:\s*)?`
 	var rs []rule
 	add := func(expr string, id func([]string) string, source string) {
@@ -270,7 +275,6 @@ func rules() []rule {
 	addFallback(`(?::\s|^|\s)connection closed\b|connection <monitor> to \S+ closed|\bconnection \d+ to \S+ closed`, "CONNECTION_CLOSED", 1, "PyMongo")
 	addFallback(`\[Errno 104\] Connection reset by peer|Connection reset by peer|\bECONNRESET\b`, "CONNECTION_RESET", 1, "PyMongo")
 	addFallback(`SSLHandshakeFailed|SSL handshake failed|TLS handshake failed`, "SSL_HANDSHAKE_FAILED", 2, "PyMongo")
-	rulesOnce = rs
 	return rs
 }
 
@@ -455,7 +459,7 @@ func hostFor(text string, m match) string {
 		win = win[i:]
 	}
 	best := ""
-	for _, loc := range hostRe.FindAllStringSubmatchIndex(win, -1) {
+	for _, loc := range hostRe().FindAllStringSubmatchIndex(win, -1) {
 		h, port := win[loc[2]:loc[3]], win[loc[4]:loc[5]]
 		if !plausibleHost(h) {
 			continue
@@ -464,7 +468,7 @@ func hostFor(text string, m match) string {
 	}
 	// Node's "connection <monitor> to host:port closed" puts the host inside the match.
 	if best == "" {
-		if loc := hostRe.FindStringSubmatchIndex(text[m.start:m.end]); loc != nil {
+		if loc := hostRe().FindStringSubmatchIndex(text[m.start:m.end]); loc != nil {
 			seg := text[m.start:m.end]
 			if h := seg[loc[2]:loc[3]]; plausibleHost(h) {
 				best = h + ":" + seg[loc[4]:loc[5]]
@@ -539,7 +543,7 @@ func LooksLikeError(text string) bool {
 	if strings.Contains(text, "-----BEGIN ") {
 		// PEM with a little prose around it is not an error message; an error
 		// that quotes a certificate is rare.
-		outside := pemRe.ReplaceAllString(text, "")
+		outside := pemRe().ReplaceAllString(text, "")
 		if len(strings.TrimSpace(outside)) < len(text)/4 {
 			return false
 		}
@@ -557,5 +561,3 @@ func LooksLikeError(text string) bool {
 	}
 	return false
 }
-
-var pemRe = regexp.MustCompile(`(?s)-----BEGIN [A-Z0-9 ]+-----.*?-----END [A-Z0-9 ]+-----`)

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Limits of the reader.
@@ -101,23 +102,42 @@ type OpenSSLErrorLine struct {
 	Line    string `json:"line"`
 }
 
-var (
-	reConnected  = regexp.MustCompile(`^CONNECTED\(`)
-	reDepth      = regexp.MustCompile(`^depth=(\d+) ?(.*)$`)
-	reVerifyErr  = regexp.MustCompile(`^verify error:num=(\d+):(.*)$`)
-	reNew        = regexp.MustCompile(`^(?:New|Reused), (\(NONE\)|[A-Za-z0-9.]+), Cipher is (\S+)`)
-	reVerifyRC   = regexp.MustCompile(`^Verify return code: (-?\d+) \((.*)\)`)
-	reChainLine  = regexp.MustCompile(`^(\d+) s:(.*)$`)
-	reIssuerLine = regexp.MustCompile(`^i:(.*)$`)
-	reSessProto  = regexp.MustCompile(`^Protocol\s*: (\S+)`)
-	reSessCipher = regexp.MustCompile(`^Cipher\s*: (\S+)`)
-	reKeyBits    = regexp.MustCompile(`^Server public key is (\d+) bit`)
-	// OpenSSL 3: 40A75BE7877F0000:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:../ssl/record/rec_layer_s3.c:1601:SSL alert number 40
-	// OpenSSL 1.1: 140735:error:14094410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:ssl/record/rec_layer_s3.c:1544:SSL alert number 40
-	// OpenSSL 3 without function names: ...:error:0A000086:SSL routines::certificate verify failed:...
-	reErrLine = regexp.MustCompile(`(?:^|\s)[0-9A-Fa-f]+:error:([0-9A-Fa-f]{8}):([^:]*):([^:]*):([^:]*)`)
-	reCmdArg  = regexp.MustCompile(`(?:^|\s)-(connect|servername)\s+(\S+)`)
-)
+// patterns are compiled on first use, not when the package loads: every
+// Worker request starts a fresh instance and must not pay for them.
+type patterns struct {
+	reConnected  *regexp.Regexp
+	reDepth      *regexp.Regexp
+	reVerifyErr  *regexp.Regexp
+	reNew        *regexp.Regexp
+	reVerifyRC   *regexp.Regexp
+	reChainLine  *regexp.Regexp
+	reIssuerLine *regexp.Regexp
+	reSessProto  *regexp.Regexp
+	reSessCipher *regexp.Regexp
+	reKeyBits    *regexp.Regexp
+	reErrLine    *regexp.Regexp
+	reCmdArg     *regexp.Regexp
+}
+
+var re = sync.OnceValue(func() *patterns {
+	return &patterns{
+		reConnected:  regexp.MustCompile(`^CONNECTED\(`),
+		reDepth:      regexp.MustCompile(`^depth=(\d+) ?(.*)$`),
+		reVerifyErr:  regexp.MustCompile(`^verify error:num=(\d+):(.*)$`),
+		reNew:        regexp.MustCompile(`^(?:New|Reused), (\(NONE\)|[A-Za-z0-9.]+), Cipher is (\S+)`),
+		reVerifyRC:   regexp.MustCompile(`^Verify return code: (-?\d+) \((.*)\)`),
+		reChainLine:  regexp.MustCompile(`^(\d+) s:(.*)$`),
+		reIssuerLine: regexp.MustCompile(`^i:(.*)$`),
+		reSessProto:  regexp.MustCompile(`^Protocol\s*: (\S+)`),
+		reSessCipher: regexp.MustCompile(`^Cipher\s*: (\S+)`),
+		reKeyBits:    regexp.MustCompile(`^Server public key is (\d+) bit`),
+		// OpenSSL 3: 40A75BE7877F0000:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:../ssl/record/rec_layer_s3.c:1601:SSL alert number 40
+		// OpenSSL 1.1: 140735:error:14094410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:ssl/record/rec_layer_s3.c:1544:SSL alert number 40
+		// OpenSSL 3 without function names: ...:error:0A000086:SSL routines::certificate verify failed:...
+		reErrLine: regexp.MustCompile(`(?:^|\s)[0-9A-Fa-f]+:error:([0-9A-Fa-f]{8}):([^:]*):([^:]*):([^:]*)`),
+		reCmdArg:  regexp.MustCompile(`(?:^|\s)-(connect|servername)\s+(\S+)`),
+	}
+})
 
 // markers are lines only s_client prints; two of them make a transcript.
 var markers = []string{
@@ -227,11 +247,11 @@ func Parse(text string) (*Transcript, bool) {
 			continue
 		}
 		// Error-queue lines can appear anywhere (stderr interleaved).
-		if m := reErrLine.FindStringSubmatch(line); m != nil && len(t.Errors) < maxErrors {
+		if m := re().reErrLine.FindStringSubmatch(line); m != nil && len(t.Errors) < maxErrors {
 			t.Errors = append(t.Errors, OpenSSLErrorLine{Code: strings.ToUpper(m[1]), Library: m[2], Func: m[3], Reason: m[4], Line: line})
 			continue
 		}
-		if m := reCmdArg.FindAllStringSubmatch(line, -1); m != nil && strings.Contains(line, "s_client") {
+		if m := re().reCmdArg.FindAllStringSubmatch(line, -1); m != nil && strings.Contains(line, "s_client") {
 			for _, a := range m {
 				switch a[1] {
 				case "connect":
@@ -243,7 +263,7 @@ func Parse(text string) (*Transcript, bool) {
 			continue
 		}
 		switch {
-		case reConnected.MatchString(line):
+		case re().reConnected.MatchString(line):
 			t.Connected = true
 			continue
 		case line == "Certificate chain":
@@ -272,12 +292,12 @@ func Parse(text string) (*Transcript, bool) {
 		}
 		switch sec {
 		case secChain:
-			if m := reChainLine.FindStringSubmatch(line); m != nil {
+			if m := re().reChainLine.FindStringSubmatch(line); m != nil {
 				i, _ := strconv.Atoi(m[1])
 				if len(t.PeerCerts) < MaxCerts {
 					t.PeerCerts = append(t.PeerCerts, PeerCert{Index: i, Subject: m[2]})
 				}
-			} else if m := reIssuerLine.FindStringSubmatch(line); m != nil && len(t.PeerCerts) > 0 {
+			} else if m := re().reIssuerLine.FindStringSubmatch(line); m != nil && len(t.PeerCerts) > 0 {
 				t.PeerCerts[len(t.PeerCerts)-1].Issuer = m[1]
 			}
 			continue
@@ -309,21 +329,21 @@ func Parse(text string) (*Transcript, bool) {
 			}
 		case secSession:
 			if t.Protocol == "" {
-				if m := reSessProto.FindStringSubmatch(line); m != nil {
+				if m := re().reSessProto.FindStringSubmatch(line); m != nil {
 					sessProto = m[1]
 				}
 			}
-			if m := reSessCipher.FindStringSubmatch(line); m != nil && sessCipher == "" {
+			if m := re().reSessCipher.FindStringSubmatch(line); m != nil && sessCipher == "" {
 				sessCipher = m[1]
 			}
-			if m := reVerifyRC.FindStringSubmatch(line); m != nil && t.VerifyCode < 0 {
+			if m := re().reVerifyRC.FindStringSubmatch(line); m != nil && t.VerifyCode < 0 {
 				t.VerifyCode, _ = strconv.Atoi(m[1])
 				t.VerifyText = m[2]
 			}
 			continue
 		}
 		// Lines outside sections.
-		if m := reDepth.FindStringSubmatch(line); m != nil {
+		if m := re().reDepth.FindStringSubmatch(line); m != nil {
 			d, _ := strconv.Atoi(m[1])
 			curDepth = d
 			if len(t.Depths) < 4*MaxCerts {
@@ -331,13 +351,13 @@ func Parse(text string) (*Transcript, bool) {
 			}
 			continue
 		}
-		if m := reVerifyErr.FindStringSubmatch(line); m != nil && curDepth >= 0 && len(t.Depths) > 0 {
+		if m := re().reVerifyErr.FindStringSubmatch(line); m != nil && curDepth >= 0 && len(t.Depths) > 0 {
 			d := &t.Depths[len(t.Depths)-1]
 			d.ErrorCode, _ = strconv.Atoi(m[1])
 			d.ErrorText = m[2]
 			continue
 		}
-		if m := reNew.FindStringSubmatch(line); m != nil {
+		if m := re().reNew.FindStringSubmatch(line); m != nil {
 			if m[1] != "(NONE)" {
 				t.Protocol = m[1]
 				t.Cipher = m[2]
@@ -345,7 +365,7 @@ func Parse(text string) (*Transcript, bool) {
 			}
 			continue
 		}
-		if m := reVerifyRC.FindStringSubmatch(line); m != nil {
+		if m := re().reVerifyRC.FindStringSubmatch(line); m != nil {
 			t.VerifyCode, _ = strconv.Atoi(m[1])
 			t.VerifyText = m[2]
 			continue
@@ -370,7 +390,7 @@ func Parse(text string) (*Transcript, bool) {
 			t.ClientCertRequested = true
 			continue
 		}
-		if m := reKeyBits.FindStringSubmatch(line); m != nil {
+		if m := re().reKeyBits.FindStringSubmatch(line); m != nil {
 			t.ServerPublicKeyBits, _ = strconv.Atoi(m[1])
 			continue
 		}
