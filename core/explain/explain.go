@@ -111,10 +111,10 @@ func compileRules() []rule {
 	const vfPrefix = `(?:\[SSL: CERTIFICATE_VERIFY_FAILED\]\s*)?(?:certificate verify failed:\s*)?(?:SSL peer certificate validation failed:\s*)?`
 	var rs []rule
 	add := func(expr string, id func([]string) string, source string) {
-		rs = append(rs, rule{re: regexp.MustCompile(expr), id: id, source: source})
+		rs = append(rs, rule{re: regexp.MustCompile(expr), id: id, source: source, kw: requiredLiterals(expr)})
 	}
 	addFallback := func(expr string, id string, tier int, source string) {
-		rs = append(rs, rule{re: regexp.MustCompile(expr), id: fixed(id), tier: tier, source: source})
+		rs = append(rs, rule{re: regexp.MustCompile(expr), id: fixed(id), tier: tier, source: source, kw: requiredLiterals(expr)})
 	}
 
 	// Configuration errors (PyMongo ConfigurationError / InvalidURI, Node MongoParseError).
@@ -328,14 +328,8 @@ func Explain(text string, p *i18n.Printer) []Explanation {
 	var ms []match
 	lower := strings.ToLower(text)
 	for prio, r := range rules() {
-		if len(r.kw) > 0 {
-			found := false
-			for _, k := range r.kw {
-				found = found || strings.Contains(lower, k)
-			}
-			if !found {
-				continue
-			}
+		if !r.mayMatch(lower) {
+			continue
 		}
 		for _, loc := range r.re.FindAllStringSubmatchIndex(text, 200) {
 			g := make([]string, len(loc)/2)
@@ -549,8 +543,9 @@ func LooksLikeError(text string) bool {
 		}
 		text = outside
 	}
+	lower := strings.ToLower(text)
 	for _, r := range rules() {
-		if r.re.MatchString(text) {
+		if r.mayMatch(lower) && r.re.MatchString(text) {
 			return true
 		}
 	}
