@@ -25,7 +25,7 @@ gofmt-check:
 
 vet:
 	$(GO) vet $(PKGS)
-	GOOS=js GOARCH=wasm $(GO) vet ./core/... ./wasm/...
+	GOOS=js GOARCH=wasm $(GO) vet ./core/... ./wasm/... ./worker/...
 
 test-go:
 	$(GO) test -count=1 $(PKGS)
