@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"certinspect/bench"
@@ -49,9 +50,11 @@ func main() {
 		req := load(*root, []string{"crl", a[1]})
 		runtime.GC()
 		before := status("VmRSS")
+		cpu0 := cpuTime()
 		start := time.Now()
 		rep := core.Inspect(req)
 		ms := float64(time.Since(start).Nanoseconds()) / 1e6
+		cpuMs := float64((cpuTime() - cpu0).Nanoseconds()) / 1e6
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
 		ok := rep.Revocation != nil && len(rep.Revocation.CRLs) == 1 && rep.Revocation.CRLs[0].SignatureValid
@@ -60,7 +63,7 @@ func main() {
 			entries = rep.Revocation.CRLs[0].Entries
 		}
 		emit(map[string]any{
-			"ms": ms, "ok": ok, "entries": entries, "verdict": rep.Verdict.Status,
+			"ms": ms, "cpuMs": cpuMs, "ok": ok, "entries": entries, "verdict": rep.Verdict.Status,
 			"fileBytes": len(req.Files[2].Data), "rssBeforeBytes": before, "peakRssBytes": status("VmHWM"),
 			"goSysBytes": m.Sys, "goHeapSysBytes": m.HeapSys,
 		})
@@ -105,6 +108,15 @@ func timed(req core.Request) float64 {
 	start := time.Now()
 	core.Inspect(req)
 	return float64(time.Since(start).Nanoseconds()) / 1e6
+}
+
+// cpuTime is the process's user+system CPU time (all threads, GC included).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func median(v []float64) float64 {
