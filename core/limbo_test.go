@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -46,7 +47,7 @@ const (
 	// Time bounds (wall clock, measured only): each case, and each
 	// pathological::* case.
 	limboCaseBudget         = 2 * time.Second
-	limboPathologicalBudget = 500 * time.Millisecond
+	limboPathologicalBudget = time.Second
 )
 
 type limboPeerName struct {
@@ -389,6 +390,11 @@ func TestLimbo(t *testing.T) {
 		budget := limboCaseBudget
 		if strings.HasPrefix(tc.ID, "pathological::") {
 			budget = limboPathologicalBudget
+		}
+		if runtime.GOOS == "js" {
+			// The same code under Node's wasm runs several times slower; the
+			// bound guards against unbounded work, not for speed (make bench).
+			budget *= 5
 		}
 		if d > budget {
 			t.Errorf("%s took %v (budget %v)", tc.ID, d, budget)
