@@ -50,6 +50,7 @@ serve: dist
 ## test-wasm: core and the bridge compiled to js/wasm, run under Node
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/... ./core/...
+	$(MAKE) --no-print-directory wasm && node --test --test-concurrency=1 wasm/
 
 ## deps-e2e: playwright-core and axe-core (npm ci, lockfile) and Debian's chromium, when missing
 deps-e2e:
