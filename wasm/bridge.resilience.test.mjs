@@ -423,15 +423,22 @@ const RANDOM = [
 //  - A Date beyond year 9999 (or before year 0): the bridge accepts it, and
 //    the report cannot be marshalled ("json: error calling MarshalJSON for type
 //    time.Time", without the certinspect prefix).
-//  - A Uint8Array whose ArrayBuffer was transferred (detached): the bridge
-//    calls CopyBytesToGo, whose subarray() throws out of inspect()
-//    synchronously.
+//  - A Uint8Array whose ArrayBuffer was transferred (detached), whose own
+//    "length" getter detaches it, or with an own subarray() that throws: the
+//    bridge calls CopyBytesToGo, whose JavaScript side (src.subarray) throws
+//    out of inspect() synchronously.
 const KNOWN_DEFECTS = [
   ...THROWN_BADLY.map((_, k) => () => ({ args: [getterThrowing("uri", k, THROWN_BADLY)], expect: /cannot read request\.uri/ })),
   ...THROWN_BADLY.map((_, k) => () => ({ args: [{ at: AT, files: [getterThrowing("data", k, THROWN_BADLY)] }], expect: /cannot read request\.files\[0\]\.data/ })),
   () => ({ args: [{ at: new Date(8.64e15) }], expect: "either" }),
   () => ({ args: [{ at: new Date(-8.64e15) }], expect: "either" }),
   () => ({ args: [{ files: [{ data: detachedBytes() }], at: AT }], expect: "either" }),
+  () => ({ args: [{ files: [{ data: Object.assign(new Uint8Array(8), { subarray: thrower("subarray") }) }], at: AT }], expect: "either" }),
+  () => {
+    const u = new Uint8Array(8);
+    Object.defineProperty(u, "length", { get() { structuredClone(u.buffer, { transfer: [u.buffer] }); return 8; } });
+    return { args: [{ files: [{ data: u }], at: AT }], expect: "either" };
+  },
 ];
 
 /** check runs one case and returns what is wrong with its outcome ("" if nothing). */
