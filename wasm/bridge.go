@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall/js"
 	"time"
 
 	"certinspect/core"
@@ -137,7 +139,13 @@ func jsInspect(_ safejs.Value, args []safejs.Value) any {
 func safeReadRequest(args []safejs.Value) (req core.Request, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("certinspect: internal error while reading the request: %v", r)
+			if fmt.Sprint(r) == "bad type flag" {
+				// syscall/js cannot tell the type of a BigInt (and of values
+				// only newer engines have): name the likely culprit.
+				err = errors.New("certinspect.inspect: cannot read the request: it holds a value of a type the bridge does not know (a BigInt?); use numbers, strings, arrays, objects and Uint8Array only")
+				return
+			}
+			err = fmt.Errorf("certinspect.inspect: cannot read the request (%v); check that it is a plain object of strings, arrays and Uint8Array", r)
 		}
 	}()
 	if len(args) == 0 {
@@ -257,7 +265,7 @@ func checkKeys(v safejs.Value, what string, known []string) error {
 	}
 	keys, err := obj.Call("keys", v)
 	if err != nil {
-		return fmt.Errorf("certinspect.inspect: cannot read the %s's fields: %v", what, err)
+		return fmt.Errorf("certinspect.inspect: cannot read the %s's fields: %v", what, jsThrown(err))
 	}
 	n, err := length(keys)
 	if err != nil {
@@ -295,7 +303,48 @@ func reflectGet(v safejs.Value, key any) (safejs.Value, error) {
 	if err != nil {
 		return safejs.Value{}, err
 	}
-	return r.Call("get", v, key)
+	val, err := r.Call("get", v, key)
+	if err != nil {
+		return val, jsThrown(err)
+	}
+	return val, nil
+}
+
+// jsThrown turns a JavaScript exception into an error whose text is safe to
+// format: syscall/js's js.Error.Error() reads .message with Value.Get, which
+// panics for a thrown non-object and throws through the Go stack for a
+// throwing getter or Proxy.
+func jsThrown(err error) error {
+	var je js.Error
+	if !errors.As(err, &je) {
+		return err
+	}
+	return errors.New(describeThrown(safejs.Safe(je.Value)))
+}
+
+func describeThrown(v safejs.Value) (s string) {
+	defer func() {
+		if recover() != nil {
+			s = "it threw a value that is not an Error"
+		}
+	}()
+	switch v.Type() {
+	case safejs.TypeString:
+		str, err := v.String()
+		if err == nil {
+			return "it threw " + strconv.Quote(truncate(str, 200))
+		}
+	case safejs.TypeObject:
+		r, err := safejs.Global().Get("Reflect")
+		if err == nil {
+			if m, err := r.Call("get", v, "message"); err == nil && m.Type() == safejs.TypeString {
+				if str, err := m.String(); err == nil {
+					return truncate(str, 200)
+				}
+			}
+		}
+	}
+	return "it threw a value that is not an Error"
 }
 
 // length reads v.length safely.
@@ -440,7 +489,11 @@ func readAt(v safejs.Value) (time.Time, error) {
 			if err != nil || f != f {
 				return time.Time{}, errors.New("certinspect.inspect: request.at is an invalid Date")
 			}
-			return time.UnixMilli(int64(f)).UTC(), nil
+			t := time.UnixMilli(int64(f)).UTC()
+			if t.Year() < 0 || t.Year() > 9999 {
+				return time.Time{}, fmt.Errorf("certinspect.inspect: request.at is in the year %d; use a date between the years 0 and 9999", t.Year())
+			}
+			return t, nil
 		}
 	}
 	if p.Type() != safejs.TypeString {
@@ -535,8 +588,19 @@ func readFiles(v safejs.Value) ([]core.File, error) {
 		if total > maxTotalBytes {
 			return nil, fmt.Errorf("certinspect.inspect: the files add up to more than %d MiB, the limit for one request", maxTotalBytes>>20)
 		}
+		// A fresh copy made by the Uint8Array constructor reads the bytes
+		// through the array's internal slots: no own "length" or subarray()
+		// of the caller's object runs, and a detached buffer is a TypeError
+		// here (caught) rather than inside CopyBytesToGo (not caught).
+		fresh, err := u8.New(d)
+		if err != nil {
+			return nil, fmt.Errorf("certinspect.inspect: cannot read %s.data: %v", what, jsThrown(err))
+		}
+		if n, err := length(fresh); err != nil || n != size {
+			return nil, fmt.Errorf("certinspect.inspect: cannot read %s.data: its length changed while it was read", what)
+		}
 		file.Data = make([]byte, size)
-		if _, err := safejs.CopyBytesToGo(file.Data, d); err != nil {
+		if _, err := safejs.CopyBytesToGo(file.Data, fresh); err != nil {
 			return nil, fmt.Errorf("certinspect.inspect: cannot copy %s.data: %v", what, err)
 		}
 		files = append(files, file)
