@@ -125,8 +125,8 @@ func timeValid(c *x509.Certificate, at time.Time) bool {
 func pickIssuer(cands []*node, subject *node, onPath map[*node]bool, at time.Time) *node {
 	var best *node
 	for _, c := range cands {
-		if onPath[c] && !(c == subject && len(onPath) == 1) {
-			continue
+		if onPath[c] {
+			continue // never loop back into the path
 		}
 		if !checkIssued(c, subject) {
 			continue

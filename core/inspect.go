@@ -4,7 +4,6 @@ import (
 	"certinspect/core/certid"
 	"crypto/x509"
 	"fmt"
-	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -67,7 +66,6 @@ func Inspect(req Request) (rep Report) {
 				Title:  p.T("internal.title", "certinspect hit an internal error", nil),
 				Detail: p.T("internal.detail", "The analysis stopped early: {reason}. The results above are incomplete. Please report this with the inputs (without private keys).", i18n.Args{"reason": fmt.Sprint(r)}),
 			})
-			_ = debug.Stack
 			rep.Verdict = verdict(&rep, nil, p)
 		}
 	}()
@@ -92,6 +90,10 @@ func (in *inspection) run() {
 	in.analyzeServerChain()
 	in.checkRevocation()
 	in.otherClients()
+	if in.server != nil {
+		// Drawn after revocation, which can add a problem to the path.
+		in.rep.Chain = in.server.chainReport(in.p)
+	}
 	in.analyzeKeyFiles()
 	in.readTranscripts()
 	in.explainError()

@@ -37,8 +37,6 @@ func TestOpenSSLAgrees(t *testing.T) {
 				}
 				req := chainRequest(t, chain, ca, host)
 				rep := Inspect(req)
-				in := &inspection{req: req}
-				_ = in
 				// Recompute the analysis to know which certificate is the leaf.
 				presented := nodesFromPEM(t, fixture(t, chain), false)
 				trusted := nodesFromPEM(t, fixture(t, ca), true)

@@ -103,7 +103,11 @@ func (in *inspection) checkRevocation() {
 		if !ok {
 			continue // a file PyMongo cannot load: not a verification error
 		}
-		in.server.problems = append(in.server.problems, problem{stage: stageRevocation, depth: 0, err: e, cert: leaf, check: "crl.revocation", kind: "crl"})
+		kind := "crlProblem"
+		if e.Name == "X509_V_ERR_CERT_REVOKED" {
+			kind = "revoked"
+		}
+		in.server.problems = append(in.server.problems, problem{stage: stageRevocation, depth: 0, err: e, cert: leaf, check: "crl.revocation", kind: kind})
 		sort.SliceStable(in.server.problems, func(i, j int) bool { return in.server.problems[i].before(in.server.problems[j]) })
 		break
 	}

@@ -22,6 +22,8 @@ type serverAnalysis struct {
 	result    pathResult
 	problems  []problem // sorted in OpenSSL's order
 	hosts     []hostMatch
+	// presentedCache holds presentedChain's result.
+	presentedCache []report.PresentedCert
 }
 
 // expiryWarnDays is when validity.period starts warning.
@@ -94,6 +96,19 @@ func (a *serverAnalysis) chainReport(p *i18n.Printer) *report.Chain {
 		}
 		ch.Path = append(ch.Path, link)
 	}
+	ch.Presented = a.presentedChain(p)
+	return ch
+}
+
+// presentedChain labels each certificate as the server presented it, in file
+// order: leaf, intermediate, root (not needed), extra or duplicate, and out of
+// order where it is. Computed once: both the chain drawing and the
+// chain.presented checks use it.
+func (a *serverAnalysis) presentedChain(p *i18n.Printer) []report.PresentedCert {
+	if a.presentedCache != nil {
+		return a.presentedCache
+	}
+	var out []report.PresentedCert
 	onPath := map[string]int{}
 	for i, n := range a.result.path {
 		onPath[n.fp] = i
@@ -127,9 +142,10 @@ func (a *serverAnalysis) chainReport(p *i18n.Printer) *report.Chain {
 		if seen[n.fp] == 0 {
 			seen[n.fp] = i + 1
 		}
-		ch.Presented = append(ch.Presented, pc)
+		out = append(out, pc)
 	}
-	return ch
+	a.presentedCache = out
+	return out
 }
 
 func (a *serverAnalysis) problems0Text() string {
@@ -235,9 +251,8 @@ func orNone(xs []string, p *i18n.Printer) string {
 
 func (a *serverAnalysis) presentationChecks(p *i18n.Printer) []report.Check {
 	var out []report.Check
-	ch := a.chainReport(p)
-	for i, pc := range ch.Presented {
-		if len(pc.Notes) == 0 || pc.Role == "leaf" && len(pc.Notes) == 0 {
+	for i, pc := range a.presentedChain(p) {
+		if len(pc.Notes) == 0 {
 			continue
 		}
 		out = append(out, report.Check{ID: "chain.presented", Status: report.Info, Subject: pc.Cert, SubjectLabel: pc.Label,

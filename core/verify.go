@@ -132,8 +132,7 @@ func pathProblems(res pathResult, at time.Time) []problem {
 	path := res.path
 	leaf := path[0]
 	last := path[len(path)-1]
-	if bits, small := keyTooSmall(leaf.cert); small {
-		_ = bits
+	if _, small := keyTooSmall(leaf.cert); small {
 		out = append(out, problem{stage: stageLeafKey, depth: 0, err: x509err.Must("X509_V_ERR_EE_KEY_TOO_SMALL"), cert: leaf, check: "crypto.strength", kind: "eeKeyTooSmall"})
 	}
 	switch res.end {

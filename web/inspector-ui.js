@@ -91,7 +91,9 @@ const KNOWN_TOP = new Set(["schemaVersion", "tool", "at", "lang", "verdict", "in
 const OPEN_SECTIONS = new Set(["handover", "explain"]);
 // Values under these keys are commands or snippets: shown with a copy button.
 const CODE_KEYS = new Set(["command", "commands", "pymongo", "mongosh", "snippet", "snippets", "code", "connectionString", "python", "shell"]);
-const LINK_STATES = { ok: "ok", expired: "fail", notYetValid: "fail", untrusted: "fail", missingIssuer: "fail", notCA: "fail" };
+// A link's state is "ok" or the problem OpenSSL meets there (core's kinds:
+// expired, noIssuer, notCA, revoked, ...): every problem fails the handshake.
+const LINK_STATES = { ok: "ok" };
 const ROLE_VALUES = ["auto", "serverChain", "tlsCAFile", "tlsCertificateKeyFile", "tlsCRLFile", "ocspResponse"];
 
 function groupOf(id) {
@@ -673,7 +675,7 @@ export function mountInspector(container, options = {}) {
     const list = el("ol", { class: "chain", "aria-label": t("chain.aria") });
     path.forEach((link, i) => {
       const st = str(link.state) || "unknown";
-      const sev = LINK_STATES[st] || (st === "ok" ? "ok" : "warn");
+      const sev = LINK_STATES[st] || "fail";
       list.append(el("li", { class: `link l-${sev}`, dataset: { state: st, cert: str(link.cert) } },
         el("div", { class: "link-card" },
           el("span", { class: "link-role" }, i === 0 ? t("chain.server") : i === path.length - 1 && ch.complete ? t("chain.anchor") : t("chain.intermediate")),
