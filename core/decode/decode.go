@@ -120,6 +120,13 @@ type Result struct {
 	IsText bool
 	// Duplicates counts certificates that appeared more than once.
 	Duplicates int
+	// CleanPEM is true when the file is nothing but PEM blocks as OpenSSL
+	// writes them: standard armour at the start of a line, base64 lines of
+	// a multiple of four characters, RFC 1421 headers followed by a blank
+	// line, "\n" or "\r\n" line ends, and only blank lines around the
+	// blocks. Such a file is read without the lenient reader's line index
+	// and text scans (see fastpem.go).
+	CleanPEM bool
 }
 
 // Decode sniffs one file and returns what is in it. It never panics and its
@@ -190,6 +197,8 @@ type decoder struct {
 	locPrefix string
 	// posBase is added to positions while nested.
 	posBase int
+	// lenientOnly turns the fast path off (tests compare the two readers).
+	lenientOnly bool
 }
 
 func newDecoder(name string, lim Limits, p *i18n.Printer) *decoder {
@@ -298,6 +307,9 @@ func (d *decoder) run(data []byte) {
 		d.addWarning(0, d.wholeFile(),
 			p.T("decode.warn.encoding", "the file is {encoding} text; it was converted to read it", i18n.Args{"encoding": enc}),
 			p.T("decode.advice.encoding", "OpenSSL reads PEM files only as ASCII/UTF-8. Save the file as UTF-8 without a byte order mark (in PowerShell: Get-Content in.pem | Set-Content -Encoding ascii out.pem).", nil))
+	}
+	if d.fastPEM(text) {
+		return
 	}
 	d.res.IsText = looksText(text)
 	if !d.res.IsText {

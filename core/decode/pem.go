@@ -116,9 +116,13 @@ type pemBlock struct {
 	b64     []byte
 	// lines maps offsets in b64 to line numbers: lines[i] = {offset, line}.
 	lines [][2]int
-	num   int // block number, 1-based
-	line  int // line of the BEGIN marker
-	pos   int // byte offset of the BEGIN marker
+	// predecoded: the fast path (fastpem.go) has already decoded the base64
+	// into der; b64 and lines are empty.
+	predecoded bool
+	der        []byte
+	num        int // block number, 1-based
+	line       int // line of the BEGIN marker
+	pos        int // byte offset of the BEGIN marker
 
 	badLine, badCol int
 	badChar         byte
@@ -461,10 +465,16 @@ func hexByte(c byte) string {
 func (d *decoder) b64Decode(b *pemBlock, loc string) ([]byte, bool) {
 	p := d.p
 	s := b.b64
+	if b.predecoded {
+		s = b.der
+	}
 	if len(s) == 0 {
 		d.addError(b.pos, loc, p.T("decode.err.emptyBlock", "the block holds no data", nil),
 			p.T("decode.advice.cutOff", "The file was cut off, probably when it was copied or pasted. Ask the customer for the complete file, attached rather than pasted.", nil), "")
 		return nil, false
+	}
+	if b.predecoded {
+		return b.der, true
 	}
 	out := make([]byte, base64.StdEncoding.DecodedLen(len(s)+3))
 	n, err := base64.StdEncoding.Decode(out, s)
