@@ -3,6 +3,7 @@ package core
 import (
 	"sort"
 
+	"certinspect/core/decode"
 	"certinspect/core/i18n"
 	"certinspect/core/report"
 	"certinspect/core/revocation"
@@ -21,7 +22,7 @@ func (in *inspection) checkRevocation() {
 		switch it.role {
 		case RoleCRLFile:
 			crlGiven = true
-			crls = append(crls, revocation.CRLInput{Name: it.file.Name, Data: it.file.Data})
+			crls = append(crls, revocation.CRLInput{Name: it.file.Name, Data: it.file.Data, DER: decodedCRLs(it.dec), Format: revocation.FormatPEM})
 		case RoleOCSPResponse:
 			rs, err := revocation.ParseOCSPFile(it.file.Name, it.file.Data)
 			if err == nil {
@@ -111,4 +112,26 @@ func (in *inspection) checkRevocation() {
 		sort.SliceStable(in.server.problems, func(i, j int) bool { return in.server.problems[i].before(in.server.problems[j]) })
 		break
 	}
+}
+
+// decodedCRLs returns the CRLs core/decode has read from a file that holds
+// nothing else, as clean PEM blocks of type X509 CRL each read without
+// complaint, so that core/revocation does not decode a large CRL a second
+// time; nil otherwise (revocation then reads the file itself, and says what
+// is wrong with it in PyMongo's terms).
+func decodedCRLs(d *decode.Result) [][]byte {
+	if d == nil || !d.CleanPEM || d.Format != "pem" || len(d.CRLs) == 0 || len(d.Items) != len(d.CRLs) ||
+		len(d.Errors)+len(d.Warnings)+len(d.Unsupported)+len(d.Limits) > 0 {
+		return nil
+	}
+	for _, it := range d.Items {
+		if it.Kind != "crl" || it.PEMType != "X509 CRL" {
+			return nil
+		}
+	}
+	der := make([][]byte, len(d.CRLs))
+	for i, b := range d.CRLs {
+		der[i] = b.Bytes
+	}
+	return der
 }

@@ -49,7 +49,7 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 	var docs []*crlDoc
 	var broken []orderedInfo
 	for inIdx, in := range inputs {
-		blocks, pemCRLs, certs, isPEM := splitCRLFile(in.Data)
+		blocks, pemCRLs, certs, isPEM := in.blocks()
 		switch {
 		case !isPEM && len(blocks) > 0 && blocks[0].err == nil:
 			checks = append(checks, report.Check{ID: "crl.revocation", Status: report.Fail, Subject: in.Name,

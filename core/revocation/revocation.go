@@ -36,7 +36,43 @@ const (
 // CRLInput is one whole tlsCRLFile (PEM or DER, possibly several CRLs).
 type CRLInput struct {
 	Name string
+	// Data is the file as supplied; Check splits it into CRLs and decodes
+	// the PEM itself unless DER is given.
 	Data []byte
+	// DER, when not empty, holds the file's CRLs already decoded, in file
+	// order (core passes what core/decode read, so that a 50 MB PEM CRL is
+	// not decoded twice), and Data is not read. Give it only when the file
+	// holds nothing but these CRLs, each read without complaint.
+	DER [][]byte
+	// Format says how the CRLs in DER were stored: FormatPEM (what PyMongo
+	// reads) or FormatDER. Only used with DER; "" means FormatPEM.
+	Format string
+}
+
+// CRL file formats, as in CRLInput.Format and CRLInfo.Format.
+const (
+	FormatPEM = "PEM"
+	FormatDER = "DER"
+)
+
+// blocks returns the CRLs of the input: DER as given, or Data split by
+// splitCRLFile.
+func (in CRLInput) blocks() (blocks []crlBlock, pemCRLs, certs int, isPEM bool) {
+	if len(in.DER) == 0 {
+		return splitCRLFile(in.Data)
+	}
+	isPEM = in.Format != FormatDER
+	format := FormatPEM
+	if !isPEM {
+		format = FormatDER
+	}
+	for _, der := range in.DER {
+		blocks = append(blocks, crlBlock{der: der, format: format})
+	}
+	if isPEM {
+		pemCRLs = len(blocks)
+	}
+	return blocks, pemCRLs, 0, isPEM
 }
 
 // OCSPInput is one OCSP response, DER. ParseOCSPFile turns a PEM or base64
