@@ -129,6 +129,8 @@ func TestFastPEMSameAsLenient(t *testing.T) {
 		{"text between blocks", "subject=CN=db0\n" + cert + "issuer=CN=root\n" + root, Limits{}, false, "2 certificates"},
 		{"lone CR", strings.ReplaceAll(cert+crl, "\n", "\r"), Limits{}, false, "1 CRL"},
 		{"CR inside a line", strings.Replace(cert, lines[2], lines[2][:10]+"\r"+lines[2][10:], 1), Limits{}, false, ""},
+		{"four CRs inside a line", strings.Replace(cert, lines[2], lines[2][:10]+"\r\r\r\r"+lines[2][10:], 1), Limits{}, false, ""},
+		{"four CRs inside the last line", strings.Replace(cert, lines[len(lines)-3], "\r\r\r\r"+lines[len(lines)-3], 1), Limits{}, false, ""},
 		{"63 columns", armour("X509 CRL", wrap(p.crl, 63, "\n"), "\n"), Limits{}, false, "1 CRL"},
 		{"padding in the middle", armour("CERTIFICATE", wrap(p.leaf[:100], 64, "\n")+wrap(p.leaf[100:], 64, "\n"), "\n"), Limits{}, false, "padding in the middle"},
 		{"bad character", strings.Replace(cert, lines[3], lines[3][:5]+"!"+lines[3][6:], 1), Limits{}, false, "not a base64 character"},
