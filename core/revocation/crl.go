@@ -79,6 +79,7 @@ type crlDoc struct {
 	sigValid    bool
 	sigErr      string
 	inputIdx    int
+	verified    []verification // signature checks done (verifyWith)
 }
 
 type entryHit struct {

@@ -275,12 +275,29 @@ func (d *crlDoc) findSigner(certs []*x509.Certificate) {
 	d.info.SignatureError = d.sigErr
 }
 
+// verifyWith verifies d's signature with c's key. The answer is kept: the
+// issuer OpenSSL would take is usually the signer already found, and hashing
+// the TBS of a 50 MB CRL again costs as much as the whole scan.
 func verifyWith(c *x509.Certificate, algo x509.SignatureAlgorithm, d *crlDoc) error {
 	if algo == x509.UnknownSignatureAlgorithm {
 		_, id := sigAlgOf(d.sigAlg)
 		return fmt.Errorf("signature algorithm %s is not supported", id)
 	}
-	return c.CheckSignature(algo, d.tbs, d.sig)
+	for _, v := range d.verified {
+		if v.algo == algo && v.cert.Equal(c) {
+			return v.err
+		}
+	}
+	err := c.CheckSignature(algo, d.tbs, d.sig)
+	d.verified = append(d.verified, verification{cert: c, algo: algo, err: err})
+	return err
+}
+
+// verification is one signature check of a CRL, kept by verifyWith.
+type verification struct {
+	cert *x509.Certificate
+	algo x509.SignatureAlgorithm
+	err  error
 }
 
 // mayCRLSign: no key usage extension, or one with cRLSign (OpenSSL's rule).

@@ -63,3 +63,31 @@ func TestCRLInputDER(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifyOnce checks that a CRL's signature is verified once per
+// certificate (the 1M-entry CRL's TBS is 38 MB), with the same answer.
+func TestVerifyOnce(t *testing.T) {
+	ca := certsIn(t, "revocation/good-leaf-chain.pem")[1]
+	caAgain := certsIn(t, "revocation/good-leaf-chain.pem")[1] // another pointer, the same certificate
+	other := certsIn(t, "other-ca.pem")[0]
+	for _, c := range []struct {
+		file  string
+		valid bool
+	}{{"revocation/crl-good.pem", true}, {"revocation/crl-bad-signature.pem", false}} {
+		b, _ := pem.Decode(readFixture(t, c.file))
+		d, err := parseCRL(b.Bytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		algo, _ := sigAlgOf(d.sigAlg)
+		first := verifyWith(ca, algo, d)
+		second := verifyWith(caAgain, algo, d)
+		if (first == nil) != c.valid || (second == nil) != c.valid || len(d.verified) != 1 {
+			t.Errorf("%s: %v then %v, %d verifications", c.file, first, second, len(d.verified))
+		}
+		// (crl-bad-signature.pem is signed with other-ca's key.)
+		if err := verifyWith(other, algo, d); (err == nil) == c.valid || len(d.verified) != 2 {
+			t.Errorf("%s: another CA's key: %v, %d verifications", c.file, err, len(d.verified))
+		}
+	}
+}
