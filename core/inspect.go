@@ -180,7 +180,8 @@ func (in *inspection) assignRoles() {
 		case len(d.Certs) > 0:
 			autos = append(autos, it)
 			continue
-		case d.IsText && explain.LooksLikeError(string(it.file.Data)):
+		case d.IsText && explain.LooksLikeError(string(it.file.Data[:min(len(it.file.Data), explain.MaxInput)])):
+			// (LooksLikeError reads only MaxInput bytes: no copy of a large file.)
 			it.role = RoleErrorText
 		default:
 			it.role = RoleAuto
