@@ -126,7 +126,7 @@ bench: deps-bench dist build
 FUZZTIME ?= 1m
 FUZZ_TARGETS := \
 	./core:FuzzInspect \
-	./core/decode:FuzzDecode \
+	./core/decode:FuzzDecode ./core/decode:FuzzFastPEM \
 	./core/mongouri:FuzzParse ./core/mongouri:FuzzDNSAnswer \
 	./core/revocation:FuzzCRL ./core/revocation:FuzzOCSP \
 	./core/keyfile:FuzzKeyFile ./core/keyfile:FuzzRFC2253 \
