@@ -2,7 +2,6 @@ package mongouri
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -138,35 +137,7 @@ func (r *Result) Corrected(files map[string]string) (string, []Correction) {
 	}
 
 	var b strings.Builder
-	if r.SRV {
-		b.WriteString(SRVScheme)
-	} else {
-		b.WriteString(Scheme)
-	}
-	if r.HasUser {
-		b.WriteString(escape(r.Username, ""))
-		if r.hasPass {
-			b.WriteString(":" + PasswordPlaceholder)
-		}
-		b.WriteString("@")
-	}
-	hosts := r.Hosts
-	if r.SRV {
-		hosts = []Host{{Name: r.SRVHost, Type: "hostname"}}
-	}
-	for i, h := range hosts {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		if h.Type == "ip_literal" {
-			b.WriteString("[" + escape(h.Name, ":") + "]")
-		} else {
-			b.WriteString(escape(h.Name, ""))
-		}
-		if h.Port != 0 && h.Type != "unix" {
-			b.WriteString(":" + strconv.Itoa(h.Port))
-		}
-	}
+	r.writeAuthority(&b, PasswordPlaceholder)
 	b.WriteString("/")
 	if r.Database != "" {
 		b.WriteString(escape(r.Database, ""))

@@ -180,36 +180,7 @@ func renderValue(o *Option) (string, bool) {
 // password, for round-trip tests; use Masked for display).
 func (r *Result) String() string {
 	var b strings.Builder
-	if r.SRV {
-		b.WriteString(SRVScheme)
-	} else {
-		b.WriteString(Scheme)
-	}
-	if r.HasUser {
-		b.WriteString(escape(r.Username, ""))
-		if r.hasPass {
-			b.WriteString(":" + escape(r.password, ""))
-		}
-		b.WriteString("@")
-	}
-	hosts := r.Hosts
-	if r.SRV {
-		hosts = []Host{{Name: r.SRVHost, Type: "hostname"}}
-	}
-	for i, h := range hosts {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		switch h.Type {
-		case "ip_literal":
-			b.WriteString("[" + escape(h.Name, ":") + "]")
-		default:
-			b.WriteString(escape(h.Name, ""))
-		}
-		if h.Port != 0 && h.Type != "unix" {
-			b.WriteString(":" + strconv.Itoa(h.Port))
-		}
-	}
+	r.writeAuthority(&b, escape(r.password, ""))
 	if r.Database != "" || r.Collection != "" {
 		b.WriteString("/" + escape(r.Database, ""))
 		if r.Collection != "" {
@@ -289,5 +260,39 @@ func (r *Result) DNSCommands() []string {
 		"dig +noall +answer TXT " + h,
 		"nslookup -type=SRV " + q,
 		"nslookup -type=TXT " + h,
+	}
+}
+
+// writeAuthority writes the scheme, the userinfo (with password as given:
+// escaped, or a placeholder) and the host list.
+func (r *Result) writeAuthority(b *strings.Builder, password string) {
+	if r.SRV {
+		b.WriteString(SRVScheme)
+	} else {
+		b.WriteString(Scheme)
+	}
+	if r.HasUser {
+		b.WriteString(escape(r.Username, ""))
+		if r.hasPass {
+			b.WriteString(":" + password)
+		}
+		b.WriteString("@")
+	}
+	hosts := r.Hosts
+	if r.SRV {
+		hosts = []Host{{Name: r.SRVHost, Type: "hostname"}}
+	}
+	for i, h := range hosts {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		if h.Type == "ip_literal" {
+			b.WriteString("[" + escape(h.Name, ":") + "]")
+		} else {
+			b.WriteString(escape(h.Name, ""))
+		}
+		if h.Port != 0 && h.Type != "unix" {
+			b.WriteString(":" + strconv.Itoa(h.Port))
+		}
 	}
 }
