@@ -33,5 +33,22 @@ func (a *serverAnalysis) lintChecks(p *i18n.Printer) []report.Check {
 	if len(a.hosts) > 0 {
 		host = a.hosts[0].host
 	}
-	return lintChecks(path, host, p)
+	checks := lintChecks(path, host, p)
+	// A rule that finds what the engine already reports with the same
+	// OpenSSL error on the same certificate is kept for its citation, as
+	// information, so the failure is not counted twice.
+	engine := map[string]bool{}
+	for _, pr := range a.problems {
+		if pr.cert != nil {
+			engine[pr.cert.fp+"/"+pr.err.Name] = true
+		}
+	}
+	for i := range checks {
+		c := &checks[i]
+		if c.Status == report.Fail && c.OpenSSLError != nil && engine[c.Subject+"/"+c.OpenSSLError.Name] {
+			c.Status = report.Info
+			c.Detail += " " + p.T("lint.alsoEngine", "The same problem is reported by the chain checks above.", nil)
+		}
+	}
+	return checks
 }
