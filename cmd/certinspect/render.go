@@ -121,7 +121,7 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 				out("       OpenSSL: %d %s: %s\n", c.OpenSSLError.Code, c.OpenSSLError.Name, c.OpenSSLError.Text)
 			}
 			if c.Fix != "" && full {
-				out("       %s %s\n", p.c(ansiBold, "Fix:"), clean(c.Fix))
+				out("       %s %s\n", p.c(ansiBold, p.t.T("cli.fix", "Fix:", nil)), clean(c.Fix))
 			}
 			if full {
 				for _, cmd := range c.Commands {
