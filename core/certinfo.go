@@ -68,23 +68,6 @@ var keyUsageNames = []struct {
 	{x509.KeyUsageDecipherOnly, "decipherOnly"},
 }
 
-var extKeyUsageNames = map[x509.ExtKeyUsage]string{
-	x509.ExtKeyUsageAny:                            "any",
-	x509.ExtKeyUsageServerAuth:                     "serverAuth",
-	x509.ExtKeyUsageClientAuth:                     "clientAuth",
-	x509.ExtKeyUsageCodeSigning:                    "codeSigning",
-	x509.ExtKeyUsageEmailProtection:                "emailProtection",
-	x509.ExtKeyUsageIPSECEndSystem:                 "ipsecEndSystem",
-	x509.ExtKeyUsageIPSECTunnel:                    "ipsecTunnel",
-	x509.ExtKeyUsageIPSECUser:                      "ipsecUser",
-	x509.ExtKeyUsageTimeStamping:                   "timeStamping",
-	x509.ExtKeyUsageOCSPSigning:                    "OCSPSigning",
-	x509.ExtKeyUsageMicrosoftServerGatedCrypto:     "msSGC",
-	x509.ExtKeyUsageNetscapeServerGatedCrypto:      "nsSGC",
-	x509.ExtKeyUsageMicrosoftCommercialCodeSigning: "msCodeCom",
-	x509.ExtKeyUsageMicrosoftKernelCodeSigning:     "msKernelCode",
-}
-
 func keyUsageList(ku x509.KeyUsage) []string {
 	var out []string
 	for _, k := range keyUsageNames {
@@ -98,11 +81,7 @@ func keyUsageList(ku x509.KeyUsage) []string {
 func extKeyUsageList(c *x509.Certificate) []string {
 	var out []string
 	for _, e := range c.ExtKeyUsage {
-		if n, ok := extKeyUsageNames[e]; ok {
-			out = append(out, n)
-		} else {
-			out = append(out, fmt.Sprintf("eku(%d)", e))
-		}
+		out = append(out, certid.ExtKeyUsageName(e))
 	}
 	for _, o := range c.UnknownExtKeyUsage {
 		out = append(out, o.String())

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
+	"fmt"
 	"math/big"
 	"strings"
 )
@@ -63,4 +64,30 @@ func SerialHex(n *big.Int) string {
 		return "-" + ColonHex(b)
 	}
 	return ColonHex(b)
+}
+
+// ExtKeyUsageName names an extended key usage as RFC 5280 and OpenSSL do
+// ("serverAuth", "clientAuth", ...).
+func ExtKeyUsageName(e x509.ExtKeyUsage) string {
+	if n, ok := extKeyUsageNames[e]; ok {
+		return n
+	}
+	return fmt.Sprintf("eku(%d)", e)
+}
+
+var extKeyUsageNames = map[x509.ExtKeyUsage]string{
+	x509.ExtKeyUsageAny:                            "anyExtendedKeyUsage",
+	x509.ExtKeyUsageServerAuth:                     "serverAuth",
+	x509.ExtKeyUsageClientAuth:                     "clientAuth",
+	x509.ExtKeyUsageCodeSigning:                    "codeSigning",
+	x509.ExtKeyUsageEmailProtection:                "emailProtection",
+	x509.ExtKeyUsageIPSECEndSystem:                 "ipsecEndSystem",
+	x509.ExtKeyUsageIPSECTunnel:                    "ipsecTunnel",
+	x509.ExtKeyUsageIPSECUser:                      "ipsecUser",
+	x509.ExtKeyUsageTimeStamping:                   "timeStamping",
+	x509.ExtKeyUsageOCSPSigning:                    "OCSPSigning",
+	x509.ExtKeyUsageMicrosoftServerGatedCrypto:     "msSGC",
+	x509.ExtKeyUsageNetscapeServerGatedCrypto:      "nsSGC",
+	x509.ExtKeyUsageMicrosoftCommercialCodeSigning: "msCodeCom",
+	x509.ExtKeyUsageMicrosoftKernelCodeSigning:     "msKernelCode",
 }

@@ -38,3 +38,11 @@ func TestNames(t *testing.T) {
 		t.Errorf("Fingerprint length %d", len(got))
 	}
 }
+
+func TestExtKeyUsageName(t *testing.T) {
+	for e, want := range map[x509.ExtKeyUsage]string{x509.ExtKeyUsageServerAuth: "serverAuth", x509.ExtKeyUsageAny: "anyExtendedKeyUsage", x509.ExtKeyUsage(999): "eku(999)"} {
+		if got := ExtKeyUsageName(e); got != want {
+			t.Errorf("ExtKeyUsageName(%d) = %q, want %q", e, got, want)
+		}
+	}
+}

@@ -391,7 +391,7 @@ func (a *analysis) checkPurpose() report.Check {
 			if u == x509.ExtKeyUsageClientAuth || u == x509.ExtKeyUsageAny {
 				ok = true
 			}
-			names = append(names, ekuName(u))
+			names = append(names, certid.ExtKeyUsageName(u))
 		}
 		for _, o := range leaf.UnknownExtKeyUsage {
 			names = append(names, o.String())
@@ -453,26 +453,6 @@ func (a *analysis) checkPurpose() report.Check {
 		c.Fix = strings.Join(fixes, " ")
 	}
 	return c
-}
-
-func ekuName(u x509.ExtKeyUsage) string {
-	switch u {
-	case x509.ExtKeyUsageAny:
-		return "anyExtendedKeyUsage"
-	case x509.ExtKeyUsageServerAuth:
-		return "serverAuth"
-	case x509.ExtKeyUsageClientAuth:
-		return "clientAuth"
-	case x509.ExtKeyUsageCodeSigning:
-		return "codeSigning"
-	case x509.ExtKeyUsageEmailProtection:
-		return "emailProtection"
-	case x509.ExtKeyUsageTimeStamping:
-		return "timeStamping"
-	case x509.ExtKeyUsageOCSPSigning:
-		return "OCSPSigning"
-	}
-	return "other"
 }
 
 // checkUser: the $external user name, and the cluster-member trap.
