@@ -118,7 +118,8 @@ type Item struct {
 	Location string `json:"location"`
 	// PEMType is the PEM header type when the item came from PEM.
 	PEMType string `json:"pemType,omitempty"`
-	// Ref points at the decoded object: a certificate's SHA-256 fingerprint.
+	// Ref points at a decoded certificate: its SHA-256 fingerprint (certificates
+	// only; nothing refers to CRLs, OCSP responses or keys by hash).
 	Ref string `json:"ref,omitempty"`
 }
 
