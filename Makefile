@@ -25,7 +25,7 @@ gofmt-check:
 
 vet:
 	$(GO) vet $(PKGS)
-	GOOS=js GOARCH=wasm $(GO) vet ./core/... ./wasm/... ./worker/...
+	GOOS=js GOARCH=wasm $(GO) vet ./core/... ./wasm/... ./worker/... ./internal/...
 
 test-go:
 	$(GO) test -count=1 $(PKGS)
@@ -49,7 +49,7 @@ serve: dist
 
 ## test-wasm: core and the bridge compiled to js/wasm, run under Node
 test-wasm:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/... ./core/...
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/... ./core/... ./internal/...
 	$(MAKE) --no-print-directory wasm && node --test --test-concurrency=1 wasm/
 
 ## deps-e2e: playwright-core and axe-core (npm ci, lockfile) and Debian's chromium, when missing

@@ -1,7 +1,7 @@
 package keyfile
 
 import (
-	"crypto/pbkdf2"
+	"crypto"
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
@@ -12,6 +12,8 @@ import (
 	"hash"
 
 	"github.com/youmark/pkcs8"
+
+	"certinspect/core/hostcrypto"
 )
 
 // Work limits for decrypting untrusted keys (a page must not freeze on a
@@ -41,14 +43,15 @@ var (
 var prfs = map[string]struct {
 	name string
 	h    func() hash.Hash
+	id   crypto.Hash // for hostcrypto, which may derive the key faster
 }{
-	"1.2.840.113549.2.7":  {"HMAC-SHA1", sha1.New},
-	"1.2.840.113549.2.8":  {"HMAC-SHA224", sha256.New224},
-	"1.2.840.113549.2.9":  {"HMAC-SHA256", sha256.New},
-	"1.2.840.113549.2.10": {"HMAC-SHA384", sha512.New384},
-	"1.2.840.113549.2.11": {"HMAC-SHA512", sha512.New},
-	"1.2.840.113549.2.12": {"HMAC-SHA512/224", sha512.New512_224},
-	"1.2.840.113549.2.13": {"HMAC-SHA512/256", sha512.New512_256},
+	"1.2.840.113549.2.7":  {"HMAC-SHA1", sha1.New, crypto.SHA1},
+	"1.2.840.113549.2.8":  {"HMAC-SHA224", sha256.New224, crypto.SHA224},
+	"1.2.840.113549.2.9":  {"HMAC-SHA256", sha256.New, crypto.SHA256},
+	"1.2.840.113549.2.10": {"HMAC-SHA384", sha512.New384, crypto.SHA384},
+	"1.2.840.113549.2.11": {"HMAC-SHA512", sha512.New, crypto.SHA512},
+	"1.2.840.113549.2.12": {"HMAC-SHA512/224", sha512.New512_224, crypto.SHA512_224},
+	"1.2.840.113549.2.13": {"HMAC-SHA512/256", sha512.New512_256, crypto.SHA512_256},
 }
 
 // pbes2Ciphers are the encryption schemes youmark/pkcs8 decrypts correctly
@@ -267,18 +270,18 @@ var (
 // optional keyLength field are understood. It is registered through the
 // library's own extension point, RegisterKDF, for the PBKDF2 OID.
 func (p *pbkdf2Params) DeriveKey(password []byte, size int) ([]byte, error) {
-	h := sha1.New
+	h, id := sha1.New, crypto.SHA1
 	if len(p.PRF.Algorithm) > 0 {
 		f, ok := prfs[p.PRF.Algorithm.String()]
 		if !ok {
 			return nil, errors.New("unsupported PRF")
 		}
-		h = f.h
+		h, id = f.h, f.id
 	}
 	if p.Iter < 1 || p.Iter > limitPBKDF2 {
 		return nil, errors.New("iteration count out of range")
 	}
-	return pbkdf2.Key(h, string(password), p.Salt, p.Iter, size)
+	return hostcrypto.PBKDF2(id, h, password, p.Salt, p.Iter, size)
 }
 
 func init() {

@@ -16,10 +16,16 @@ import (
 	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
 
+	"certinspect/core/hostcrypto"
+	"certinspect/internal/webcrypto"
 	"certinspect/worker"
 )
 
 func main() {
+	// workerd's WebCrypto derives key-file keys and hashes big CRLs natively.
+	if h := webcrypto.New(); h != nil {
+		hostcrypto.Use(h)
+	}
 	workers.Serve(worker.New(worker.Options{
 		AllowedOrigins: worker.ParseOrigins(cloudflare.Getenv("CORS_ALLOWED_ORIGINS")),
 		Logf:           func(f string, a ...any) { fmt.Fprintf(os.Stderr, f+"\n", a...) },
