@@ -105,6 +105,12 @@ const CASES = [
     "--tlsCertificateKeyFile", "client/client-rsa.pem", "--tlsCRLFile", "revocation/crl-revoked.pem", "--chain", "revocation/revoked-leaf-chain.pem"],
     req: { uri: "mongodb://u:pw@db0.example.net/?tls=true", files: [{ name: "ca.pem", role: "tlsCAFile" }, { name: "client/client-rsa.pem", role: "tlsCertificateKeyFile" },
       { name: "revocation/crl-revoked.pem", role: "tlsCRLFile" }, { name: "revocation/revoked-leaf-chain.pem", role: "serverChain" }] } },
+  // The Worker derives the key with workerd's WebCrypto (internal/webcrypto),
+  // the CLI with Go's crypto/pbkdf2: the reports must still be the same.
+  { name: "encrypted PKCS#8 client key (PBKDF2 in WebCrypto)", args: ["--uri", "mongodb://db0.example.net/?tls=true", "--tlsCAFile", "ca.pem",
+    "--tlsCertificateKeyFile", "client/enc-pkcs8-pbkdf2-sha256-aes256.pem", "--tlsCertificateKeyFilePassword", "correct horse battery staple", "--chain", "server-chain.pem"],
+    req: { uri: "mongodb://db0.example.net/?tls=true", keyPassword: "correct horse battery staple", files: [{ name: "ca.pem", role: "tlsCAFile" },
+      { name: "client/enc-pkcs8-pbkdf2-sha256-aes256.pem", role: "tlsCertificateKeyFile" }, { name: "server-chain.pem", role: "serverChain" }] } },
   { name: "sniffed files, pasted error", args: ["--error-text", "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)",
     "self-signed-chain.pem", "ocsp-good.pem".replace(/^/, "revocation/")],
     req: { errorText: "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)",
