@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The wasm core in Node, through the bridge (window-less: globalThis.certinspect),
 // in a fresh process per call of this script. Used by bench/run.mjs:
-//   node bench/node-wasm.mjs --wasm FILE --wasm-exec FILE --request REQ.json [--warm N]
+//   node bench/node-wasm.mjs --wasm FILE --wasm-exec FILE --request REQ.json [--warm N] [--steady M]
 //   node bench/node-wasm.mjs --wasm FILE --wasm-exec FILE --request REQ.json --crl
 // REQ.json is core.Request as JSON (file data in base64), from `benchnative request`.
 // Prints one JSON object: ready (ms from before reading the .wasm to the bridge's
@@ -75,6 +75,14 @@ if (opt.crl) {
   for (let i = 0; i < Number(opt.warm); i++) warm.push((await once())[0]);
   out.warmMs = median(warm);
   out.n = warm.length;
+  if (opt.steady) {
+    // Steady state: V8 tiers hot wasm functions up to its optimizing compiler
+    // after many calls; the median of the last third is that code's speed.
+    const steady = [];
+    for (let i = 0; i < Number(opt.steady); i++) steady.push((await once())[0]);
+    out.steadyMs = median(steady.slice(Math.floor((steady.length * 2) / 3)));
+    out.steadyN = steady.length;
+  }
 }
 process.stdout.write(JSON.stringify(out) + "\n");
 process.exit(0);
