@@ -66,7 +66,7 @@ describe("diagnosis", () => {
 
     // Progressive disclosure: all fields on demand.
     await page.locator(".cert .allfields summary").first().click();
-    assert.match(await page.locator(".cert .allfields").first().textContent(), /Subject Key Id/);
+    assert.match(await page.locator(".cert .allfields").first().textContent(), /Subject key ID/);
     await page.close();
   });
 

@@ -1,12 +1,13 @@
 // The page's label catalogue (web/i18n.js), without a browser: every key in
 // both languages with the same {placeholders}; every key used by web/*.js and
-// every used key present; and the pure helpers behind the URL fragment.
+// every used key present; every report field (Go struct tag in core) named in
+// both languages, none stale; and the pure helpers behind the URL fragment.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { ROOT } from "./paths.mjs";
-import { LABELS, LANGS, formatDateTime, pickLang, translate } from "../web/i18n.js";
+import { FIELDS, LABELS, LANGS, fieldLabel, formatDateTime, humanizeKey, pickLang, translate } from "../web/i18n.js";
 import { parseAt, parseFragment, uriSecret } from "../web/inspector-ui.js";
 import { EXAMPLES } from "../web/examples.js";
 
@@ -93,6 +94,83 @@ describe("page labels", () => {
     assert.match(en, /2026/);
     assert.match(en, /\(2026-03-01 00:00 UTC\)$/);
     assert.equal(formatDateTime("not a date", "en"), "not a date");
+  });
+});
+
+// The report's field names: every JSON key core can write (the struct tags of
+// core/**, test files aside), read the way the integrator's grep reads them.
+const TAG = /json:"([a-zA-Z0-9]+)/g;
+
+function goTags() {
+  const tags = new Map(); // key → first file
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".go") && !e.name.endsWith("_test.go")) {
+        for (const m of fs.readFileSync(p, "utf8").matchAll(TAG)) if (!tags.has(m[1])) tags.set(m[1], path.relative(ROOT, p));
+      }
+    }
+  };
+  walk(path.join(ROOT, "core"));
+  return tags;
+}
+
+describe("report field names", () => {
+  const tags = goTags();
+  // Labels that are the same word in both languages (acronyms with nothing to add).
+  const SAME = new Set(["id", "oid", "ocsp"]);
+
+  test("the scan finds the struct tags", () => {
+    assert.ok(tags.size > 200, `only ${tags.size} struct tags found: the scan is broken`);
+    for (const k of ["signatureValid", "nextUpdate", "spkiSHA256", "revocationDate", "verifyCode"]) assert.ok(tags.has(k), k);
+  });
+
+  test("every field core writes is named in every language", () => {
+    for (const lang of LANGS) {
+      const missing = [...tags].filter(([k]) => !Object.hasOwn(FIELDS[lang], k)).map(([k, f]) => `${k} (${f})`);
+      assert.deepEqual(missing, [], `FIELDS.${lang}: struct tags without a name`);
+      for (const k of tags.keys()) assert.ok(String(FIELDS[lang][k]).trim().length > 0, `FIELDS.${lang}.${k} is empty`);
+    }
+  });
+
+  test("no stale names: every entry is a struct tag", () => {
+    for (const lang of LANGS) {
+      assert.deepEqual(Object.keys(FIELDS[lang]).filter((k) => !tags.has(k)), [], `FIELDS.${lang}: not a struct tag in core`);
+    }
+  });
+
+  test("the Japanese names are translated (not English left over)", () => {
+    const untranslated = Object.keys(FIELDS.en).filter((k) => !SAME.has(k) && FIELDS.ja[k] === FIELDS.en[k]);
+    assert.deepEqual(untranslated, []);
+    for (const k of SAME) assert.equal(FIELDS.ja[k], FIELDS.en[k], `${k} is no longer the same: drop it from the list`);
+    // No Japanese name is the English one in words either (what the page showed before).
+    assert.deepEqual(Object.keys(FIELDS.ja).filter((k) => !SAME.has(k) && FIELDS.ja[k].toLowerCase() === humanizeKey(k).toLowerCase()), []);
+  });
+
+  test("fieldLabel: the language's name, else English, else the key in words", () => {
+    assert.equal(fieldLabel("ja", "signatureValid"), "署名の検証");
+    assert.equal(fieldLabel("ja-JP", "nextUpdate"), "次回更新 (nextUpdate)");
+    assert.equal(fieldLabel("en", "signatureValid"), "Signature valid");
+    assert.equal(fieldLabel("en", "spkiSHA256"), "SPKI SHA-256");
+    assert.equal(fieldLabel("fr", "thisUpdate"), "This update", "an unknown language is English");
+    assert.equal(fieldLabel("ja", "tlsCAFile"), "Tls CAFile", "a key core does not name (an option in a map) in words");
+    assert.equal(fieldLabel("ja", "someNewField"), "Some New Field");
+    assert.equal(fieldLabel("en", ""), "");
+    // Keys from JSON are data: Object.prototype's names are not labels.
+    assert.equal(fieldLabel("ja", "constructor"), "Constructor");
+    assert.equal(fieldLabel("ja", "__proto__"), "__proto__");
+    assert.equal(fieldLabel("ja", "hasOwnProperty"), "Has Own Property");
+  });
+
+  test("English falls in when a language lacks a name", () => {
+    const saved = FIELDS.ja.nextUpdate;
+    delete FIELDS.ja.nextUpdate;
+    try {
+      assert.equal(fieldLabel("ja", "nextUpdate"), "Next update");
+    } finally {
+      FIELDS.ja.nextUpdate = saved;
+    }
   });
 });
 

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { axe, checks, launch, openPage, recordReports, runs, serve, settled, shot } from "./harness.mjs";
+import { FIELDS, humanizeKey } from "../web/i18n.js";
 
 let srv, browser;
 
@@ -145,6 +146,22 @@ describe("languages", () => {
     } finally {
       await ja.close();
     }
+  });
+
+  test("lang=ja: the generic sections (revocation, all fields) name the report's fields in Japanese", async () => {
+    const { page, problems } = await open("#example=revoked&lang=ja");
+    await settled(page);
+    assert.equal(await page.getAttribute("html", "lang"), "ja");
+    // Every field core names, as the page showed it before (the key in words)
+    // or in English: none of them may label a Japanese report.
+    const english = new Set(Object.keys(FIELDS.en).filter((k) => FIELDS.ja[k] !== FIELDS.en[k]).flatMap((k) => [FIELDS.en[k], humanizeKey(k)]));
+    const dts = await page.$$eval("#report dt", (ds) => ds.map((d) => d.textContent));
+    assert.ok(dts.length > 20, `only ${dts.length} field names in the report`);
+    assert.deepEqual([...new Set(dts.filter((d) => english.has(d)))], [], "English field names on the Japanese page");
+    const rev = await page.$$eval("#sec-revocation dt", (ds) => ds.map((d) => d.textContent));
+    for (const k of ["signatureValid", "thisUpdate", "nextUpdate", "revocationDate", "reason"]) assert.ok(rev.includes(FIELDS.ja[k]), `revocation section: ${FIELDS.ja[k]} (${k})`);
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 });
 

@@ -8,7 +8,7 @@
 // overrides are shown as visible marks. Labels come from i18n.js through t();
 // the report's own texts come from core in the request's `lang`.
 import { inspect, ready } from "./certinspect.js";
-import { formatDateTime, normLang, translate } from "./i18n.js";
+import { fieldLabel, formatDateTime, humanizeKey, normLang, translate } from "./i18n.js";
 import { EXAMPLE_DATA, EXAMPLES, exampleById } from "./examples.js";
 
 // ---------------------------------------------------------------------------
@@ -70,9 +70,7 @@ function sniffPaste(s) {
   return "error";
 }
 
-function humanize(k) {
-  return str(k).replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (x) => x.toUpperCase());
-}
+const humanize = humanizeKey;
 
 const GROUPS = [
   ["uri", (id) => /^(uri|tls|srv|dns)\./.test(id)],
@@ -257,7 +255,7 @@ export function mountInspector(container, options = {}) {
       ocspRequest: t("section.ocspRequest"), crls: t("section.crls"), ocsp: t("section.ocsp"),
       keyFile: t("section.keyFile"), explain: t("section.explain"),
     };
-    return m[k] || humanize(k);
+    return m[k] || fieldLabel(lang, k);
   }
   function roleText(v) {
     const m = {
@@ -814,7 +812,7 @@ export function mountInspector(container, options = {}) {
       const dl = el("dl", { class: "kv tree" });
       for (const [k, x] of Object.entries(v)) {
         if (x === null || x === undefined) continue;
-        dl.append(el("dt", null, humanize(k)), el("dd", null, renderValue(x, depth + 1, CODE_KEYS.has(k))));
+        dl.append(el("dt", null, fieldLabel(lang, k)), el("dd", null, renderValue(x, depth + 1, CODE_KEYS.has(k))));
       }
       return dl;
     }
