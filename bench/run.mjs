@@ -153,7 +153,7 @@ function weight(firstVisit) {
   // What the wasm is made of (code by package, data), from a build that keeps the name section.
   try {
     const names = path.join(OUT, "certinspect-names.wasm");
-    run(GO, ["build", "-trimpath", "-o", names, "./wasm"], { env: { ...process.env, GOOS: "js", GOARCH: "wasm" } });
+    run(GO, ["build", "-trimpath", "-gcflags=certinspect/...=-l", "-o", names, "./wasm"], { env: { ...process.env, GOOS: "js", GOARCH: "wasm" } }); // as the Makefile's WASM_GCFLAGS
     const helloNames = path.join(OUT, "hello-names.wasm");
     run(GO, ["build", "-trimpath", "-o", helloNames, "./bench/hello"], { env: { ...process.env, GOOS: "js", GOARCH: "wasm" } });
     const an = (f) => JSON.parse(run(process.execPath, [path.join(ROOT, "bench", "wasm-size.mjs"), f, "--json"]));

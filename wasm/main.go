@@ -3,7 +3,8 @@
 // Command wasm is certinspect's WebAssembly bridge: it defines the global
 // object `certinspect` with `version` and `inspect(request[, onProgress])`,
 // which returns a Promise of the report (the same JSON the CLI prints with
-// --json). Build: GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' ./wasm
+// --json). Build: make wasm (GOOS=js GOARCH=wasm go build -trimpath
+// -gcflags=certinspect/...=-l -ldflags='-s -w' ./wasm; the flags: Makefile).
 //
 // Every value crossing between Go and JavaScript goes through
 // github.com/hack-pad/safejs, so a bad value from JavaScript becomes an error
