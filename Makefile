@@ -137,7 +137,8 @@ FUZZ_TARGETS := \
 	./core/keyfile:FuzzKeyFile ./core/keyfile:FuzzRFC2253 \
 	./core/explain:FuzzExplain \
 	./core/sclient:FuzzParse \
-	./core/lint:FuzzRun
+	./core/lint:FuzzRun \
+	./worker:FuzzInspect
 
 ## fuzz: run each fuzz target for FUZZTIME (findings land in the package's testdata/fuzz/)
 fuzz:
