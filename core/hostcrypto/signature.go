@@ -9,7 +9,7 @@ import (
 )
 
 // Digest returns h(data), hashed by the host when data is large enough for
-// that to pay. h must be available (linked in).
+// that to pay. h must be linked in (crypto/x509 links SHA-1 and SHA-2).
 func Digest(h crypto.Hash, data []byte) []byte {
 	if len(data) >= MinDigestBytes {
 		if hc := current(); hc != nil {
@@ -30,25 +30,25 @@ func CheckSignature(c *x509.Certificate, algo x509.SignatureAlgorithm, signed, s
 	if len(signed) < MinDigestBytes || current() == nil {
 		return c.CheckSignature(algo, signed, sig)
 	}
-	a, ok := prehashed[algo]
+	h, pss, ec, ok := prehashed(algo)
 	if !ok {
 		return c.CheckSignature(algo, signed, sig)
 	}
 	switch pub := c.PublicKey.(type) {
 	case *rsa.PublicKey:
-		if a.ecdsa {
+		if ec {
 			break
 		}
-		digest := Digest(a.hash, signed)
-		if a.pss {
-			return rsa.VerifyPSS(pub, a.hash, digest, sig, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash})
+		digest := Digest(h, signed)
+		if pss {
+			return rsa.VerifyPSS(pub, h, digest, sig, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash})
 		}
-		return rsa.VerifyPKCS1v15(pub, a.hash, digest, sig)
+		return rsa.VerifyPKCS1v15(pub, h, digest, sig)
 	case *ecdsa.PublicKey:
-		if !a.ecdsa {
+		if !ec {
 			break
 		}
-		if !ecdsa.VerifyASN1(pub, Digest(a.hash, signed), sig) {
+		if !ecdsa.VerifyASN1(pub, Digest(h, signed), sig) {
 			return errors.New("x509: ECDSA verification failure") // crypto/x509's words
 		}
 		return nil
@@ -57,21 +57,33 @@ func CheckSignature(c *x509.Certificate, algo x509.SignatureAlgorithm, signed, s
 	return c.CheckSignature(algo, signed, sig)
 }
 
-// prehashed lists the algorithms CheckSignature can verify from a digest, as
+// prehashed tells how CheckSignature verifies algo from a digest, as
 // crypto/x509 does (SHA-1 is allowed there for CRLs; MD5 is refused there).
-var prehashed = map[x509.SignatureAlgorithm]struct {
-	hash       crypto.Hash
-	pss, ecdsa bool
-}{
-	x509.SHA1WithRSA:      {hash: crypto.SHA1},
-	x509.SHA256WithRSA:    {hash: crypto.SHA256},
-	x509.SHA384WithRSA:    {hash: crypto.SHA384},
-	x509.SHA512WithRSA:    {hash: crypto.SHA512},
-	x509.SHA256WithRSAPSS: {hash: crypto.SHA256, pss: true},
-	x509.SHA384WithRSAPSS: {hash: crypto.SHA384, pss: true},
-	x509.SHA512WithRSAPSS: {hash: crypto.SHA512, pss: true},
-	x509.ECDSAWithSHA1:    {hash: crypto.SHA1, ecdsa: true},
-	x509.ECDSAWithSHA256:  {hash: crypto.SHA256, ecdsa: true},
-	x509.ECDSAWithSHA384:  {hash: crypto.SHA384, ecdsa: true},
-	x509.ECDSAWithSHA512:  {hash: crypto.SHA512, ecdsa: true},
+// A switch, not a map: nothing to build at start-up.
+func prehashed(algo x509.SignatureAlgorithm) (h crypto.Hash, pss, ec, ok bool) {
+	switch algo {
+	case x509.SHA1WithRSA:
+		return crypto.SHA1, false, false, true
+	case x509.SHA256WithRSA:
+		return crypto.SHA256, false, false, true
+	case x509.SHA384WithRSA:
+		return crypto.SHA384, false, false, true
+	case x509.SHA512WithRSA:
+		return crypto.SHA512, false, false, true
+	case x509.SHA256WithRSAPSS:
+		return crypto.SHA256, true, false, true
+	case x509.SHA384WithRSAPSS:
+		return crypto.SHA384, true, false, true
+	case x509.SHA512WithRSAPSS:
+		return crypto.SHA512, true, false, true
+	case x509.ECDSAWithSHA1:
+		return crypto.SHA1, false, true, true
+	case x509.ECDSAWithSHA256:
+		return crypto.SHA256, false, true, true
+	case x509.ECDSAWithSHA384:
+		return crypto.SHA384, false, true, true
+	case x509.ECDSAWithSHA512:
+		return crypto.SHA512, false, true, true
+	}
+	return 0, false, false, false
 }
