@@ -252,8 +252,6 @@ var limboStricterThanOpenSSL = map[string]string{
 		"subtrees: chain.trusted fails on it, OpenSSL accepts it (webpki forbids it).",
 	"webpki::nc::intermediate-permitted-excluded-subtrees-both-empty-sequences": "nameConstraints with empty permitted and " +
 		"excluded subtrees: chain.trusted fails on it, OpenSSL accepts it (webpki forbids it).",
-	"webpki::forbidden-dsa-root": "A DSA root: chain.trusted fails (Go cannot verify DSA signatures), OpenSSL verifies it " +
-		"(the CA/B Forum forbids DSA).",
 }
 
 // limboVerdicts is testdata/limbo/openssl-verdicts.json.

@@ -2,12 +2,15 @@ package core
 
 import (
 	"crypto"
+	"crypto/dsa" //nolint:staticcheck // OpenSSL still verifies DSA signatures; Go's x509 does not
 	"crypto/ecdsa"
 	_ "crypto/md5" // MD5 signatures are verified to be reported, never accepted
 	"crypto/rsa"
 	_ "crypto/sha1"
 	"crypto/x509"
+	"encoding/asn1"
 	"errors"
+	"math/big"
 	"time"
 
 	"certinspect/core/x509err"
@@ -212,11 +215,13 @@ func pathProblems(res pathResult, at time.Time) []problem {
 
 // signedBy checks c's signature with issuer's key, without Go's policy
 // (Go refuses SHA-1 and MD5 signatures outright; OpenSSL verifies them and
-// rejects them at security level 2 as a separate error, reported apart).
+// rejects them at security level 2 as a separate error, reported apart), and
+// with DSA keys, which Go's x509 no longer verifies and OpenSSL does.
 func signedBy(c, issuer *x509.Certificate) error {
 	err := issuer.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature)
 	var insecure x509.InsecureAlgorithmError
-	if err == nil || !errors.As(err, &insecure) {
+	_, dsaKey := issuer.PublicKey.(*dsa.PublicKey)
+	if err == nil || !errors.As(err, &insecure) && !(dsaKey && errors.Is(err, x509.ErrUnsupportedAlgorithm)) {
 		return err
 	}
 	var h crypto.Hash
@@ -225,6 +230,8 @@ func signedBy(c, issuer *x509.Certificate) error {
 		h = crypto.MD5
 	case x509.SHA1WithRSA, x509.ECDSAWithSHA1, x509.DSAWithSHA1:
 		h = crypto.SHA1
+	case x509.DSAWithSHA256:
+		h = crypto.SHA256
 	default:
 		return err
 	}
@@ -239,6 +246,24 @@ func signedBy(c, issuer *x509.Certificate) error {
 			return nil
 		}
 		return errors.New("ECDSA verification failure")
+	case *dsa.PublicKey:
+		return verifyDSA(k, sum, c.Signature)
 	}
 	return err
+}
+
+// verifyDSA checks a DER Dss-Sig-Value over digest, truncated to the size
+// of the subgroup as FIPS 186-4 (and OpenSSL) do.
+func verifyDSA(k *dsa.PublicKey, digest, sig []byte) error {
+	var rs struct{ R, S *big.Int }
+	if rest, err := asn1.Unmarshal(sig, &rs); err != nil || len(rest) > 0 || rs.R == nil || rs.S == nil {
+		return errors.New("DSA signature is not a DER sequence of two integers")
+	}
+	if n := (k.Q.BitLen() + 7) / 8; len(digest) > n {
+		digest = digest[:n]
+	}
+	if dsa.Verify(k, digest, rs.R, rs.S) {
+		return nil
+	}
+	return errors.New("DSA verification failure")
 }
