@@ -60,6 +60,11 @@ func TestDSASignedChain(t *testing.T) {
 					t.Fatalf("altered signature: OpenSSL error %+v, want X509_V_ERR_CERT_SIGNATURE_FAILURE", f.OpenSSLError)
 				}
 			}
+			for _, cert := range rep.Certificates {
+				if want := cert.Label == "x509-limbo-root"; cert.SelfSigned != want {
+					t.Errorf("%s: selfSigned %v, want %v", cert.Label, cert.SelfSigned, want)
+				}
+			}
 			if c.wantOthers && statusOf(rep, "chain.others") != report.Info {
 				t.Fatalf("chain.others is %q: Go's verifier rejects DSA and the report should say so", statusOf(rep, "chain.others"))
 			}
