@@ -90,7 +90,7 @@ func (a *serverAnalysis) chainReport(p *i18n.Printer) *report.Chain {
 		if k, ok := bad[n]; ok {
 			state = k
 		}
-		link := report.PathLink{Cert: n.fp, Label: certid.Label(n.cert), From: n.from, State: state}
+		link := report.PathLink{Cert: n.fp, Label: certid.Label(n.cert), From: n.from, State: state, StateText: linkStateText(p, state)}
 		if i == len(a.result.path)-1 && a.result.end != endAnchored {
 			link.Note = p.T("chain.path.stops", "the path stops here: {reason}", i18n.Args{"reason": a.problems0Text()})
 		}
@@ -499,4 +499,48 @@ func (a *serverAnalysis) rejectedIssuers(n *node, p *i18n.Printer) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// linkStateText names a path link's state (a problem kind) for the chain
+// picture: a few words, in the report's language.
+func linkStateText(p *i18n.Printer, state string) string {
+	switch state {
+	case "ok":
+		return p.T("chain.link.ok", "OK", nil)
+	case "badSignature":
+		return p.T("chain.link.badSignature", "signature does not verify", nil)
+	case "caKeyTooSmall":
+		return p.T("chain.link.caKeyTooSmall", "CA key too small", nil)
+	case "eeKeyTooSmall":
+		return p.T("chain.link.eeKeyTooSmall", "key too small", nil)
+	case "criticalExtension":
+		return p.T("chain.link.criticalExtension", "unhandled critical extension", nil)
+	case "expired":
+		return p.T("chain.link.expired", "expired", nil)
+	case "notYetValid":
+		return p.T("chain.link.notYetValid", "not yet valid", nil)
+	case "nameConstraint":
+		return p.T("chain.link.nameConstraint", "violates name constraints", nil)
+	case "nameConstraintsBudget":
+		return p.T("chain.link.nameConstraintsBudget", "name constraints too complex to check", nil)
+	case "noIssuer":
+		return p.T("chain.link.noIssuer", "issuer not found", nil)
+	case "notCA":
+		return p.T("chain.link.notCA", "not a CA", nil)
+	case "pathLength":
+		return p.T("chain.link.pathLength", "path length constraint exceeded", nil)
+	case "purpose":
+		return p.T("chain.link.purpose", "not for this purpose", nil)
+	case "selfSignedLeaf":
+		return p.T("chain.link.selfSignedLeaf", "self-signed, not trusted", nil)
+	case "tooLong":
+		return p.T("chain.link.tooLong", "chain too long", nil)
+	case "trustedNotRoot":
+		return p.T("chain.link.trustedNotRoot", "trusted, but not a root", nil)
+	case "untrustedRoot":
+		return p.T("chain.link.untrustedRoot", "root not trusted", nil)
+	case "weakDigest":
+		return p.T("chain.link.weakDigest", "weak signature hash", nil)
+	}
+	return state
 }

@@ -5,8 +5,13 @@ import (
 	"crypto/dsa" //nolint:staticcheck // the DSA path of signedBy
 	"encoding/pem"
 	"math/big"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
+	"certinspect/core/i18n"
 	"certinspect/core/report"
 )
 
@@ -77,6 +82,42 @@ func TestVerifyDSARefusesMalformedSignatures(t *testing.T) {
 	for _, sig := range [][]byte{nil, {0x30, 0x00}, {0x30, 0x03, 0x02, 0x01, 0x01}, {0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01, 0x00}} {
 		if err := verifyDSA(k, []byte{1, 2, 3}, sig); err == nil {
 			t.Errorf("signature %x accepted", sig)
+		}
+	}
+}
+
+// Every kind of path problem has words for the chain picture (a problem
+// kind added without them would show its code to the user).
+func TestEveryLinkStateHasText(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{"ok": true}
+	re := regexp.MustCompile(`kind: +"([a-zA-Z]+)"`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllSubmatch(b, -1) {
+			if k := string(m[1]); k != "host" { // host problems are not links
+				kinds[k] = true
+			}
+		}
+	}
+	if len(kinds) < 15 {
+		t.Fatalf("found only %d kinds: the scan is broken", len(kinds))
+	}
+	ja := i18n.New("ja")
+	for k := range kinds {
+		// Without a case, linkStateText returns the code itself; every
+		// Japanese text differs from the code, even where English is "expired".
+		if linkStateText(ja, k) == k {
+			t.Errorf("problem kind %q has no text for the chain picture (linkStateText)", k)
 		}
 	}
 }

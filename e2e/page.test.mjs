@@ -131,6 +131,13 @@ describe("languages", () => {
       assert.match(dates, /2026\/0?3\/0?1 9:00 \(2026-03-01 00:00 UTC\)/);
       // The "as of" field is local time; the UTC instant is shown under it.
       assert.equal(await page.textContent("#at-utc"), "= 2026-06-01T00:00:00Z (UTC)");
+      // The chain picture and the certificate cards name states in Japanese
+      // (core's stateText for a path link, the page's labels for validity).
+      const links = await page.$$eval("#sec-chain .link .pill", (ps) => ps.map((p) => p.textContent));
+      assert.ok(links.includes("期限切れ"), `chain link states: ${links.join(", ")}`);
+      const badges = await page.$$eval("#sec-certs .pill", (ps) => ps.map((p) => p.textContent));
+      assert.ok(badges.includes("期限切れ") && badges.includes("有効"), `certificate states: ${badges.join(", ")}`);
+      assert.ok(!badges.some((b) => /^(Expired|Valid|Not Yet Valid)$/.test(b)), `English states: ${badges.join(", ")}`);
       await shot(page, "12-japanese");
 
       // The switch: back to English, labels and report.

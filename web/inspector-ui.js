@@ -682,7 +682,7 @@ export function mountInspector(container, options = {}) {
           el("span", { class: "link-role" }, i === 0 ? t("chain.server") : i === path.length - 1 && ch.complete ? t("chain.anchor") : t("chain.intermediate")),
           el("span", { class: "link-label" }, str(link.label) || certLabel(rep, link.cert)),
           el("span", { class: "link-from" }, t("chain.from", { source: str(link.from) })),
-          pill(sev === "ok" ? "pass" : sev, st === "ok" ? t("chain.ok") : humanize(st)),
+          pill(sev === "ok" ? "pass" : sev, st === "ok" ? t("chain.ok") : str(link.stateText) || humanize(st)),
           link.note ? el("span", { class: "link-note" }, link.note) : null)));
     });
     if (!ch.complete) {
@@ -791,12 +791,22 @@ export function mountInspector(container, options = {}) {
       if (pk) dl.append(el("dt", null, t("certs.key")), el("dd", null, pk));
       wrap.append(el("article", { class: "cert", id: "cert-" + str(c.id).slice(0, 16), dataset: { cert: str(c.id) } },
         el("h4", null, el("span", { class: "cert-label" }, str(c.label) || str(c.subject)), " ",
-          pill(c.validityState === "valid" ? "pass" : "fail", humanize(str(c.validityState) || "unknown")),
+          pill(c.validityState === "valid" ? "pass" : "fail", validityStateText(str(c.validityState))),
           c.isCA ? el("span", { class: "tag" }, t("certs.ca")) : null, c.selfSigned ? el("span", { class: "tag" }, t("certs.selfSigned")) : null),
         dl,
         el("details", { class: "allfields" }, el("summary", null, t("certs.allFields")), renderValue(c))));
     }
     return wrap;
+  }
+
+  /** validityStateText names a certificate's validityState in the page language. */
+  function validityStateText(state) {
+    switch (state) {
+      case "valid": return t("certs.state.valid");
+      case "expired": return t("certs.state.expired");
+      case "notYetValid": return t("certs.state.notYetValid");
+      default: return humanize(state || "unknown");
+    }
   }
 
   /** renderValue shows any JSON value as nested definition lists. */

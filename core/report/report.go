@@ -215,9 +215,12 @@ type PathLink struct {
 	Label string `json:"label"`
 	// From: "serverChain", "tlsCAFile", "bundled roots".
 	From string `json:"from"`
-	// State: "ok", "expired", "notYetValid", "untrusted", "missingIssuer", "notCA", ...
+	// State: "ok" or the kind of the link's first problem: "expired",
+	// "notYetValid", "badSignature", "notCA", "untrustedRoot", ... (a code).
 	State string `json:"state"`
-	Note  string `json:"note,omitempty"`
+	// StateText is State in the report's language ("expired", "期限切れ").
+	StateText string `json:"stateText"`
+	Note      string `json:"note,omitempty"`
 }
 
 // PresentedCert labels one certificate of the server chain as presented.
