@@ -107,6 +107,21 @@ func TestTextOutput(t *testing.T) {
 	}
 }
 
+// The path's states are words in the chosen language, not codes.
+func TestTextOutputPathInJapanese(t *testing.T) {
+	args := []string{"--tlsCAFile", pki("ca.pem"), "--chain", pki("expired-chain.pem"), "--host", "db0.example.net", "--at", "2026-06-01T00:00:00Z"}
+	en, _, _ := runCLI(t, args...)
+	ja, _, _ := runCLI(t, append(args, "--lang", "ja")...)
+	for out, want := range map[string]string{en: "db0.example.net [expired] from serverChain", ja: "db0.example.net [期限切れ] serverChain から"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("path line %q missing from:\n%s", want, out)
+		}
+	}
+	if strings.Contains(ja, "[notYetValid]") || strings.Contains(ja, "] from ") {
+		t.Errorf("codes or English in the Japanese path:\n%s", ja)
+	}
+}
+
 func TestBadInputsExitTwo(t *testing.T) {
 	dir := t.TempDir()
 	cases := []struct {

@@ -153,11 +153,15 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 	if rep.Chain != nil {
 		out("\n%s\n", p.c(ansiBold, p.t.T("cli.path", "Path (trust store: {store})", i18n.Args{"store": rep.Chain.Store})))
 		for i, l := range rep.Chain.Path {
-			mark := p.c(ansiGreen, "ok")
-			if l.State != "ok" {
-				mark = p.c(ansiRed, l.State)
+			state := l.StateText
+			if state == "" {
+				state = l.State
 			}
-			out("  %s%s [%s] from %s\n", strings.Repeat("  ", i), clean(l.Label), mark, l.From)
+			mark := p.c(ansiGreen, state)
+			if l.State != "ok" {
+				mark = p.c(ansiRed, state)
+			}
+			out("  %s%s [%s] %s\n", strings.Repeat("  ", i), clean(l.Label), mark, p.t.T("cli.path.from", "from {source}", i18n.Args{"source": l.From}))
 			if l.Note != "" {
 				out("  %s  %s\n", strings.Repeat("  ", i), clean(l.Note))
 			}
