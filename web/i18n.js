@@ -947,15 +947,17 @@ export function humanizeKey(key) {
 
 /**
  * fieldLabel names a report field (a JSON key) in the page language: the
- * language's entry, else the English one, else the key in words (a field core
- * added later, or a map key such as an option name).
+ * language's entry, else the English one, else the key as it is. Every field
+ * core defines is in FIELDS (e2e/labels.test.mjs), so a key without an entry
+ * is data, such as a connection-string option name in a map ("tlsCAFile"),
+ * which the user must see exactly as written, not re-cased into words.
  */
 export function fieldLabel(lang, key) {
   const k = key === undefined || key === null ? "" : String(key);
   for (const table of [FIELDS[normLang(lang)], FIELDS.en]) {
     if (Object.prototype.hasOwnProperty.call(table, k)) return table[k];
   }
-  return humanizeKey(k);
+  return k;
 }
 
 /** pickLang returns "ja" when the first supported preference is Japanese, else "en". */
