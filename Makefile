@@ -133,7 +133,7 @@ FUZZ_TARGETS := \
 	./core:FuzzInspect \
 	./core/decode:FuzzDecode ./core/decode:FuzzFastPEM \
 	./core/mongouri:FuzzParse ./core/mongouri:FuzzDNSAnswer \
-	./core/revocation:FuzzCRL ./core/revocation:FuzzOCSP \
+	./core/revocation:FuzzCRL ./core/revocation:FuzzOCSP ./core/revocation:FuzzScan \
 	./core/keyfile:FuzzKeyFile ./core/keyfile:FuzzRFC2253 \
 	./core/explain:FuzzExplain \
 	./core/sclient:FuzzParse \
