@@ -88,6 +88,27 @@ func cleanBlock(text []byte, pos, line int) (b pemBlock, next, lines int, ok boo
 	blank := false  // a blank line was seen (after the headers, if any)
 	padded := false // the base64 so far ended in padding
 	for pos < bodyEnd {
+		// The usual line: 64 characters (OpenSSL's width) and its line end,
+		// once a first line has been read the careful way. Decoding to 48
+		// bytes proves it held no padding, "\r" or "\n" (Decode skips those,
+		// and any of them makes fewer bytes); otherwise the careful path
+		// below reads it again.
+		if n > 0 && !padded && bodyEnd-pos > 64 && n+48 <= len(out) {
+			end, nx := pos+64, 0
+			if text[end] == '\n' {
+				nx = end + 1
+			} else if text[end] == '\r' && bodyEnd-end > 1 && text[end+1] == '\n' {
+				nx = end + 2
+			}
+			if nx > 0 {
+				if k, err := base64.StdEncoding.Decode(out[n:], text[pos:end]); err == nil && k == 48 {
+					n += 48
+					pos = nx
+					lines++
+					continue
+				}
+			}
+		}
 		raw, nx, _ := lineAt(text, pos)
 		l := raw
 		if len(l) > 0 && l[len(l)-1] == '\r' {
