@@ -61,15 +61,16 @@ const R = {
   runs: N,
 };
 
-// --- sizes: raw, gzip -9, brotli -q 11 (Node zlib), cached like scripts/build-dist.mjs -------
+// --- sizes: raw, gzip -9, brotli -q 11 -w 24 (Node zlib; what scripts/build-dist.mjs ships), cached -------
 const CACHE = path.join(ROOT, "build", "compress-cache");
 fs.mkdirSync(CACHE, { recursive: true });
 function compressed(data, kind, text) {
-  const p = path.join(CACHE, `${sha(data)}.${kind === "br" ? "br11" : "gz"}`);
+  const p = path.join(CACHE, `${sha(data)}.${kind === "br" ? "br11w24" : "gz"}`);
   if (fs.existsSync(p)) return fs.statSync(p).size;
   const out = kind === "gz" ? zlib.gzipSync(data, { level: 9 }) : zlib.brotliCompressSync(data, {
     params: {
       [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_LGWIN]: 24, // as scripts/build-dist.mjs ships it
       [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
       [zlib.constants.BROTLI_PARAM_MODE]: text ? zlib.constants.BROTLI_MODE_TEXT : zlib.constants.BROTLI_MODE_GENERIC,
     },
@@ -518,7 +519,7 @@ function table() {
   row("measure", "certinspect", "reference", "ratio");
   row("---", "---", "---", "---");
   const w = R.weight;
-  row("first visit: raw / gzip -9 / brotli -q 11", `${kb(w.firstVisit.total.raw)} / ${kb(w.firstVisit.total.gz)} / ${kb(w.firstVisit.total.br)} (${w.firstVisit.files.length} files)`, `hello page ${kb(w.helloPage.raw)} / ${kb(w.helloPage.gz)} / ${kb(w.helloPage.br)}`, `${f(w.firstVisit.total.br / w.helloPage.br, 2)}x br`);
+  row("first visit: raw / gzip -9 / brotli -q 11 -w 24", `${kb(w.firstVisit.total.raw)} / ${kb(w.firstVisit.total.gz)} / ${kb(w.firstVisit.total.br)} (${w.firstVisit.files.length} files)`, `hello page ${kb(w.helloPage.raw)} / ${kb(w.helloPage.gz)} / ${kb(w.helloPage.br)}`, `${f(w.firstVisit.total.br / w.helloPage.br, 2)}x br`);
   row("wasm: raw / gzip / brotli", `${kb(w.wasm.raw)} / ${kb(w.wasm.gz)} / ${kb(w.wasm.br)}`, `hello.wasm ${kb(w.helloWasm.raw)} / ${kb(w.helloWasm.gz)} / ${kb(w.helloWasm.br)}`, `${f(w.wasm.br / w.helloWasm.br, 2)}x br`);
   if (w.wasmOpt.available && !w.wasmOpt.failed) {
     const o = w.wasmOpt;
