@@ -100,9 +100,12 @@ func ExtractFile(fset *token.FileSet, name string, src []byte) ([]Message, []Pro
 	if err != nil {
 		return nil, nil, err
 	}
-	if !importsI18n(f) && f.Name.Name != "i18n" {
-		return nil, nil, nil
-	}
+	// A file may call T on a printer it was handed (in.p.T) without
+	// importing i18n itself (core/handover.go did, and its texts were never
+	// translated): every file is read. Calls whose id and English are not
+	// literals are reported only where i18n is imported, as elsewhere a T
+	// method may be something else.
+	strict := importsI18n(f) || f.Name.Name == "i18n"
 	area := Area(name)
 	var msgs []Message
 	var probs []Problem
@@ -118,15 +121,17 @@ func ExtractFile(fset *token.FileSet, name string, src []byte) ([]Message, []Pro
 		pos := fset.Position(call.Pos())
 		where := fmt.Sprintf("%s:%d", name, pos.Line)
 		if len(call.Args) != 3 || call.Ellipsis.IsValid() {
-			probs = append(probs, Problem{where, fmt.Sprintf("T call with %d arguments; want T(id, english, args)", len(call.Args))})
+			if strict {
+				probs = append(probs, Problem{where, fmt.Sprintf("T call with %d arguments; want T(id, english, args)", len(call.Args))})
+			}
 			return true
 		}
 		id, okID := literal(call.Args[0])
 		en, okEn := literal(call.Args[1])
-		if !okID {
+		if !okID && strict {
 			probs = append(probs, Problem{where, "message id is not a string literal: " + exprString(fset, src, call.Args[0])})
 		}
-		if !okEn {
+		if !okEn && strict {
 			probs = append(probs, Problem{where, "English text is not a string literal: " + exprString(fset, src, call.Args[1])})
 		}
 		if okID && okEn {

@@ -49,7 +49,8 @@ func TestExtractFile(t *testing.T) {
 		}
 	}
 
-	// A file that does not import the printer is not read (t.T of other types).
+	// In a file that does not import the printer, T methods of other types
+	// (with no literal id and English) yield nothing and are not reported.
 	other := "package x\nfunc f(a A) { a.T(1, 2, 3) }\n"
 	msgs, probs, err = ExtractFile(token.NewFileSet(), "core/x.go", []byte(other))
 	if err != nil || len(msgs) != 0 || len(probs) != 0 {
@@ -57,6 +58,29 @@ func TestExtractFile(t *testing.T) {
 	}
 	if _, _, err := ExtractFile(token.NewFileSet(), "core/x.go", []byte("package")); err == nil {
 		t.Error("syntax error not reported")
+	}
+}
+
+// A file that calls T on a printer it was handed, without importing i18n
+// (core/handover.go), still has its messages read; its odd T calls are not
+// reported, as a T method there may be something else.
+func TestExtractFileWithoutTheImport(t *testing.T) {
+	src := "package core\n\n" +
+		"func (in *inspection) f(id string) {\n" +
+		"\tp := in.p\n" +
+		"\t_ = p.T(\"handover.x\", \"Read the CRL\", nil)\n" +
+		"\t_ = p.T(id, \"Computed\", nil)\n" +
+		"\t_ = other.T(1, 2)\n" +
+		"}\n"
+	msgs, probs, err := ExtractFile(token.NewFileSet(), "core/handover.go", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(msgs) != 1 || msgs[0] != (Message{"handover.x", "Read the CRL", "core/handover.go:5", "core"}) {
+		t.Fatalf("messages %+v", msgs)
+	}
+	if len(probs) != 0 {
+		t.Fatalf("problems reported in a file that does not import i18n: %v", probs)
 	}
 }
 
