@@ -174,7 +174,7 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 			out("    subject  %s\n", clean(c.Subject))
 			out("    issuer   %s\n", clean(c.Issuer))
 			out("    serial   %s\n", c.Serial)
-			out("    valid    %s to %s (%s)\n", c.NotBefore.Format("2006-01-02"), c.NotAfter.Format("2006-01-02"), clean(c.ValidityText))
+			out("    valid    %s\n", p.t.T("cli.cert.validity", "{from} to {to} ({state})", i18n.Args{"from": c.NotBefore.Format("2006-01-02"), "to": c.NotAfter.Format("2006-01-02"), "state": clean(c.ValidityText)}))
 			if len(c.DNSNames)+len(c.IPAddresses) > 0 {
 				out("    names    %s\n", clean(strings.Join(append(append([]string{}, c.DNSNames...), c.IPAddresses...), ", ")))
 			}
@@ -182,11 +182,11 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 			if c.PublicKey.Curve != "" {
 				key += " " + c.PublicKey.Curve
 			} else if c.PublicKey.Bits > 0 {
-				key += fmt.Sprintf(" %d bits", c.PublicKey.Bits)
+				key += " " + p.t.T("cli.cert.bits", "{bits} bits", i18n.Args{"bits": c.PublicKey.Bits})
 			}
-			out("    key      %s, signed with %s\n", key, c.SignatureAlgorithm)
+			out("    key      %s\n", p.t.T("cli.cert.key", "{key}, signed with {algorithm}", i18n.Args{"key": key, "algorithm": c.SignatureAlgorithm}))
 			if c.IsCA {
-				out("    CA       yes%s\n", pathLen(c))
+				out("    CA       %s\n", pathLen(p, c))
 			}
 			if len(c.ExtKeyUsage) > 0 {
 				out("    EKU      %s\n", strings.Join(c.ExtKeyUsage, ", "))
@@ -196,11 +196,12 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 	}
 }
 
-func pathLen(c report.Certificate) string {
+// pathLen says "yes", with the path length constraint if there is one.
+func pathLen(p painter, c report.Certificate) string {
 	if c.MaxPathLen == nil {
-		return ""
+		return p.t.T("cli.cert.ca", "yes", nil)
 	}
-	return fmt.Sprintf(", path length %d", *c.MaxPathLen)
+	return p.t.T("cli.cert.caPathLen", "yes, path length {n}", i18n.Args{"n": *c.MaxPathLen})
 }
 
 // renderURI shows the connection string as PyMongo reads it: the effective
