@@ -214,13 +214,13 @@ func renderURI(w io.Writer, p painter, rep core.Report) {
 	out := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
 	out("\n%s\n  %s\n", p.c(ansiBold, p.t.T("cli.connectionString", "Connection string", nil)), clean(u.Masked))
 	if u.Error != nil {
-		out("  %s %s: %s\n", p.c(ansiRed, "error"), u.Error.Class, clean(u.Error.Message))
+		out("  %s %s: %s\n", p.c(ansiRed, p.t.T("cli.uri.error", "error", nil)), u.Error.Class, clean(u.Error.Message))
 	}
 	for _, wr := range u.Warnings {
-		out("  %s %s\n", p.c(ansiYellow, "warning"), clean(wr))
+		out("  %s %s\n", p.c(ansiYellow, p.t.T("cli.uri.warning", "warning", nil)), clean(wr))
 	}
 	if len(u.Hosts) > 0 {
-		out("  hosts: %s\n", clean(strings.Join(u.Hosts, ", ")))
+		out("  %s\n", p.t.T("cli.uri.hosts", "hosts: {hosts}", i18n.Args{"hosts": clean(strings.Join(u.Hosts, ", "))}))
 	}
 	if len(u.Effective) > 0 {
 		names := make([]string, 0, len(u.Effective))
@@ -246,7 +246,7 @@ func renderURI(w io.Writer, p painter, rep core.Report) {
 		}
 	}
 	if c := u.SSLContext; c != nil {
-		out("  SSL context: verify_mode=%s check_hostname=%t crl_check_leaf=%t CA store=%s OCSP=%s\n", c.VerifyMode, c.CheckHostname, c.CRLCheckLeaf, c.CAStore, c.OCSP)
+		out("  %s: verify_mode=%s check_hostname=%t crl_check_leaf=%t CA store=%s OCSP=%s\n", p.t.T("cli.uri.sslContext", "SSL context", nil), c.VerifyMode, c.CheckHostname, c.CRLCheckLeaf, c.CAStore, c.OCSP)
 	} else {
 		out("  %s\n", p.t.T("cli.tlsOff", "TLS is off: PyMongo would connect without TLS.", nil))
 	}
