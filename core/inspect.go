@@ -358,6 +358,9 @@ func (in *inspection) analyzeServerChain() {
 	}
 	hosts := in.hosts()
 	a := analyzeServer(presented, trusted, store, hosts, in.tls.checkHostname, in.req.At)
+	if a.leaf != nil {
+		a.noteUnreadableIssuer(append(in.unreadableCerts(RoleServerChain), in.unreadableCerts(RoleCAFile)...))
+	}
 	in.server = a
 	in.serverLimits(a)
 	in.rep.Chain = a.chainReport(in.p)

@@ -43,8 +43,8 @@ func goVerdict(a *serverAnalysis, host string, at time.Time) (err error) {
 // PyMongo" (or the reverse) is a common ticket.
 func (in *inspection) otherClients() {
 	a := in.server
-	if a == nil || a.leaf == nil || !in.tls.verify || len(a.trusted) == 0 {
-		return
+	if a == nil || a.leaf == nil || !in.tls.verify || len(a.trusted) == 0 || a.unreadableIssuer != nil {
+		return // nothing to compare; or PyMongo's own verdict is unknown
 	}
 	hosts := in.hosts()
 	host := ""

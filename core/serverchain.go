@@ -24,6 +24,9 @@ type serverAnalysis struct {
 	hosts     []hostMatch
 	// presentedCache holds presentedChain's result.
 	presentedCache []report.PresentedCert
+	// unreadableIssuer is the certificate the path lacks, present but
+	// unreadable here (noteUnreadableIssuer), or nil.
+	unreadableIssuer *unreadableCert
 }
 
 // expiryWarnDays is when validity.period starts warning.
@@ -66,8 +69,8 @@ func analyzeServer(presented, trusted []*node, store string, hosts []string, che
 func (a *serverAnalysis) firstProblem(host string) *problem {
 	for i := range a.problems {
 		p := &a.problems[i]
-		if p.kind == "host" && p.note != normalizeHost(host) {
-			continue
+		if p.kind == "host" && p.note != normalizeHost(host) || p.kind == "issuerUnreadable" || p.kind == "issuerMalformed" {
+			continue // another host's name; or OpenSSL's error for it is not known
 		}
 		return p
 	}
@@ -390,6 +393,23 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 			c.Fix = p.T("chain.noIssuer.fix", "Make the server send its full chain (net.tls.certificateKeyFile must hold the server certificate followed by every intermediate), or add the CA certificate \"{issuer}\" and its root to the tlsCAFile.", args)
 		}
 		c.Commands = []string{"openssl s_client -connect <host>:27017 -servername <host> -showcerts </dev/null", "openssl x509 -in <issuer.pem> -noout -subject -ext subjectKeyIdentifier"}
+	case "issuerUnreadable":
+		u := a.unreadableIssuer
+		args["file"], args["location"], args["reason"] = u.file, u.Location, u.Reason
+		c.Status = report.Warn
+		c.OpenSSLError = nil
+		c.Title = p.T("chain.issuerUnreadable.title", "The issuer of {label} is in {file} but cannot be read here", args)
+		c.Detail = p.T("chain.issuerUnreadable.detail", "In {file}, {location} is a certificate for \"{issuer}\", the one that would complete the chain, but Go's parser, which certinspect uses, refuses it: {reason}. OpenSSL reads some encodings Go refuses, so whether PyMongo trusts this chain cannot be predicted here; the rest of the report still holds.", args)
+		c.Fix = p.T("chain.issuerUnreadable.fix", "Run openssl verify on the same files (below). If OpenSSL refuses the certificate too, reissue it following RFC 5280; if it accepts it, so will PyMongo as far as this certificate goes, but the Go driver and other strict clients will not.", args)
+		c.Commands = []string{"openssl x509 -noout -text -in " + shellQuote(u.file), "openssl verify -CAfile <tlsCAFile> -untrusted <server-chain.pem> -purpose sslserver <server.pem>"}
+	case "issuerMalformed":
+		u := a.unreadableIssuer
+		args["file"], args["location"], args["reason"] = u.file, u.Location, u.Reason
+		c.OpenSSLError = nil // OpenSSL refuses it, but with which error depends on where it stops
+		c.Title = p.T("chain.issuerMalformed.title", "The issuer of {label}, in {file}, is malformed", args)
+		c.Detail = p.T("chain.issuerMalformed.detail", "In {file}, {location} is the certificate for \"{issuer}\" that would complete the chain, but it breaks RFC 5280: {reason}. OpenSSL refuses such a certificate too, so PyMongo cannot use this chain (the exact error depends on where OpenSSL meets it: loading the CA file, or verifying the chain).", args)
+		c.Fix = p.T("chain.issuerMalformed.fix", "Reissue the CA certificate \"{issuer}\" following RFC 5280 (the customer's CA team can see the problem with the command below), then replace it in {file} and on the servers.", args)
+		c.Commands = []string{"openssl x509 -noout -text -in " + shellQuote(u.file)}
 	case "trustedNotRoot":
 		c.Title = p.T("chain.trustedNotRoot.title", "The tlsCAFile holds the intermediate {label} but not its root", args)
 		c.Detail = p.T("chain.trustedNotRoot.detail", "OpenSSL, as Python's ssl runs it, needs the path to end at a self-signed root in the CA file; an intermediate alone is not a trust anchor (no partial-chain mode). The root \"{issuer}\" is missing.", args)
@@ -525,6 +545,10 @@ func linkStateText(p *i18n.Printer, state string) string {
 		return p.T("chain.link.nameConstraintsBudget", "name constraints too complex to check", nil)
 	case "noIssuer":
 		return p.T("chain.link.noIssuer", "issuer not found", nil)
+	case "issuerUnreadable":
+		return p.T("chain.link.issuerUnreadable", "issuer unreadable here", nil)
+	case "issuerMalformed":
+		return p.T("chain.link.issuerMalformed", "issuer malformed", nil)
 	case "notCA":
 		return p.T("chain.link.notCA", "not a CA", nil)
 	case "pathLength":

@@ -46,7 +46,9 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 		}
 	}
 	v := Verdict{Status: "ok"}
-	if first != nil && phase(first) == 3 && in != nil && in.server != nil && in.server.leaf != nil && in.tls.enabled {
+	// OpenSSL's order decides the printed error, unless a certificate the
+	// chain needs could not be read here: then the order is not known.
+	if first != nil && phase(first) == 3 && in != nil && in.server != nil && in.server.leaf != nil && in.tls.enabled && in.server.unreadableIssuer == nil {
 		if pe, host, pr := in.predictHandshakeError(); pe != "" {
 			v.PyMongoError = pe
 			for i := range rep.Checks {
@@ -69,9 +71,13 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 		}
 	case firstWarn != nil:
 		v.Status = "warn"
+		undecided := undecidedCheck(rep, in)
+		if undecided != nil {
+			firstWarn = undecided
+		}
 		v.CheckID = firstWarn.ID
 		v.Headline = p.T("verdict.warn", "PyMongo would connect, but: {reason}", i18n.Args{"reason": firstWarn.Title})
-		if in != nil && in.uri == nil && (in.server == nil || in.server.leaf == nil) && len(in.rep.KeyFiles) == 0 {
+		if undecided != nil || in != nil && in.uri == nil && (in.server == nil || in.server.leaf == nil) && len(in.rep.KeyFiles) == 0 {
 			// Nothing was supplied that PyMongo's behaviour can be judged on.
 			v.Headline = p.T("verdict.notEnough", "Not enough to predict PyMongo's behaviour: {reason}", i18n.Args{"reason": firstWarn.Title})
 		}
@@ -82,6 +88,21 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 		v.Headline = p.T("verdict.nothing", "Nothing failed in what was supplied; give the server chain, the CA file and the connection string for a full verdict", nil)
 	}
 	return v
+}
+
+// undecidedCheck is the check that keeps the report from predicting the
+// handshake even though nothing failed: the chain's issuer is present but
+// unreadable here (chain.trusted as a warning).
+func undecidedCheck(rep *Report, in *inspection) *report.Check {
+	if in == nil || in.server == nil || in.server.unreadableIssuer == nil {
+		return nil
+	}
+	for i := range rep.Checks {
+		if c := &rep.Checks[i]; c.ID == "chain.trusted" && c.Status == report.Warn {
+			return c
+		}
+	}
+	return nil
 }
 
 // predictHandshakeError returns the message PyMongo would print for the

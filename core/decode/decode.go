@@ -112,6 +112,10 @@ type Result struct {
 	// line. They matter when the file is used as tlsCAFile or
 	// tlsCertificateKeyFile.
 	Warnings []report.Issue
+	// Unreadable lists the certificates Go's parser refused (each also in
+	// Errors), with their subject when the DER still shows it: a chain that
+	// lacks an issuer may be lacking exactly one of these.
+	Unreadable []Unreadable
 	// Summary is a short description: "3 certificates, 1 private key".
 	Summary string
 	// Limits lists the limits this file reached.
@@ -389,6 +393,7 @@ func (d *decoder) addCert(pos int, der []byte, loc, pemType string) {
 	p := d.p
 	c, err := x509.ParseCertificate(der)
 	if err != nil {
+		d.res.Unreadable = append(d.res.Unreadable, Unreadable{Location: loc, Reason: err.Error(), Subject: rawSubject(der)})
 		d.addError(pos, loc,
 			p.T("decode.err.certParse", "not a readable certificate: {reason}", i18n.Args{"reason": err.Error()}),
 			p.T("decode.advice.certParse", "The certificate breaks the encoding rules (RFC 5280), so it cannot be analysed here; OpenSSL may still read it. Ask for a certificate that follows RFC 5280. To see it with OpenSSL:", nil),
