@@ -91,7 +91,8 @@ const OPEN_SECTIONS = new Set(["handover", "explain"]);
 const CODE_KEYS = new Set(["command", "commands", "pymongo", "mongosh", "snippet", "snippets", "code", "connectionString", "python", "shell"]);
 // A link's state is "ok" or the problem OpenSSL meets there (core's kinds:
 // expired, noIssuer, notCA, revoked, ...): every problem fails the handshake.
-const LINK_STATES = { ok: "ok" };
+// A link is shown as failing unless its state says otherwise (core: chain.link.*).
+const LINK_STATES = { ok: "ok", issuerUnreadable: "warn" };
 const ROLE_VALUES = ["auto", "serverChain", "tlsCAFile", "tlsCertificateKeyFile", "tlsCRLFile", "ocspResponse"];
 
 function groupOf(id) {
