@@ -62,11 +62,11 @@ func (in *inspection) otherClients() {
 		in.add(report.Check{ID: "chain.others", Status: report.Info, Subject: a.leaf.fp, SubjectLabel: certid.Label(a.leaf.cert),
 			Title:  p.T("others.goAccepts.title", "Go's crypto/x509 (the Go driver) would accept this chain", nil),
 			Detail: p.T("others.goAccepts.detail", "Go builds paths differently (an intermediate in the CA file is an anchor, no security-level rules, no CRL check), so a Go client can connect where PyMongo fails. That does not make the chain right for PyMongo.", nil),
-			Others: []string{"Go driver (crypto/x509)"}})
+			Others: []string{p.T("others.goDriver", "Go crypto/x509 (Go driver)", nil)}})
 	case goErr != nil && !pyFails:
 		in.add(report.Check{ID: "chain.others", Status: report.Info, Subject: a.leaf.fp, SubjectLabel: certid.Label(a.leaf.cert),
 			Title:  p.T("others.goRejects.title", "Go's crypto/x509 (the Go driver) would reject this chain", nil),
 			Detail: p.T("others.goRejects.detail", "PyMongo connects, but Go says: {error}. Go ignores the subject CN, refuses SHA-1 signatures and applies stricter name rules.", i18n.Args{"error": goErr.Error()}),
-			Others: []string{"Go driver (crypto/x509)"}})
+			Others: []string{p.T("others.goDriver", "Go crypto/x509 (Go driver)", nil)}})
 	}
 }

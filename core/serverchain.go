@@ -328,7 +328,7 @@ func (a *serverAnalysis) hostChecks(checkHost, hostsGiven bool, p *i18n.Printer)
 			c.Title = p.T("host.cn.title", "{host} matches only the subject CN", i18n.Args{"host": h.host})
 			c.Detail = p.T("host.cn.detail", "The certificate has no DNS subject alternative name, so OpenSSL (and PyMongo through Python's ssl) falls back to the CN \"{cn}\" and connects. Go and the Go driver, browsers, and clients that follow RFC 6125 strictly ignore the CN and reject it.", i18n.Args{"cn": h.by})
 			c.Fix = p.T("host.cn.fix", "Reissue the server certificate with subjectAltName DNS:{host} so every client accepts it.", i18n.Args{"host": h.host})
-			c.Others = []string{"Go crypto/x509 (Go driver)", "browsers", "Java (HTTPS endpoint identification)"}
+			c.Others = []string{p.T("others.goDriver", "Go crypto/x509 (Go driver)", nil), p.T("others.browsers", "browsers", nil), p.T("others.java", "Java (HTTPS endpoint identification)", nil)}
 		case h.matched:
 			c.Status = report.Pass
 			c.Title = p.T("host.ok.title", "{host} matches the server certificate", i18n.Args{"host": h.host})
@@ -414,7 +414,7 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Title = p.T("chain.trustedNotRoot.title", "The tlsCAFile holds the intermediate {label} but not its root", args)
 		c.Detail = p.T("chain.trustedNotRoot.detail", "OpenSSL, as Python's ssl runs it, needs the path to end at a self-signed root in the CA file; an intermediate alone is not a trust anchor (no partial-chain mode). The root \"{issuer}\" is missing.", args)
 		c.Fix = p.T("chain.trustedNotRoot.fix", "Append the root CA certificate \"{issuer}\" to the tlsCAFile (keep the intermediate too if the server does not send it).", args)
-		c.Others = []string{"Go crypto/x509 (Go driver) accepts an intermediate in the root pool as an anchor"}
+		c.Others = []string{p.T("chain.trustedNotRoot.others", "Go crypto/x509 (Go driver) accepts an intermediate in the root pool as an anchor", nil)}
 	case "selfSignedLeaf":
 		c.Title = p.T("chain.selfSignedLeaf.title", "The server certificate {label} is self-signed and not trusted", args)
 		c.Detail = p.T("chain.selfSignedLeaf.detail", "The server presents a self-signed certificate that is not in {store}.", args)

@@ -57,7 +57,7 @@ var ruleAKISelfMismatch = Rule{
 			Fix: p.T("lint.akiSelfMismatch.fix",
 				"Reissue the root without authorityKeyIdentifier, or with authorityKeyIdentifier=keyid only (equal to its own subjectKeyIdentifier), and distribute the new root in the tlsCAFile.", nil),
 			OpenSSLError: opensslErr("X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT"),
-			Others:       []string{"Go crypto/x509 accepts it"},
+			Others:       []string{p.T("lint.others.goAccepts", "Go crypto/x509 accepts it", nil)},
 		}
 	},
 }

@@ -28,7 +28,7 @@ var ruleBasicConstraintsNotCritical = Rule{
 				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.basicConstraintsNotCritical.fix",
 				"When the CA is reissued, use basicConstraints=critical,CA:TRUE.", nil),
-			Others: []string{"Python 3.13+ ssl.create_default_context (strict mode) rejects it"},
+			Others: []string{p.T("lint.others.python313Rejects", "Python 3.13+ ssl.create_default_context (strict mode) rejects it", nil)},
 		}
 	},
 }

@@ -27,7 +27,7 @@ var ruleCAKeyUsageMissing = Rule{
 				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.caKeyUsageMissing.fix",
 				"When the CA is reissued, add keyUsage=critical,keyCertSign,cRLSign.", nil),
-			Others: []string{"Python 3.13+ ssl.create_default_context (strict mode) rejects it"},
+			Others: []string{p.T("lint.others.python313Rejects", "Python 3.13+ ssl.create_default_context (strict mode) rejects it", nil)},
 		}
 	},
 }

@@ -33,7 +33,7 @@ var ruleCANoKeyCertSign = Rule{
 			// Used as an issuer: OpenSSL rejects it.
 			f.Status = report.Fail
 			f.OpenSSLError = opensslErr("X509_V_ERR_INVALID_CA")
-			f.Others = []string{"Go crypto/x509 accepts it"}
+			f.Others = []string{p.T("lint.others.goAccepts", "Go crypto/x509 accepts it", nil)}
 		}
 		return f
 	},

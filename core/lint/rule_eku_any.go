@@ -34,7 +34,7 @@ var ruleAnyEKUOnly = Rule{
 				Fix: p.T("lint.ekuAny.onlyAny.fix",
 					"Reissue the certificate with extendedKeyUsage=serverAuth (plus clientAuth if it is also used as a client certificate).", nil),
 				OpenSSLError: opensslErr("X509_V_ERR_INVALID_PURPOSE"),
-				Others:       []string{"Go crypto/x509 accepts it"},
+				Others:       []string{p.T("lint.others.goAccepts", "Go crypto/x509 accepts it", nil)},
 			}
 		}
 		if !pos.IsLeaf {

@@ -29,7 +29,7 @@ var ruleEKUEmpty = Rule{
 			Fix: p.T("lint.ekuEmpty.fix",
 				"Reissue the certificate with extendedKeyUsage=serverAuth (and clientAuth if needed), or without the extension.", nil),
 			OpenSSLError: opensslErr("X509_V_ERR_INVALID_PURPOSE"),
-			Others:       []string{"Go crypto/x509 accepts it"},
+			Others:       []string{p.T("lint.others.goAccepts", "Go crypto/x509 accepts it", nil)},
 		}
 	},
 }

@@ -31,7 +31,7 @@ var ruleKeyUsageEmpty = Rule{
 			Fix: p.T("lint.keyUsageEmpty.fix",
 				"Reissue the certificate with the usages it needs (server: keyUsage=digitalSignature,keyEncipherment; CA: keyUsage=critical,keyCertSign,cRLSign).", nil),
 			OpenSSLError: opensslErr("X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"),
-			Others:       []string{"Go crypto/x509 accepts it"},
+			Others:       []string{p.T("lint.others.goAccepts", "Go crypto/x509 accepts it", nil)},
 		}
 	},
 }

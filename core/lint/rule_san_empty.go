@@ -29,7 +29,7 @@ var ruleSANEmpty = Rule{
 				i18n.Args{"role": role(pos, p), "cert": certid.Label(c)}),
 			Fix: p.T("lint.sanEmpty.fix",
 				"Reissue the certificate with the host names in subjectAltName, e.g. -addext \"subjectAltName=DNS:db0.example.net\".", nil),
-			Others: []string{"Python 3.13+ ssl.create_default_context (strict mode) rejects it"},
+			Others: []string{p.T("lint.others.python313Rejects", "Python 3.13+ ssl.create_default_context (strict mode) rejects it", nil)},
 		}
 	},
 }

@@ -29,7 +29,7 @@ var ruleSANMissing = Rule{
 				i18n.Args{"cert": certid.Label(c), "cn": c.Subject.CommonName}),
 			Fix: p.T("lint.sanMissing.fix",
 				"Reissue the certificate with every host name clients use in subjectAltName, e.g. -addext \"subjectAltName=DNS:db0.example.net,DNS:db1.example.net\".", nil),
-			Others: []string{"Go crypto/x509", "Node.js driver", "browsers"},
+			Others: []string{"Go crypto/x509", p.T("lint.others.nodeDriver", "Node.js driver", nil), p.T("lint.others.browsers", "browsers", nil)},
 		}
 	},
 }

@@ -87,7 +87,7 @@ var ruleUnhandledCriticalExtension = Rule{
 			OpenSSLError: opensslErr("X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION"),
 		}
 		if len(c.UnhandledCriticalExtensions) == 0 {
-			f.Others = []string{"Go crypto/x509 accepts it"}
+			f.Others = []string{p.T("lint.others.goAccepts", "Go crypto/x509 accepts it", nil)}
 		}
 		return f
 	},

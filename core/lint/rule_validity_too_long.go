@@ -41,7 +41,7 @@ var ruleValidityTooLong = Rule{
 				i18n.Args{"cert": certid.Label(c), "days": int(d / (24 * time.Hour)), "notBefore": c.NotBefore.UTC().Format("2006-01-02")}),
 			Fix: p.T("lint.validityTooLong.fix",
 				"Nothing to change for PyMongo. If other clients must trust it, reissue the certificate for at most 398 days (openssl x509 -req -days 397 ...).", nil),
-			Others: []string{"Safari and macOS/iOS TLS reject it", "Chrome rejects it when publicly trusted"},
+			Others: []string{p.T("lint.others.appleRejects", "Safari and macOS/iOS TLS reject it", nil), p.T("lint.others.chromeRejects", "Chrome rejects it when publicly trusted", nil)},
 		}
 	},
 }

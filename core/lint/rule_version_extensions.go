@@ -29,7 +29,7 @@ var ruleVersionExtensions = Rule{
 				i18n.Args{"role": role(pos, p), "cert": certid.Label(c), "version": t.Version, "count": t.ExtensionCount}),
 			Fix: p.T("lint.versionExtensions.fix",
 				"Reissue the certificate as version 3 (openssl x509 -req and openssl req -x509 write version 3 when given -extfile or -addext).", nil),
-			Others: []string{"Go crypto/x509 ignores these extensions"},
+			Others: []string{p.T("lint.others.goIgnores", "Go crypto/x509 ignores these extensions", nil)},
 		}
 	},
 }

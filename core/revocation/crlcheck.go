@@ -589,7 +589,7 @@ func otherCRLChecks(docs []*crlDoc, used *crlDoc, leaf *x509.Certificate, opt Op
 				Detail: p.T("crl.path.revoked.detail", "{crl} (issuer {issuer}) lists {cert} (serial {serial}) as revoked on {date} ({reason}). PyMongo checks only the server certificate, so it still connects; clients that check the whole chain refuse it.", i18n.Args{
 					"crl": crlName(d), "issuer": d.info.Issuer, "cert": l.Label, "serial": l.Serial, "date": day(*l.RevocationDate), "reason": reason}),
 				Fix:    p.T("crl.path.revoked.fix", "The CA behind this certificate was revoked: the server needs a certificate from a CA that is not revoked.", nil),
-				Others: []string{"Node.js driver / mongosh with a CRL (check every certificate of the chain)"}})
+				Others: []string{p.T("crl.others.node", "Node.js driver / mongosh with a CRL (check every certificate of the chain)", nil)}})
 		}
 		if d == used {
 			continue

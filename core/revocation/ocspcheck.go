@@ -220,7 +220,7 @@ func checkOCSP(inputs []OCSPInput, opt Options, p *i18n.Printer, res *Result) []
 			c.OpenSSLError = nil
 			c.Detail += " " + notApplied
 		}
-		c.Others = []string{"PyMongo without PyOpenSSL (standard ssl): no OCSP check, connects"}
+		c.Others = []string{p.T("ocsp.others.stdlib", "PyMongo without PyOpenSSL (standard ssl): no OCSP check, connects", nil)}
 		if res.Request != nil && c.Status == report.Fail {
 			c.Commands = res.Request.Commands
 		}
