@@ -10,18 +10,22 @@
 // scripts/build-dist.mjs; wasm_exec.js is the Go toolchain's own copy.
 "use strict";
 
-importScripts("wasm_exec.js");
-
+// Download and compile the core at once: compiling needs no imports, so it
+// overlaps loading wasm_exec.js (and, on a slow network, that round trip).
 const WASM_URL = new URL("certinspect.wasm", self.location.href);
+const compiled = compileCore();
+compiled.catch(() => {}); // reported by start(), not as an unhandled rejection
+
+importScripts("wasm_exec.js");
 
 let markReady;
 const ready = new Promise((resolve) => { markReady = resolve; });
 self.__certinspectReady = () => markReady();
 
-async function instantiate(go) {
-  if (WebAssembly.instantiateStreaming) {
+async function compileCore() {
+  if (WebAssembly.compileStreaming) {
     try {
-      return await WebAssembly.instantiateStreaming(fetch(WASM_URL), go.importObject);
+      return await WebAssembly.compileStreaming(fetch(WASM_URL));
     } catch (err) {
       // A server without application/wasm: fall back to a plain compile.
       if (!(err instanceof TypeError)) throw err;
@@ -29,12 +33,12 @@ async function instantiate(go) {
   }
   const resp = await fetch(WASM_URL);
   if (!resp.ok) throw new Error("cannot load certinspect.wasm: HTTP " + resp.status);
-  return WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject);
+  return WebAssembly.compile(await resp.arrayBuffer());
 }
 
 async function start() {
   const go = new Go();
-  const { instance } = await instantiate(go);
+  const instance = await WebAssembly.instantiate(await compiled, go.importObject);
   go.run(instance).then(() => {
     self.postMessage({ type: "fatal", message: "The inspector stopped unexpectedly. Reload the page." });
   });
