@@ -18,16 +18,10 @@
 // a BigInt where the bridge asks a value's type (syscall/js panics "bad type
 // flag"); the "bigint" cases below go there and must be recovered per call.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const WASM = process.env.CERTINSPECT_WASM ? path.resolve(process.env.CERTINSPECT_WASM) : path.join(ROOT, "build", "web", "certinspect.wasm");
-const PKI = path.join(ROOT, "testdata", "pki");
+import { PKI, loadBridge } from "./loadbridge.mjs";
 const AT = "2026-06-01T00:00:00Z";
 
 const N = 10000; // hostile requests
@@ -40,18 +34,10 @@ const MiB = 1024 * 1024;
 let bridge, wasmMemory;
 
 before(async () => {
-  if (!fs.existsSync(WASM)) throw new Error(`${WASM} is missing: run make wasm (make test-wasm does)`);
-  const goroot = execFileSync(process.env.GO || "go", ["env", "GOROOT"], { encoding: "utf8" }).trim();
-  // wasm_exec.js defines globalThis.Go; with no globalThis.fs it writes Go's
-  // stdout/stderr to the console, as in the browser's worker.
-  createRequire(import.meta.url)(path.join(goroot, "lib", "wasm", "wasm_exec.js"));
-  const ready = new Promise((resolve) => { globalThis.__certinspectReady = resolve; });
-  const go = new globalThis.Go();
-  const { instance } = await WebAssembly.instantiate(fs.readFileSync(WASM), go.importObject);
-  wasmMemory = instance.exports.mem;
-  go.run(instance).then(() => { bridge = null; });
-  await ready;
-  bridge = globalThis.certinspect;
+  const loaded = await loadBridge();
+  wasmMemory = loaded.instance.exports.mem;
+  loaded.exited.then(() => { bridge = null; });
+  bridge = loaded.bridge;
   assert.equal(typeof bridge.inspect, "function");
 });
 after(() => {

@@ -6,16 +6,11 @@
 //
 // Run: make test-wasm, or node --test wasm/ (CERTINSPECT_WASM for a private build).
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { before, test } from "node:test";
-import { fileURLToPath } from "node:url";
+import { PKI, loadBridge } from "./loadbridge.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const WASM = process.env.CERTINSPECT_WASM ? path.resolve(process.env.CERTINSPECT_WASM) : path.join(ROOT, "build", "web", "certinspect.wasm");
-const PKI = path.join(ROOT, "testdata", "pki");
 const read = (p) => new Uint8Array(fs.readFileSync(path.join(PKI, p)));
 
 const calls = { deriveBits: 0, digest: 0, digestBytes: 0 };
@@ -28,15 +23,7 @@ subtle.digest = (alg, data) => { calls.digest++; calls.digestBytes = Math.max(ca
 
 let bridge;
 before(async () => {
-  if (!fs.existsSync(WASM)) throw new Error(`${WASM} is missing: run make wasm (make test-wasm does)`);
-  const goroot = execFileSync(process.env.GO || "go", ["env", "GOROOT"], { encoding: "utf8" }).trim();
-  createRequire(import.meta.url)(path.join(goroot, "lib", "wasm", "wasm_exec.js"));
-  const ready = new Promise((resolve) => { globalThis.__certinspectReady = resolve; });
-  const go = new globalThis.Go();
-  const { instance } = await WebAssembly.instantiate(fs.readFileSync(WASM), go.importObject);
-  go.run(instance);
-  await ready;
-  bridge = globalThis.certinspect;
+  ({ bridge } = await loadBridge()); // after the spies above are in place
 });
 
 function encryptedKeyRequest() {
