@@ -358,7 +358,7 @@ func (in *inspection) analyzeServerChain() {
 	}
 	hosts := in.hosts()
 	a := analyzeServer(presented, trusted, store, hosts, in.tls.checkHostname, in.req.At)
-	if a.leaf != nil {
+	if a.leaf != nil && in.tls.verify { // unverified, the chain does not matter to PyMongo
 		a.noteUnreadableIssuer(append(in.unreadableCerts(RoleServerChain), in.unreadableCerts(RoleCAFile)...))
 	}
 	in.server = a

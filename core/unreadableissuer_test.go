@@ -54,6 +54,12 @@ func TestUnreadableIssuer(t *testing.T) {
 			if last.State != c.state || last.StateText == c.state {
 				t.Errorf("last link %+v, want state %s in words", last, c.state)
 			}
+			// Unverified (tlsInsecure), the chain does not matter to PyMongo.
+			insecure := req
+			insecure.URI = "mongodb://" + req.Hosts[0] + "/?tls=true&tlsInsecure=true"
+			if v := Inspect(insecure).Verdict; v.Status == "fail" || strings.HasPrefix(v.Headline, "Not enough") {
+				t.Errorf("with tlsInsecure: %s %q", v.Status, v.Headline)
+			}
 			req.Lang = "ja"
 			ja := Inspect(req)
 			if ja.Verdict.Headline == rep.Verdict.Headline || ja.Chain.Path[len(ja.Chain.Path)-1].StateText == last.StateText {
