@@ -452,5 +452,5 @@ func (r *Result) otherDrivers(p *i18n.Printer) (report.Check, bool) {
 	}
 	return report.Check{ID: "uri.otherDrivers", Status: report.Info, Subject: "uri",
 		Title:  p.T("uri.other.title", "The Node.js driver, mongosh and Compass read this string differently", nil),
-		Detail: strings.Join(notes, "\n"), Others: []string{"Node.js driver", "mongosh", "Compass"}}, true
+		Detail: strings.Join(notes, "\n"), Others: []string{p.T("uri.other.nodeDriver", "Node.js driver", nil), "mongosh", "Compass"}}, true
 }
