@@ -90,8 +90,8 @@ const OPEN_SECTIONS = new Set(["handover", "explain"]);
 // Values under these keys are commands or snippets: shown with a copy button.
 const CODE_KEYS = new Set(["command", "commands", "pymongo", "mongosh", "snippet", "snippets", "code", "connectionString", "python", "shell"]);
 // A link's state is "ok" or the problem OpenSSL meets there (core's kinds:
-// expired, noIssuer, notCA, revoked, ...): every problem fails the handshake.
-// A link is shown as failing unless its state says otherwise (core: chain.link.*).
+// expired, noIssuer, notCA, revoked, ...), which fails the handshake; only
+// issuerUnreadable (the issuer is there but unreadable here) leaves it open.
 const LINK_STATES = { ok: "ok", issuerUnreadable: "warn" };
 const ROLE_VALUES = ["auto", "serverChain", "tlsCAFile", "tlsCertificateKeyFile", "tlsCRLFile", "ocspResponse"];
 
@@ -179,7 +179,7 @@ export function mountInspector(container, options = {}) {
   const t = (key, args) => translate(lang, key, args);
   const $ = (id) => root.getElementById(id);
   // Start the engine first: the worker fetches and compiles the wasm on
-  // another thread while this one builds the page (about 100 ms sooner ready).
+  // another thread while this one builds the page.
   const engine = ready();
 
   // -------------------------------------------------------------------------
