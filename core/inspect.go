@@ -351,8 +351,8 @@ func (in *inspection) analyzeServerChain() {
 	if !anyRole(in.inputs, RoleCAFile) {
 		store = storeBundled
 		if len(presented) > 0 {
-			for i, c := range bundledRoots() {
-				trusted = append(trusted, &node{cert: c, names: namesOf(c), trusted: true, from: storeBundled, index: i, fp: certid.Fingerprint(c)})
+			for i, r := range bundledRoots() {
+				trusted = append(trusted, &node{cert: r.cert, names: r.names, trusted: true, from: storeBundled, index: i, fp: r.fp})
 			}
 		}
 	}
