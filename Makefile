@@ -135,7 +135,7 @@ bench: deps-bench dist build
 FUZZTIME ?= 1m
 FUZZ_TARGETS := \
 	./core:FuzzInspect:3000x \
-	./core/decode:FuzzDecode:50000x ./core/decode:FuzzFastPEM:30000x \
+	./core/decode:FuzzDecode:50000x ./core/decode:FuzzFastPEM:30000x ./core/pemfile:FuzzRead:100000x \
 	./core/mongouri:FuzzParse:50000x ./core/mongouri:FuzzDNSAnswer:60000x \
 	./core/revocation:FuzzCRL:50000x ./core/revocation:FuzzOCSP:50000x ./core/revocation:FuzzScan:80000x \
 	./core/keyfile:FuzzKeyFile:10000x ./core/keyfile:FuzzRFC2253:100000x \
