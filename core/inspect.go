@@ -28,6 +28,9 @@ type input struct {
 	role       Role
 	roleSource string
 	dec        *decode.Result
+	// openSSLSees, for a tlsCAFile that loads, holds the fingerprints of the
+	// certificates OpenSSL takes from it (nil: no such restriction).
+	openSSLSees map[string]bool
 }
 
 // inspection carries the state of one Inspect call.
@@ -87,6 +90,7 @@ func (in *inspection) run() {
 	in.decodeInputs()
 	in.uriChecks()
 	in.describeCertificates()
+	in.checkCAFiles()
 	in.analyzeServerChain()
 	in.checkRevocation()
 	in.otherClients()
@@ -312,6 +316,9 @@ func (in *inspection) nodes(r Role, trusted bool) []*node {
 			c := byFP[item.Ref]
 			if item.Kind != "certificate" || c == nil || in.certsByFP[item.Ref] == nil {
 				continue // not a certificate, or past MaxPathCertificates
+			}
+			if it.openSSLSees != nil && !it.openSSLSees[item.Ref] {
+				continue // in the file, but not where OpenSSL reads it
 			}
 			out = append(out, &node{cert: c, names: namesOf(c), trusted: trusted, from: string(r), index: i, fp: item.Ref})
 			i++

@@ -88,6 +88,8 @@ func (in *inspection) checkRevocation() {
 		case "X509_R_NO_CERTIFICATE_OR_CRL_FOUND":
 			// Python's ssl loads tlsCRLFile as PEM when MongoClient is built.
 			c.PyMongoError = "ssl.SSLError: [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:…)"
+		case "ERR_R_PEM_LIB":
+			c.PyMongoError = "ssl.SSLError: [X509] PEM lib (_ssl.c:…)"
 		case "SSL_R_INVALID_STATUS_RESPONSE":
 			c.PyMongoError = "pymongo.errors.ServerSelectionTimeoutError: SSL handshake failed: " + host + ": [('SSL routines', '', 'invalid status response')], Timeout: 30s, Topology Description: <…>"
 		}

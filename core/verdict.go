@@ -8,22 +8,35 @@ import (
 	"certinspect/core/report"
 )
 
-// phase places a failing check in PyMongo's sequence: MongoClient
-// construction (connection string, then the SSL context loading the CA,
-// certificate, key and CRL files) comes before any handshake.
+// The phases of PyMongo's sequence: MongoClient construction (the
+// connection string, then the SSL context loading tlsCertificateKeyFile,
+// tlsCRLFile and tlsCAFile, in that order) comes before any handshake.
+const (
+	phaseURI = iota
+	phaseKeyFile
+	phaseCRLFile
+	phaseCAFile
+	phaseTLS
+	phaseHandshake
+)
+
+// phase places a failing check in PyMongo's sequence.
 func phase(c *report.Check) int {
 	id := c.ID
 	switch {
 	case id == "uri.valid":
-		return 0
+		return phaseURI
 	case strings.HasPrefix(id, "key."):
-		return 1
-	case c.OpenSSLError != nil && c.OpenSSLError.Name == "X509_R_NO_CERTIFICATE_OR_CRL_FOUND":
-		return 1
+		return phaseKeyFile
+	case id == "ca.load":
+		return phaseCAFile
+	case strings.HasPrefix(id, "crl.") && c.OpenSSLError != nil &&
+		(c.OpenSSLError.Name == "X509_R_NO_CERTIFICATE_OR_CRL_FOUND" || c.OpenSSLError.Name == "ERR_R_PEM_LIB"):
+		return phaseCRLFile
 	case id == "tls.enabled":
-		return 2
+		return phaseTLS
 	default:
-		return 3
+		return phaseHandshake
 	}
 }
 
@@ -48,7 +61,7 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 	v := Verdict{Status: "ok"}
 	// OpenSSL's order decides the printed error, unless a certificate the
 	// chain needs could not be read here: then the order is not known.
-	if first != nil && phase(first) == 3 && in != nil && in.server != nil && in.server.leaf != nil && in.tls.enabled && in.server.unreadableIssuer == nil {
+	if first != nil && phase(first) == phaseHandshake && in != nil && in.server != nil && in.server.leaf != nil && in.tls.enabled && in.server.unreadableIssuer == nil {
 		if pe, host, pr := in.predictHandshakeError(); pe != "" {
 			v.PyMongoError = pe
 			for i := range rep.Checks {

@@ -86,6 +86,11 @@ func (a *analysis) checkPresent() report.Check {
 		return c
 	}
 
+	if s.Format == "pem" {
+		if lc, ok := a.chainLoadCheck(c); ok {
+			return lc
+		}
+	}
 	var notes []string
 	if len(a.bad) > 0 {
 		var l []string

@@ -229,7 +229,10 @@ func (a *analysis) loc(index, line int) string {
 
 func (a *analysis) read() {
 	s := a.s
-	data := a.in.Data
+	// OpenSSL drops a UTF-8 byte order mark before the first line (files
+	// saved by Windows editors have one); encoding/pem would not see the
+	// BEGIN line after it.
+	data := bytes.TrimPrefix(a.in.Data, []byte("\xef\xbb\xbf"))
 	if len(data) > MaxFileSize {
 		s.Format = "tooLarge"
 		return

@@ -29,8 +29,16 @@ type Store struct {
 func (s *Store) Fails() bool { return s.Err != nil || s.BadHeader != nil }
 
 // LoadStore reads data as load_verify_locations does.
-func LoadStore(data []byte) Store {
-	blocks, err := Read(data)
+func LoadStore(data []byte) Store { return loadStore(Read(data)) }
+
+// LoadStoreSkippingCRLs is LoadStore without decoding the CRL blocks
+// (their Bytes are nil): for a tlsCRLFile of many megabytes whose CRLs are
+// read elsewhere. Their base64 is still checked.
+func LoadStoreSkippingCRLs(data []byte) Store {
+	return loadStore(scan(data, func(typ string) bool { return typ != "X509 CRL" }))
+}
+
+func loadStore(blocks []Block, err *Error) Store {
 	s := Store{Err: err}
 	for _, b := range blocks {
 		switch {

@@ -102,8 +102,9 @@ func (r *reader) gets() []byte {
 
 // sanitize is sanitize_line with PEM_FLAG_EAY_COMPATIBLE (as PEM_read_bio
 // calls it): a UTF-8 byte order mark is dropped from the first line read,
-// trailing white space and control characters are stripped, and the line
-// ends in a single '\n'.
+// and trailing white space, control characters and the line end are
+// stripped (OpenSSL then ends the line in a single '\n'; the slice returned
+// here is the line without it).
 func sanitize(piece []byte, first bool) []byte {
 	if first && len(piece) > 3 && bytes.HasPrefix(piece, []byte{0xEF, 0xBB, 0xBF}) {
 		piece = piece[3:]
@@ -112,26 +113,30 @@ func sanitize(piece []byte, first bool) []byte {
 	for n > 0 && piece[n-1] <= ' ' {
 		n--
 	}
-	out := make([]byte, n+1)
-	copy(out, piece[:n])
-	out[n] = '\n'
-	return out
+	return piece[:n]
 }
 
 var (
 	beginStr = []byte("-----BEGIN ")
 	endStr   = []byte("-----END ")
-	tailStr  = []byte("-----\n")
+	tailStr  = []byte("-----")
 )
 
 // Read returns the blocks OpenSSL's PEM reader finds in data, in file
 // order, and the error that stopped it; the error is nil when it read to
 // the end of the data (OpenSSL's PEM_R_NO_START_LINE, the normal end).
 func Read(data []byte) ([]Block, *Error) {
+	return scan(data, func(string) bool { return true })
+}
+
+// scan is Read; the bodies of blocks whose type keep refuses are checked
+// but not decoded (Bytes stays nil), which keeps a large CRL from being
+// copied.
+func scan(data []byte, keep func(typ string) bool) ([]Block, *Error) {
 	r := newReader(data)
 	var blocks []Block
 	for {
-		b, err, eof := readBlock(r)
+		b, err, eof := readBlock(r, keep)
 		if eof {
 			return blocks, nil
 		}
@@ -144,7 +149,7 @@ func Read(data []byte) ([]Block, *Error) {
 
 // readBlock is one PEM_read_bio_ex: find a BEGIN line, then read the
 // header and body up to the END line and decode the body.
-func readBlock(r *reader) (Block, *Error, bool) {
+func readBlock(r *reader, keep func(string) bool) (Block, *Error, bool) {
 	var b Block
 	// get_name: skip lines until one starts with "-----BEGIN " and ends with "-----".
 	first := true
@@ -155,8 +160,7 @@ func readBlock(r *reader) (Block, *Error, bool) {
 		}
 		line := sanitize(piece, first)
 		first = false
-		if bytes.HasPrefix(line, beginStr) && len(line) >= len(tailStr) && bytes.HasSuffix(line, tailStr) &&
-			len(line) >= len(beginStr)+len(tailStr) {
+		if len(line) >= len(beginStr)+len(tailStr) && bytes.HasPrefix(line, beginStr) && bytes.HasSuffix(line, tailStr) {
 			b.Type = string(line[len(beginStr) : len(line)-len(tailStr)])
 			b.Line = r.line
 			break
@@ -166,18 +170,22 @@ func readBlock(r *reader) (Block, *Error, bool) {
 		return b, &Error{Reason: reason, Type: b.Type, BeginLine: b.Line, Line: r.line}, false
 	}
 
-	// get_header_and_data.
+	// get_header_and_data. Until a blank line (or a header line) shows
+	// otherwise, lines may be a header; at the END line without either, they
+	// were the body.
 	const (
 		maybeHeader = iota
 		inHeader
 		postHeader
 	)
 	state := maybeHeader
-	var header, body []byte
-	toBody := false // lines go to the header until a blank line (or the END line, when there was none)
+	var header []byte
+	var bodyLines [][2]int // offsets in r.data of the body's lines (for a block that is kept or checked)
+	var headerLines [][2]int
 	partial, prevPartial := false, false
 	end := false
 	for {
+		start := r.pos
 		piece := r.gets()
 		if piece == nil {
 			return fail(BadEndLine)
@@ -188,13 +196,12 @@ func readBlock(r *reader) (Block, *Error, bool) {
 			state = inHeader
 		}
 		line := sanitize(piece, false)
-		if line[0] == '\n' {
+		if len(line) == 0 {
 			if !prevPartial {
 				if state == postHeader {
 					return fail(BadEndLine) // another blank line
 				}
 				state = postHeader
-				toBody = true
 			}
 			continue
 		}
@@ -205,31 +212,34 @@ func readBlock(r *reader) (Block, *Error, bool) {
 			}
 			if state == maybeHeader {
 				// No blank line and no header: what was read is the body.
-				header, body = nil, header
+				headerLines, bodyLines = nil, headerLines
 			}
 			break
 		} else if end {
 			return fail(BadEndLine) // a short line that is not the last
 		}
-		if toBody {
-			body = append(body, line...)
-		} else {
-			header = append(header, line...)
-		}
+		span := [2]int{start, start + len(line)}
 		if state == postHeader {
-			if len(line) > 65 {
+			bodyLines = append(bodyLines, span)
+			// Only an encrypted body has its line length checked ('\n' included: 65).
+			if len(line) > 64 {
 				return fail(LongLine)
 			}
-			if len(line) < 65 {
+			if len(line) < 64 {
 				end = true
 			}
+		} else {
+			headerLines = append(headerLines, span)
 		}
 	}
+	for _, l := range headerLines {
+		header = append(append(header, r.data[l[0]:l[1]]...), '\n')
+	}
 	b.Header = string(header)
-	if len(body) == 0 {
+	if len(bodyLines) == 0 {
 		return fail(NoData)
 	}
-	der, ok := decodeBase64(body)
+	der, ok := decodeBase64(r.data, bodyLines, keep(b.Type))
 	if !ok {
 		return fail(BadBase64)
 	}
@@ -237,47 +247,61 @@ func readBlock(r *reader) (Block, *Error, bool) {
 	return b, nil, false
 }
 
-// decodeBase64 is EVP_DecodeUpdate + EVP_DecodeFinal: white space and line
-// ends are skipped, '-' ends the data, '=' pads, anything else outside the
-// alphabet is an error, as is data after padding or a length that is not a
-// multiple of 4.
-func decodeBase64(in []byte) ([]byte, bool) {
-	chars := make([]byte, 0, len(in))
-	pad := 0
-	for _, c := range in {
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			continue
-		case c == '-':
-			return finish(chars)
-		case c == '=':
-			pad++
-			if pad > 2 {
+// decodeBase64 is EVP_DecodeUpdate + EVP_DecodeFinal over the body lines:
+// white space is skipped, '-' ends the data, '=' pads, anything else outside
+// the alphabet is an error, as is data after padding or a length that is not
+// a multiple of 4. With decode false it only checks.
+func decodeBase64(data []byte, lines [][2]int, decode bool) ([]byte, bool) {
+	var chars []byte
+	if decode {
+		size := 0
+		for _, l := range lines {
+			size += l[1] - l[0]
+		}
+		chars = make([]byte, 0, size)
+	}
+	n, pad := 0, 0
+	for _, l := range lines {
+		for _, c := range data[l[0]:l[1]] {
+			switch {
+			case c == ' ' || c == '\t' || c == '\r':
+				continue
+			case c == '-':
+				return finish(chars, n, decode)
+			case c == '=':
+				pad++
+				if pad > 2 {
+					return nil, false
+				}
+			case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/':
+				if pad > 0 {
+					return nil, false // data after padding
+				}
+			default:
 				return nil, false
 			}
-			chars = append(chars, c)
-		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/':
-			if pad > 0 {
-				return nil, false // data after padding
+			n++
+			if decode {
+				chars = append(chars, c)
 			}
-			chars = append(chars, c)
-		default:
-			return nil, false
 		}
 	}
-	return finish(chars)
+	return finish(chars, n, decode)
 }
 
-func finish(chars []byte) ([]byte, bool) {
-	if len(chars)%4 != 0 {
+func finish(chars []byte, n int, decode bool) ([]byte, bool) {
+	if n%4 != 0 {
 		return nil, false
+	}
+	if !decode {
+		return nil, true
 	}
 	// Padding can only end the data here (see above), which Go's decoder
 	// takes; like OpenSSL, it ignores the unused bits of the last character.
 	out := make([]byte, base64.StdEncoding.DecodedLen(len(chars)))
-	n, err := base64.StdEncoding.Decode(out, chars)
+	m, err := base64.StdEncoding.Decode(out, chars)
 	if err != nil {
 		return nil, false
 	}
-	return out[:n], true
+	return out[:m], true
 }

@@ -12,6 +12,7 @@ import (
 	"certinspect/core/certid"
 	"certinspect/core/hostcrypto"
 	"certinspect/core/i18n"
+	"certinspect/core/pemfile"
 	"certinspect/core/report"
 )
 
@@ -51,6 +52,17 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 	var broken []orderedInfo
 	for inIdx, in := range inputs {
 		blocks, pemCRLs, certs, isPEM := in.blocks()
+		if isPEM && len(in.Data) > 0 && (len(in.DER) == 0 || len(in.Data) <= maxModelledCRLFile) {
+			// Judge the file as OpenSSL's PEM reader takes it. A large
+			// file that core/decode found to be clean PEM is spared the
+			// second pass: such a file reads the same in OpenSSL.
+			load := pemfile.LoadStoreSkippingCRLs(in.Data)
+			if load.Fails() {
+				checks = append(checks, crlPEMLibCheck(in.Name, load, p))
+				continue // PyMongo never uses the file
+			}
+			pemCRLs, certs = len(load.CRLs), len(load.Certs)
+		}
 		switch {
 		case !isPEM && len(blocks) > 0 && blocks[0].err == nil:
 			checks = append(checks, report.Check{ID: "crl.revocation", Status: report.Fail, Subject: in.Name,
@@ -62,7 +74,7 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 		case isPEM && pemCRLs == 0 && certs == 0, !isPEM && (len(blocks) == 0 || blocks[0].err != nil):
 			checks = append(checks, report.Check{ID: "crl.revocation", Status: report.Fail, Subject: in.Name,
 				Title:        p.T("crl.noCRL.title", "No CRL in the tlsCRLFile", nil),
-				Detail:       p.T("crl.noCRL.detail", "{file} contains no '-----BEGIN X509 CRL-----' block and no DER CRL. PyMongo fails before connecting with '[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found'.", i18n.Args{"file": in.Name}),
+				Detail:       p.T("crl.noCRL.detail2", "{file} contains no DER CRL and no '-----BEGIN X509 CRL-----' line that OpenSSL reads (OpenSSL reads a block only where -----BEGIN X509 CRL----- is at the very start of a line: no indentation, quoting or other text before it). PyMongo fails before connecting with '[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found'.", i18n.Args{"file": in.Name}),
 				Fix:          p.T("crl.noCRL.fix", "Supply the CRL published by the CA that issued the server certificate, in PEM.", nil),
 				OpenSSLError: &report.OpenSSLError{Code: 0, Name: "X509_R_NO_CERTIFICATE_OR_CRL_FOUND", Text: "no certificate or crl found"}})
 			continue
@@ -622,6 +634,29 @@ func otherCRLChecks(docs []*crlDoc, used *crlDoc, leaf *x509.Certificate, opt Op
 			Commands: []string{"openssl crl -in " + shellQuote(d.info.Source) + " -noout -text"}})
 	}
 	return out
+}
+
+// maxModelledCRLFile is the size up to which a tlsCRLFile is always read
+// again as OpenSSL reads it (see pemfile), clean or not.
+const maxModelledCRLFile = 1 << 20
+
+// crlPEMLibCheck is a tlsCRLFile OpenSSL's PEM reader stops in: Python's
+// ssl loads nothing from it.
+func crlPEMLibCheck(name string, load pemfile.Store, p *i18n.Printer) report.Check {
+	var what string
+	var line int
+	if e := load.Err; e != nil {
+		what, line = e.Describe(p), e.Line
+	} else {
+		what, line = pemfile.DescribeHeader(load.BadHeader, p), load.BadHeader.Line
+	}
+	return report.Check{ID: "crl.revocation", Status: report.Fail, Subject: name,
+		Title: p.T("crl.pemLib.title", "PyMongo cannot load the tlsCRLFile: a PEM block in it is damaged", nil),
+		Detail: p.T("crl.pemLib.detail", "{file}, line {line}: {what}. OpenSSL stops at the first block it cannot read, so Python's ssl loads nothing from the file and PyMongo fails when the MongoClient is created, before connecting, with '[X509] PEM lib'.",
+			i18n.Args{"file": name, "line": line, "what": what}),
+		Fix:          p.T("crl.pemLib.fix", "Download the CRL again from the CA and convert it to PEM (openssl crl -inform DER -in crl.der -out crl.pem); do not paste it through a ticket or chat.", nil),
+		Commands:     []string{"python3 -c 'import ssl, sys; ssl.create_default_context().load_verify_locations(sys.argv[1]); print(\"loaded\")' " + shellQuote(name)},
+		OpenSSLError: &report.OpenSSLError{Code: 0, Name: "ERR_R_PEM_LIB", Text: "PEM lib"}}
 }
 
 func pemName(name string) string {

@@ -1,0 +1,225 @@
+package core
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"encoding/pem"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"certinspect/core/report"
+)
+
+// The files of a ticket as PyMongo loads them: each variant of a CA file, a
+// CRL file and a certificate+key file (the forms tickets bring them in) is
+// loaded by Python's ssl, and the report must say what Python says: whether
+// the MongoClient can be built, and if not, the error PyMongo raises.
+// Skipped without python3 on OpenSSL 3.
+
+type fileEdit struct {
+	name string
+	edit func(data []byte) []byte
+}
+
+func perLine(f func(string) string) func([]byte) []byte {
+	return func(data []byte) []byte {
+		ls := strings.SplitAfter(string(data), "\n")
+		for i, l := range ls {
+			if l != "" {
+				ls[i] = f(l)
+			}
+		}
+		return []byte(strings.Join(ls, ""))
+	}
+}
+
+// nthBlock applies f to the lines of the nth PEM block (0-based), BEGIN and
+// END lines included.
+func nthBlock(n int, f func(block []string) []string) func([]byte) []byte {
+	return func(data []byte) []byte {
+		ls := strings.SplitAfter(string(data), "\n")
+		seen, begin := -1, -1
+		for i, l := range ls {
+			if strings.HasPrefix(l, "-----BEGIN ") {
+				seen++
+				if seen == n {
+					begin = i
+				}
+			}
+			if begin >= 0 && strings.HasPrefix(l, "-----END ") {
+				out := append([]string{}, ls[:begin]...)
+				out = append(out, f(append([]string{}, ls[begin:i+1]...))...)
+				return []byte(strings.Join(append(out, ls[i+1:]...), ""))
+			}
+		}
+		panic("no such block")
+	}
+}
+
+var ticketForms = []fileEdit{
+	{"as sent", func(b []byte) []byte { return b }},
+	{"CRLF", perLine(func(l string) string { return strings.TrimSuffix(l, "\n") + "\r\n" })},
+	{"byte order mark", func(b []byte) []byte { return append([]byte("\xef\xbb\xbf"), b...) }},
+	{"indented", perLine(func(l string) string { return "    " + l })},
+	{"quoted reply", perLine(func(l string) string { return "> " + l })},
+	{"second block indented", nthBlock(1, func(b []string) []string {
+		for i := range b {
+			b[i] = "  " + b[i]
+		}
+		return b
+	})},
+	{"second block damaged", nthBlock(1, func(b []string) []string { b[3] = "#" + b[3][1:]; return b })},
+	{"second block cut off", nthBlock(1, func(b []string) []string { return b[:len(b)/2] })},
+	{"blank line before an END", nthBlock(0, func(b []string) []string {
+		return append(append(b[:len(b)-1:len(b)-1], "\n"), b[len(b)-1])
+	})},
+	{"base64 of the file (Kubernetes secret value)", func(b []byte) []byte { return []byte(base64.StdEncoding.EncodeToString(b)) }},
+	{"JSON string", func(b []byte) []byte { j, _ := json.Marshal(string(b)); return j }},
+	{"trailing damaged block", func(b []byte) []byte {
+		return append(append([]byte{}, b...), "-----BEGIN CERTIFICATE-----\nMIIB!!!!\n-----END CERTIFICATE-----\n"...)
+	}},
+}
+
+// derOfFirst is the first PEM block as DER: the file "in binary form".
+func derOfFirst(b []byte) []byte {
+	blk, _ := pem.Decode(b)
+	return blk.Bytes
+}
+
+var pySSLSuffix = regexp.MustCompile(` \(_ssl\.c:\d+\)$`)
+
+// pythonLoads loads each file with Python's ssl as PyMongo does and returns
+// "" (loaded) or the error text without its "(_ssl.c:N)" suffix.
+func pythonLoads(t *testing.T, mode string, paths []string) []string {
+	t.Helper()
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not installed")
+	}
+	if v, err := exec.Command(py, "-c", "import ssl; print(ssl.OPENSSL_VERSION_INFO[0])").Output(); err != nil || strings.TrimSpace(string(v)) < "3" {
+		t.Skip("python3's ssl is not OpenSSL 3")
+	}
+	const script = `
+import json, ssl, sys
+mode = sys.argv[1]
+for path in sys.argv[2:]:
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    try:
+        if mode == "cert": ctx.load_cert_chain(path)
+        else: ctx.load_verify_locations(path)
+        print(json.dumps(""))
+    except ssl.SSLError as e:
+        print(json.dumps(str(e)))
+`
+	out, err := exec.Command(py, append([]string{"-c", script, mode}, paths...)...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res []string
+	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		var s string
+		if err := json.Unmarshal([]byte(l), &s); err != nil {
+			t.Fatal(err)
+		}
+		res = append(res, pySSLSuffix.ReplaceAllString(s, ""))
+	}
+	return res
+}
+
+func TestFilesLoadAsPythonLoadsThem(t *testing.T) {
+	two := func(a, b string) []byte { return append(fixture(t, a), fixture(t, b)...) }
+	roles := []struct {
+		role  Role
+		mode  string
+		base  []byte
+		chain string
+		extra []File
+		// prefix is how PyMongo frames Python's error.
+		prefix string
+	}{
+		{RoleCAFile, "verify", two("ca.pem", "other-ca.pem"), "server-chain.pem", nil, "ssl.SSLError: "},
+		{RoleCRLFile, "verify", two("revocation/crl-good.pem", "revocation/crl-revoked.pem"), "revocation/good-leaf-chain.pem",
+			[]File{{Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")}}, "ssl.SSLError: "},
+		{RoleCertKeyFile, "cert", fixture(t, "client/client-rsa.pem"), "server-chain.pem",
+			[]File{{Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")}}, "pymongo.errors.ConfigurationError: Private key doesn't match certificate: "},
+	}
+	dir := t.TempDir()
+	for _, r := range roles {
+		t.Run(string(r.role), func(t *testing.T) {
+			forms := append([]fileEdit{}, ticketForms...)
+			forms = append(forms, fileEdit{"DER", derOfFirst})
+			var paths []string
+			var datas [][]byte
+			for i, f := range forms {
+				data := f.edit(append([]byte{}, r.base...))
+				p := filepath.Join(dir, fmt.Sprintf("%s-%d.pem", r.role, i))
+				if err := os.WriteFile(p, data, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				paths, datas = append(paths, p), append(datas, data)
+			}
+			said := pythonLoads(t, r.mode, paths)
+			for i, f := range forms {
+				req := Request{At: fixtureAt, Files: append([]File{
+					{Name: r.chain, Role: RoleServerChain, Data: fixture(t, r.chain)},
+					{Name: "file.pem", Role: r.role, Data: datas[i]},
+				}, r.extra...)}
+				rep := Inspect(req)
+				loadFails := rep.Verdict.Status == "fail" && phaseOf(rep) < phaseTLS
+				switch {
+				case said[i] == "" && loadFails:
+					t.Errorf("%s: Python loads the file, the report says %q (%s)", f.name, rep.Verdict.PyMongoError, rep.Verdict.CheckID)
+				case said[i] != "" && !loadFails:
+					t.Errorf("%s: Python fails with %q, the report says %s: %s", f.name, said[i], rep.Verdict.Status, rep.Verdict.Headline)
+				case said[i] != "":
+					want := r.prefix + said[i]
+					got := strings.TrimSuffix(strings.TrimSuffix(rep.Verdict.PyMongoError, " (_ssl.c:…)"), " (_ssl.c:NNNN)")
+					if got != want {
+						t.Errorf("%s: PyMongo raises %q, the report predicts %q", f.name, want, rep.Verdict.PyMongoError)
+					}
+				}
+			}
+		})
+	}
+}
+
+// phaseOf is the phase of the check the verdict names.
+func phaseOf(rep Report) int {
+	for i := range rep.Checks {
+		if c := &rep.Checks[i]; c.ID == rep.Verdict.CheckID && c.Status == report.Fail {
+			return phase(c)
+		}
+	}
+	return phaseHandshake
+}
+
+func TestCAFileCertificatesOpenSSLSkipsAreNotTrusted(t *testing.T) {
+	// The root is in the CA file, but indented: OpenSSL loads only the other
+	// CA, so the chain has no trusted root, and the report says why.
+	indented := nthBlock(1, func(b []string) []string {
+		for i := range b {
+			b[i] = "  " + b[i]
+		}
+		return b
+	})(append(fixture(t, "other-ca.pem"), fixture(t, "ca.pem")...))
+	rep := Inspect(Request{At: fixtureAt, Hosts: []string{"db0.example.net"}, Files: []File{
+		{Name: "server-chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")},
+		{Name: "ca.pem", Role: RoleCAFile, Data: indented},
+	}})
+	if statusOf(rep, "ca.load") != report.Warn {
+		t.Fatalf("ca.load = %q, want warn", statusOf(rep, "ca.load"))
+	}
+	if c := failingCheck(rep, "chain.trusted"); c == nil {
+		t.Fatalf("the chain must not be trusted: %s", rep.Verdict.Headline)
+	}
+	for _, c := range rep.Checks {
+		if c.ID == "ca.load" && !strings.Contains(c.Detail, "certinspect Test Root CA") {
+			t.Errorf("ca.load must name the skipped root: %s", c.Detail)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package pemfile
+
+import (
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+
+	"certinspect/core/i18n"
+)
+
+// Describe says, for a person, why OpenSSL's PEM reader stopped.
+func (e *Error) Describe(p *i18n.Printer) string {
+	a := i18n.Args{"type": e.Type, "begin": e.BeginLine}
+	switch e.Reason {
+	case BadBase64:
+		return p.T("pem.err.base64", "the body of the {type} block that begins at line {begin} is not valid base64 (a character outside base64, or a character missing)", a)
+	case BadEndLine:
+		return p.T("pem.err.endLine", "the {type} block that begins at line {begin} has no matching -----END {type}----- line where OpenSSL expects it (the file is cut off, the END line names another type, or there is a stray blank line)", a)
+	case NoData:
+		return p.T("pem.err.noData", "the {type} block that begins at line {begin} has no base64 body where OpenSSL expects it (a blank line just before its END line)", a)
+	default:
+		return p.T("pem.err.longLine", "a line of the {type} block that begins at line {begin} is longer than 64 characters after a blank line", a)
+	}
+}
+
+// DescribeHeader says why a certificate or CRL block with a header stops
+// OpenSSL (Store.BadHeader).
+func DescribeHeader(b *Block, p *i18n.Printer) string {
+	return p.T("pem.err.header", "the {type} block that begins here has header lines or a blank line inside it", i18n.Args{"type": b.Type})
+}
+
+// DescribeNotCertificate says why a CERTIFICATE block whose body is not a
+// whole DER structure stops OpenSSL.
+func DescribeNotCertificate(b *Block, p *i18n.Printer) string {
+	return p.T("pem.err.notCert", "the {type} block that begins here does not hold a whole certificate (the data is cut off or is something else)", i18n.Args{"type": b.Type})
+}
+
+// ReasonText is OpenSSL's text for the reason ("bad base64 decode"), "" for
+// the reasons OpenSSL reports without one.
+func (e *Error) ReasonText() string {
+	switch e.Reason {
+	case BadBase64:
+		return "bad base64 decode"
+	case BadEndLine:
+		return "bad end line"
+	}
+	return ""
+}
+
+// DERFramed reports whether b starts with a whole ASN.1 SEQUENCE, which
+// OpenSSL's d2i_X509 and d2i_X509_CRL need at the least: a block whose
+// body is cut off fails there.
+func DERFramed(b []byte) bool {
+	s := cryptobyte.String(b)
+	var seq cryptobyte.String
+	return s.ReadASN1(&seq, cbasn1.SEQUENCE)
+}
