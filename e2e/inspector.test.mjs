@@ -118,6 +118,22 @@ describe("diagnosis", () => {
     await page.close();
   });
 
+  test("a CA file copied out of a Kubernetes secret (base64): PyMongo cannot load it, and the fix decodes it", async () => {
+    const { page, problems } = await openPage(browser.context, srv.url);
+    const secretValue = path.join(os.tmpdir(), "certinspect-ca.crt.b64");
+    fs.writeFileSync(secretValue, fs.readFileSync(pki("ca.pem")).toString("base64"));
+    await inspectFiles(page, { "server-chain.pem": pki("server-chain.pem"), "ca.crt": secretValue });
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail");
+    assert.match(await page.textContent("#verdict"), /cannot load the tlsCAFile/);
+    assert.match(await page.textContent("#verdict .pyerror"), /NO_CERTIFICATE_OR_CRL_FOUND/);
+    assert.deepEqual((await checks(page))["ca.load"], ["fail"]);
+    const check = page.locator('[data-check-id="ca.load"]');
+    assert.match(await check.textContent(), /Kubernetes secret/);
+    assert.match(await check.locator(".command").first().textContent(), /base64 -d ca\.crt > ca\.pem/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("a garbage file shows a clear message on its chip", async () => {
     const { page, problems } = await openPage(browser.context, srv.url);
     const garbage = path.join(os.tmpdir(), "certinspect-garbage.bin");

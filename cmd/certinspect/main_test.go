@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"flag"
 	"os"
@@ -182,5 +183,33 @@ func TestFlagsTakeAnyCaseAndMix(t *testing.T) {
 	out, _, code := runCLI(t, pki("ca.pem"), "--TLSCAFILE="+pki("ca.pem"), "--chain", pki("server-chain.pem"), "--host", "db0.example.net", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, out)
+	}
+}
+
+// TestCAFilePyMongoCannotLoad: a CA file copied out of a Kubernetes secret
+// (base64 of the PEM file) is one PyMongo cannot load; the text report says
+// so first and gives the command that decodes it.
+func TestCAFilePyMongoCannotLoad(t *testing.T) {
+	pem, err := os.ReadFile(pki("ca.pem"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca := filepath.Join(t.TempDir(), "ca.crt")
+	if err := os.WriteFile(ca, []byte(base64.StdEncoding.EncodeToString(pem)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCLI(t, "--no-color", "--tlsCAFile", ca, "--chain", pki("server-chain.pem"), "--host", "db0.example.net")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %s", code, errOut)
+	}
+	for _, want := range []string{
+		"PyMongo would not connect: PyMongo cannot load the tlsCAFile",
+		"ssl.SSLError: [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found",
+		"FAIL ca.load",
+		"$ base64 -d " + ca + " > ca.pem",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %q:\n%s", want, out)
+		}
 	}
 }

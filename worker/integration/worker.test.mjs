@@ -105,6 +105,12 @@ const CASES = [
     "--tlsCertificateKeyFile", "client/client-rsa.pem", "--tlsCRLFile", "revocation/crl-revoked.pem", "--chain", "revocation/revoked-leaf-chain.pem"],
     req: { uri: "mongodb://u:pw@db0.example.net/?tls=true", files: [{ name: "ca.pem", role: "tlsCAFile" }, { name: "client/client-rsa.pem", role: "tlsCertificateKeyFile" },
       { name: "revocation/crl-revoked.pem", role: "tlsCRLFile" }, { name: "revocation/revoked-leaf-chain.pem", role: "serverChain" }] } },
+  // A CA file in DER: PyMongo cannot load it (ca.load), whatever runs the core.
+  { name: "DER tlsCAFile", args: ["--tlsCAFile", "client/cert.der", "--chain", "server-chain.pem",
+    "--tlsCertificateKeyFile", "client/client-rsa.pem", "--host", "db0.example.net"],
+    req: { files: [{ name: "client/cert.der", role: "tlsCAFile" }, { name: "server-chain.pem", role: "serverChain" },
+      { name: "client/client-rsa.pem", role: "tlsCertificateKeyFile" }], hosts: ["db0.example.net"] },
+    check: (rep) => rep.checks.some((c) => c.id === "ca.load" && c.status === "fail") },
   // The Worker derives the key with workerd's WebCrypto (internal/webcrypto),
   // the CLI with Go's crypto/pbkdf2: the reports must still be the same.
   { name: "encrypted PKCS#8 client key (PBKDF2 in WebCrypto)", args: ["--uri", "mongodb://db0.example.net/?tls=true", "--tlsCAFile", "ca.pem",
@@ -184,6 +190,7 @@ describe("Worker on local workerd (wrangler dev)", { timeout: 110000 }, () => {
       const text = await r.text();
       assert.deepEqual(JSON.parse(text), want);
       assert.ok(want.checks.length > 0 && want.verdict.status);
+      if (c.check) assert.ok(c.check(want), "the report has what this case is about");
       assert.equal(text, out.toString(), "not byte for byte the CLI's output");
     });
   }
