@@ -108,8 +108,8 @@ const CASES = [
   // A CA file in DER: PyMongo cannot load it (ca.load), whatever runs the core.
   { name: "DER tlsCAFile", args: ["--tlsCAFile", "client/cert.der", "--chain", "server-chain.pem",
     "--tlsCertificateKeyFile", "client/client-rsa.pem", "--host", "db0.example.net"],
-    req: { files: [{ name: "client/cert.der", role: "tlsCAFile" }, { name: "server-chain.pem", role: "serverChain" },
-      { name: "client/client-rsa.pem", role: "tlsCertificateKeyFile" }], hosts: ["db0.example.net"] },
+    req: { files: [{ name: "client/cert.der", role: "tlsCAFile" }, { name: "client/client-rsa.pem", role: "tlsCertificateKeyFile" },
+      { name: "server-chain.pem", role: "serverChain" }], hosts: ["db0.example.net"] },
     check: (rep) => rep.checks.some((c) => c.id === "ca.load" && c.status === "fail") },
   // The Worker derives the key with workerd's WebCrypto (internal/webcrypto),
   // the CLI with Go's crypto/pbkdf2: the reports must still be the same.
