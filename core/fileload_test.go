@@ -80,6 +80,13 @@ var ticketForms = []fileEdit{
 	})},
 	{"base64 of the file (Kubernetes secret value)", func(b []byte) []byte { return []byte(base64.StdEncoding.EncodeToString(b)) }},
 	{"JSON string", func(b []byte) []byte { j, _ := json.Marshal(string(b)); return j }},
+	{"UTF-16 (PowerShell's > redirection)", func(b []byte) []byte {
+		out := []byte{0xFF, 0xFE}
+		for _, r := range strings.ReplaceAll(string(b), "\n", "\r\n") {
+			out = append(out, byte(r), byte(r>>8))
+		}
+		return out
+	}},
 	{"trailing damaged block", func(b []byte) []byte {
 		return append(append([]byte{}, b...), "-----BEGIN CERTIFICATE-----\nMIIB!!!!\n-----END CERTIFICATE-----\n"...)
 	}},
