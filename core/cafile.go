@@ -23,10 +23,33 @@ func (in *inspection) checkCAFiles() {
 		return // no SSL context, nothing is loaded
 	}
 	for _, it := range in.inputs {
-		if it.role == RoleCAFile {
-			in.add(in.caFileChecks(it)...)
+		if it.role != RoleCAFile {
+			continue
 		}
+		cs := in.caFileChecks(it)
+		if it.file.Pasted {
+			// A paste's layout may be the copy's, not the file's: say what
+			// would happen to such a file, and trust what was read.
+			it.openSSLSees = nil
+			for i := range cs {
+				cs[i] = pastedCALoad(cs[i], it.file.Name, in.p)
+			}
+		}
+		in.add(cs...)
 	}
+}
+
+// pastedCALoad turns a ca.load finding about pasted text into a warning
+// about the file it may have been copied from.
+func pastedCALoad(c report.Check, name string, p *i18n.Printer) report.Check {
+	if c.Status == report.Fail {
+		c.Status = report.Warn
+		c.Title = p.T("ca.pasted.title", "If the customer's tlsCAFile looks like this paste, PyMongo cannot load it", nil)
+		c.PyMongoError = ""
+	}
+	c.Detail = p.T("ca.pasted.detail", "{name} was pasted, so its layout may come from the copy (a mail reply's quoting, indentation) rather than from the file, and the certificates read from it are used as they are. As pasted: {detail}",
+		i18n.Args{"name": name, "detail": c.Detail})
+	return c
 }
 
 // caLoadCommand reproduces the load with the client's own Python.
@@ -112,10 +135,14 @@ func (in *inspection) caFileChecks(it *input) []report.Check {
 	if advice == "" {
 		advice = p.T("ca.unseen.fix", "Put each certificate in the file as a PEM block whose -----BEGIN CERTIFICATE----- and -----END CERTIFICATE----- lines start at the beginning of a line.", nil)
 	}
+	detail := p.T("ca.unseen.detail", "{file}: OpenSSL skips {list}. Python's ssl loads the other certificates of the file, so PyMongo does not trust these; the chain below is built without them.",
+		i18n.Args{"file": name, "list": strings.Join(unseen, "; ")})
+	if it.file.Pasted {
+		detail = p.T("ca.unseen.detailPasted", "OpenSSL would skip {list}, so PyMongo would not trust these.", i18n.Args{"list": strings.Join(unseen, "; ")})
+	}
 	return []report.Check{{ID: "ca.load", Status: report.Warn, Subject: name, SubjectLabel: name,
-		Title: p.T("ca.unseen.title", "PyMongo does not see {count} certificate(s) of the tlsCAFile", i18n.Args{"count": len(unseen)}),
-		Detail: p.T("ca.unseen.detail", "{file}: OpenSSL skips {list}. Python's ssl loads the other certificates of the file, so PyMongo does not trust these; the chain below is built without them.",
-			i18n.Args{"file": name, "list": strings.Join(unseen, "; ")}),
+		Title:    p.T("ca.unseen.title", "PyMongo does not see {count} certificate(s) of the tlsCAFile", i18n.Args{"count": len(unseen)}),
+		Detail:   detail,
 		Fix:      advice,
 		Commands: cmds}}
 }

@@ -230,3 +230,30 @@ func TestCAFileCertificatesOpenSSLSkipsAreNotTrusted(t *testing.T) {
 		}
 	}
 }
+
+func TestPastedCAFileIsAWarning(t *testing.T) {
+	// The same indented text as a dropped file fails; pasted, its layout may
+	// be the copy's: a warning, and the certificates read are trusted.
+	indented := perLine(func(l string) string { return "> " + l })(fixture(t, "ca.pem"))
+	for _, pasted := range []bool{false, true} {
+		rep := Inspect(Request{At: fixtureAt, Hosts: []string{"db0.example.net"}, Files: []File{
+			{Name: "server-chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")},
+			{Name: "pasted-1.pem", Data: indented, Pasted: pasted},
+		}})
+		want := report.Fail
+		if pasted {
+			want = report.Warn
+		}
+		if got := statusOf(rep, "ca.load"); got != want {
+			t.Errorf("pasted=%v: ca.load = %q, want %q", pasted, got, want)
+		}
+		// Either way the chain is analysed with the certificates read (a
+		// file that does not load fails before any handshake).
+		if got := statusOf(rep, "chain.trusted"); got != report.Pass {
+			t.Errorf("pasted=%v: chain.trusted = %q, want pass", pasted, got)
+		}
+		if pasted && rep.Verdict.Status != "warn" {
+			t.Errorf("pasted: verdict %s: %s", rep.Verdict.Status, rep.Verdict.Headline)
+		}
+	}
+}

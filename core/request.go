@@ -39,6 +39,10 @@ type File struct {
 	Role Role   `json:"role,omitempty"`
 	// Data is the file's content (base64 in JSON).
 	Data []byte `json:"data"`
+	// Pasted says Data is text pasted from a ticket, not the customer's
+	// file: its layout (a mail reply's quoting, indentation) may come from
+	// the copy, so what would stop PyMongo loading such a file is a warning.
+	Pasted bool `json:"pasted,omitempty"`
 }
 
 // Request is everything a front end hands to Inspect.

@@ -44,7 +44,7 @@ var progressInterval = 50 * time.Millisecond
 // error message names them.
 var requestFields = []string{"uri", "files", "keyPassword", "hosts", "at", "errorText", "dnsAnswer", "lang"}
 
-var fileFields = []string{"name", "role", "data"}
+var fileFields = []string{"name", "role", "data", "pasted"}
 
 // keep holds the exported functions for the life of the program.
 var keep []safejs.Func
@@ -553,6 +553,16 @@ func readFiles(v safejs.Value) ([]core.File, error) {
 		role, err := optString(f, "role", what)
 		if err != nil {
 			return nil, err
+		}
+		if p, ok, err := get(f, "pasted", what); err != nil {
+			return nil, err
+		} else if ok {
+			if p.Type() != safejs.TypeBoolean {
+				return nil, fmt.Errorf("certinspect.inspect: %s.pasted must be true or false, got %s", what, p.Type())
+			}
+			if file.Pasted, err = p.Bool(); err != nil {
+				return nil, err
+			}
 		}
 		file.Role = core.Role(role)
 		if !file.Role.Valid() {

@@ -232,6 +232,25 @@ func TestInspectMatchesCore(t *testing.T) {
 			goReq: core.Request{Files: []core.File{{Name: "ca.pem", Role: core.RoleCAFile, Data: ca}}, At: at},
 		},
 	}
+	// Pasted text: the flag reaches core (as pasted, a quoted CA file is a
+	// warning; as a file, PyMongo could not load it).
+	quoted := []byte("> " + strings.ReplaceAll(strings.TrimSuffix(string(ca), "\n"), "\n", "\n> ") + "\n")
+	pastedReq := jsRequest(t, map[string]any{"files": []jsFile{{"pasted-1.pem", "tlsCAFile", quoted}, {"server-chain.pem", "serverChain", chain}}, "at": "2026-06-01T00:00:00Z"})
+	noErr(t, must(must(pastedReq.Get("files")).Index(0)).Set("pasted", true))
+	v, msg, ok := await(t, obj, pastedReq)
+	if !ok {
+		t.Fatalf("pasted text rejected: %s", msg)
+	}
+	want, err := json.Marshal(core.Inspect(core.Request{At: at, Files: []core.File{
+		{Name: "pasted-1.pem", Role: core.RoleCAFile, Data: quoted, Pasted: true}, {Name: "server-chain.pem", Role: core.RoleServerChain, Data: chain}}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(stringify(t, v)), `"status":"warn"`) {
+		t.Error("pasted: the report has no warning")
+	}
+	sameJSON(t, stringify(t, v), want)
+
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			v, msg, ok := await(t, obj, jsRequest(t, tc.js))
@@ -300,6 +319,9 @@ func TestBadRequests(t *testing.T) {
 		{"bad role", func(t *testing.T) []any {
 			return []any{jsRequest(t, map[string]any{"files": []jsFile{{"ca.pem", "trustStore", ca}}})}
 		}, `request.files[0].role "trustStore" is not a role; use one of auto, serverChain, tlsCAFile`},
+		{"pasted not a boolean", func(t *testing.T) []any {
+			return []any{jsEval(t, `{files: [{name: "a", data: new Uint8Array(1), pasted: "yes"}]}`)}
+		}, "request.files[0].pasted must be true or false, got string"},
 		{"name not a string", func(t *testing.T) []any {
 			return []any{jsEval(t, `{files: [{name: 7, data: new Uint8Array(1)}]}`)}
 		}, "request.files[0].name must be a string, got number"},

@@ -327,7 +327,8 @@ export function mountInspector(container, options = {}) {
   }
 
   function addText(name, s) {
-    state.files.push({ key: ++fileKey, name: uniqueName(name), role: "auto", data: new TextEncoder().encode(s) });
+    // pasted: the text's layout may come from the copy, not from the file.
+    state.files.push({ key: ++fileKey, name: uniqueName(name), role: "auto", data: new TextEncoder().encode(s), pasted: true });
     renderChips();
     schedule();
   }
@@ -357,7 +358,7 @@ export function mountInspector(container, options = {}) {
     const hosts = $("hosts").value.split(/[\s,;]+/).map((h) => h.trim()).filter(Boolean);
     const req = {
       uri: $("uri").value.trim(),
-      files: state.files.map((f) => ({ name: f.name, role: f.role, data: f.data })),
+      files: state.files.map((f) => (f.pasted ? { name: f.name, role: f.role, data: f.data, pasted: true } : { name: f.name, role: f.role, data: f.data })),
       keyPassword: $("password").value,
       hosts,
       at: atISO(),
