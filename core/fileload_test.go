@@ -257,3 +257,20 @@ func TestPastedCAFileIsAWarning(t *testing.T) {
 		}
 	}
 }
+
+func TestCRLsOpenSSLSkipsAreNotUsed(t *testing.T) {
+	// The CRL that revokes the leaf is indented: OpenSSL loads only the
+	// other one, so PyMongo does not see the revocation.
+	crls := append(fixture(t, "revocation/crl-good.pem"), perLine(func(l string) string { return "  " + l })(fixture(t, "revocation/crl-revoked.pem"))...)
+	rep := Inspect(Request{At: fixtureAt, Files: []File{
+		{Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")},
+		{Name: "crl.pem", Role: RoleCRLFile, Data: crls},
+		{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "revocation/revoked-leaf-chain.pem")},
+	}})
+	if rep.Verdict.Status != "warn" || statusOf(rep, "crl.revocation") != report.Warn {
+		t.Fatalf("verdict %s (%s), crl.revocation %s", rep.Verdict.Status, rep.Verdict.Headline, statusOf(rep, "crl.revocation"))
+	}
+	if !strings.Contains(rep.Verdict.Headline, "does not see 1 CRL") {
+		t.Errorf("headline %q", rep.Verdict.Headline)
+	}
+}

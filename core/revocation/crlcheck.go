@@ -56,12 +56,44 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 			// Judge the file as OpenSSL's PEM reader takes it. A large
 			// file that core/decode found to be clean PEM is spared the
 			// second pass: such a file reads the same in OpenSSL.
-			load := pemfile.LoadStoreSkippingCRLs(in.Data)
+			var load pemfile.Store
+			small := len(in.Data) <= maxModelledCRLFile
+			if small {
+				load = pemfile.LoadStore(in.Data)
+			} else {
+				load = pemfile.LoadStoreSkippingCRLs(in.Data)
+			}
 			if load.Fails() {
 				checks = append(checks, crlPEMLibCheck(in.Name, load, p))
 				continue // PyMongo never uses the file
 			}
 			pemCRLs, certs = len(load.CRLs), len(load.Certs)
+			if small && pemCRLs > 0 {
+				// CRLs read here that OpenSSL does not see (an indented
+				// block) are not used by PyMongo.
+				seen := map[string]bool{}
+				for _, b := range load.CRLs {
+					seen[string(b.Bytes)] = true
+				}
+				var skipped []string
+				for i, b := range blocks {
+					if b.err != nil || !seen[string(b.der)] {
+						skipped = append(skipped, fmt.Sprintf("#%d", i+1))
+					}
+				}
+				if len(skipped) > 0 {
+					// The CRLs are then the ones OpenSSL reads.
+					blocks = blocks[:0:0]
+					for _, b := range load.CRLs {
+						blocks = append(blocks, crlBlock{der: b.Bytes, format: FormatPEM})
+					}
+					checks = append(checks, report.Check{ID: "crl.revocation", Status: report.Warn, Subject: in.Name,
+						Title: p.T("crl.unseen.title", "PyMongo does not see {count} CRL(s) of the tlsCRLFile", i18n.Args{"count": len(skipped)}),
+						Detail: p.T("crl.unseen.detail", "{file}: OpenSSL skips CRL {list}: its -----BEGIN X509 CRL----- line does not start a line (indented, quoted or after other text). PyMongo checks the server certificate against the other CRLs only, and so does this report.",
+							i18n.Args{"file": in.Name, "list": strings.Join(skipped, ", ")}),
+						Fix: p.T("crl.unseen.fix", "Remove what comes before -----BEGIN X509 CRL----- and -----END X509 CRL----- on their lines.", nil)})
+				}
+			}
 		}
 		switch {
 		case !isPEM && len(blocks) > 0 && blocks[0].err == nil:
