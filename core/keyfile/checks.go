@@ -90,6 +90,9 @@ func (a *analysis) checkPresent() report.Check {
 		if lc, ok := a.chainLoadCheck(c); ok {
 			return lc
 		}
+		if mc, ok := a.misplacedCheck(c); ok {
+			return mc
+		}
 	}
 	var notes []string
 	if len(a.bad) > 0 {

@@ -648,3 +648,47 @@ func FuzzKeyFile(f *testing.F) {
 		}
 	})
 }
+
+func TestMisplacedBlocks(t *testing.T) {
+	file := string(read(t, dir+"client-rsa.pem"))
+	lines := strings.SplitAfter(file, "\n")
+	keyAt := 0
+	for i, l := range lines {
+		if strings.Contains(l, "PRIVATE KEY-----") {
+			keyAt = i
+			break
+		}
+	}
+	prefix := func(p string, from int) string {
+		out := append([]string{}, lines...)
+		for i := from; i < len(out); i++ {
+			if out[i] != "" {
+				out[i] = p + out[i]
+			}
+		}
+		return strings.Join(out, "")
+	}
+	tests := []struct {
+		name, data, where, what string
+		sed                     bool
+	}{
+		{"key indented", prefix("    ", keyAt), "line 26: the -----BEGIN RSA PRIVATE KEY----- line is indented", "no private key", true},
+		{"all quoted", prefix("> ", 0), "line 1: the -----BEGIN CERTIFICATE----- line is quoted", "no client certificate", true},
+		{"text before", strings.Replace(file, "-----BEGIN CERTIFICATE-----", "cert: -----BEGIN CERTIFICATE-----", 1), "line 1: the -----BEGIN CERTIFICATE----- line has text before it", "no client certificate", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := Analyze(Input{Name: "client.pem", Data: []byte(tc.data)}, Options{At: at}, nil)
+			c := checkByID(cs, "key.present")
+			if c.Status != report.Fail || !strings.Contains(c.Title, "does not start its line") || c.PyMongoError != pyPEMLib {
+				t.Fatalf("%+v", c)
+			}
+			if !strings.Contains(c.Detail, tc.where) || !strings.Contains(c.Detail, tc.what) {
+				t.Errorf("detail %q lacks %q / %q", c.Detail, tc.where, tc.what)
+			}
+			if got := len(c.Commands) == 1 && strings.HasPrefix(c.Commands[0], "sed "); got != tc.sed {
+				t.Errorf("commands %q", c.Commands)
+			}
+		})
+	}
+}

@@ -1,8 +1,10 @@
 package keyfile
 
 import (
+	"bytes"
 	"crypto/x509"
 	"fmt"
+	"strings"
 
 	"certinspect/core/i18n"
 	"certinspect/core/pemfile"
@@ -59,5 +61,66 @@ func (a *analysis) chainLoadCheck(c report.Check) (report.Check, bool) {
 		i18n.Args{"file": a.in.Name, "line": line, "what": what, "error": pyErr})
 	c.Fix = p.T("key.load.fix", "Ask for the key file again, attached rather than pasted, or remove the damaged block: the file needs only the client certificate, its intermediate CA certificates and the private key.", nil)
 	c.Commands = []string{"python3 -c 'import ssl, sys; ssl.create_default_context().load_cert_chain(sys.argv[1]); print(\"loaded\")' " + shellQuote(a.in.Name)}
+	return c, true
+}
+
+// misplacedCheck explains a certificate or key OpenSSL does not see because
+// its BEGIN line does not start the line (an indented file, a quoted mail
+// reply, text before it): core/decode and this package read such blocks,
+// OpenSSL does not. ok is false when OpenSSL sees both a certificate and a
+// key, or nothing is misplaced.
+func (a *analysis) misplacedCheck(c report.Check) (report.Check, bool) {
+	p := a.p
+	blocks, _ := pemfile.Read(a.in.Data)
+	certSeen, keySeen := false, false
+	for _, b := range blocks {
+		switch {
+		case b.Type == "CERTIFICATE" || b.Type == "X509 CERTIFICATE" || b.Type == "TRUSTED CERTIFICATE":
+			certSeen = true
+		case strings.HasSuffix(b.Type, "PRIVATE KEY"):
+			keySeen = true
+		}
+	}
+	if certSeen && keySeen {
+		return c, false
+	}
+	data := bytes.TrimPrefix(a.in.Data, []byte("\xef\xbb\xbf"))
+	var where []string
+	quoted, indented := false, false
+	for i, line := range strings.Split(string(data), "\n") {
+		at := strings.Index(line, "-----BEGIN ")
+		if at <= 0 {
+			continue
+		}
+		typ, _, ok := strings.Cut(line[at+len("-----BEGIN "):], "-----")
+		isCert := typ == "CERTIFICATE" || typ == "X509 CERTIFICATE" || typ == "TRUSTED CERTIFICATE"
+		isKey := strings.HasSuffix(typ, "PRIVATE KEY")
+		if !ok || !(isCert && !certSeen || isKey && !keySeen) {
+			continue
+		}
+		prefix := line[:at]
+		how := p.T("key.misplaced.text", "has text before it", nil)
+		switch {
+		case strings.Trim(prefix, " \t") == "":
+			how, indented = p.T("key.misplaced.indented", "is indented", nil), true
+		case strings.HasPrefix(strings.TrimLeft(prefix, " \t"), ">"):
+			how, quoted = p.T("key.misplaced.quoted", "is quoted with '>', as in a mail reply", nil), true
+		}
+		where = append(where, p.T("key.misplaced.item", "line {line}: the -----BEGIN {type}----- line {how}", i18n.Args{"line": i + 1, "type": typ, "how": how}))
+	}
+	if len(where) == 0 {
+		return c, false
+	}
+	c.Status = report.Fail
+	c.OpenSSLError = errPEMLib
+	c.PyMongoError = pyPEMLib
+	c.Title = p.T("key.misplaced.title", "OpenSSL does not see the certificate or key: a BEGIN line does not start its line", nil)
+	c.Detail = p.T("key.misplaced.detail", "{file}, {where}. certinspect reads such blocks, but OpenSSL reads a PEM block only where -----BEGIN starts a line, so PyMongo finds no {what} in the file. {pymongo}",
+		i18n.Args{"file": a.in.Name, "where": strings.Join(where, "; "), "what": map[bool]string{true: p.T("key.misplaced.whatKey", "private key", nil), false: p.T("key.misplaced.whatCert", "client certificate", nil)}[certSeen], "pymongo": a.pemLibDetail()})
+	c.Fix = p.T("key.misplaced.fix", "Remove what comes before -----BEGIN and -----END on those lines (and the same from the lines between them), so that every line of the blocks starts at the left margin.", nil)
+	c.Commands = nil
+	if indented || quoted {
+		c.Commands = []string{"sed -e 's/^[[:space:]>]*//' " + shellQuote(a.in.Name) + " > client.pem"}
+	}
 	return c, true
 }
