@@ -22,7 +22,7 @@ func (in *inspection) analyzeKeyFiles() {
 		if it.role != RoleCertKeyFile {
 			continue
 		}
-		sum, checks := keyfile.Analyze(keyfile.Input{Name: it.file.Name, Data: it.file.Data, Password: pw, PasswordGiven: given, PasswordSource: source},
+		sum, checks := keyfile.Analyze(keyfile.Input{Name: it.file.Name, Data: it.file.Data, Password: pw, PasswordGiven: given, PasswordSource: source, Pasted: it.file.Pasted},
 			keyfile.Options{At: in.req.At, ServerLeaf: serverLeaf, CAs: cas}, in.p)
 		in.rep.KeyFiles = append(in.rep.KeyFiles, sum)
 		in.add(checks...)

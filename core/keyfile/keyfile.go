@@ -44,6 +44,9 @@ type Input struct {
 	// PasswordSource is "uri" (in the connection string) or "option" (a
 	// MongoClient keyword argument / the front end's password field).
 	PasswordSource string
+	// Pasted: Data is text pasted from a ticket, whose layout may be the
+	// copy's rather than the file's (see core.File.Pasted).
+	Pasted bool
 }
 
 // Options are the other inputs the checks use.

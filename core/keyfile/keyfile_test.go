@@ -692,3 +692,12 @@ func TestMisplacedBlocks(t *testing.T) {
 		})
 	}
 }
+
+func TestMisplacedBlocksPasted(t *testing.T) {
+	// Pasted, an indented file is a warning: the indentation may be the copy's.
+	data := strings.ReplaceAll("\n"+string(read(t, dir+"client-rsa.pem")), "\n", "\n  ")
+	_, cs := Analyze(Input{Name: "pasted-1.pem", Data: []byte(data), Pasted: true}, Options{At: at}, nil)
+	if c := checkByID(cs, "key.present"); c.Status != report.Warn || !strings.Contains(c.Title, "looks like this paste") || c.PyMongoError != "" {
+		t.Fatalf("%+v", c)
+	}
+}

@@ -122,5 +122,10 @@ func (a *analysis) misplacedCheck(c report.Check) (report.Check, bool) {
 	if indented || quoted {
 		c.Commands = []string{"sed -e 's/^[[:space:]>]*//' " + shellQuote(a.in.Name) + " > client.pem"}
 	}
+	if a.in.Pasted {
+		// The layout may be the copy's: say what a file like it would do.
+		c.Status, c.OpenSSLError, c.PyMongoError = report.Warn, nil, ""
+		c.Title = p.T("key.misplaced.pastedTitle", "If the customer's key file looks like this paste, OpenSSL does not see the certificate or key", nil)
+	}
 	return c, true
 }
