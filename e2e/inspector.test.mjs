@@ -168,6 +168,17 @@ describe("diagnosis", () => {
     assert.match(await page.inputValue("#error-text"), /unable to get local issuer certificate/);
     assert.equal(await page.locator(".chip").count(), 1);
     assert.match(await page.textContent(".chip .chip-summary"), /2 certificates/);
+    // A CA certificate pasted from a mail reply ("> " on every line): the
+    // quoting may be the copy's, so PyMongo's load of such a file is a
+    // warning, and the certificate is trusted.
+    const m = await runs(page);
+    const quoted = fs.readFileSync(pki("ca.pem"), "utf8").trimEnd().split("\n").map((l) => "> " + l).join("\n");
+    await page.fill("#paste", quoted);
+    await page.click("#paste-add");
+    await settled(page, m);
+    assert.deepEqual((await checks(page))["ca.load"], ["warn"]);
+    assert.deepEqual((await checks(page))["chain.trusted"], ["pass"]);
+    assert.match(await page.textContent('[data-check-id="ca.load"]'), /looks like this paste/);
     await page.close();
   });
 });
