@@ -130,6 +130,10 @@ describe("diagnosis", () => {
     const check = page.locator('[data-check-id="ca.load"]');
     assert.match(await check.textContent(), /Kubernetes secret/);
     assert.match(await check.locator(".command").first().textContent(), /base64 -d ca\.crt > ca\.pem/);
+    // The file's chip says it too.
+    const chip = page.locator('.chip[data-name="ca.crt"]');
+    assert.ok(await chip.evaluate((c) => c.classList.contains("has-error")), "the chip is marked");
+    assert.match(await chip.locator(".chip-load").textContent(), /cannot load the tlsCAFile/);
     assert.deepEqual(problems, []);
     await page.close();
   });

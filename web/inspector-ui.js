@@ -442,6 +442,9 @@ export function mountInspector(container, options = {}) {
     return inputs.find((i) => i && i.name === file.name) || (inputs[index] && inputs[index].name === undefined ? inputs[index] : null);
   }
 
+  // Checks about a supplied file as a whole, shown on its chip too.
+  const FILE_CHECKS = new Set(["ca.load", "key.present", "crl.revocation"]);
+
   function renderChips() {
     const ul = $("chips");
     ul.replaceChildren();
@@ -450,6 +453,9 @@ export function mountInspector(container, options = {}) {
       const errors = arr(info && info.errors);
       const unsupported = arr(info && info.unsupported);
       const unreadable = info && (errors.length || unsupported.length || info.format === "binary" || info.format === "empty" || arr(info.items).length === 0);
+      // What PyMongo would make of the file itself (it cannot load it, or
+      // does not see part of it), from the checks about this file.
+      const loadNotes = arr(state.report && state.report.checks).filter((c) => c && c.subject === f.name && FILE_CHECKS.has(c.id) && (c.status === "fail" || c.status === "warn"));
       const selId = `role-${f.key}`;
       const select = el("select", { id: selId, class: "role", "aria-label": t("chip.roleOf", { name: plain(f.name) }) },
         ROLE_VALUES.map((v) => {
@@ -470,7 +476,7 @@ export function mountInspector(container, options = {}) {
         if (next) next.focus();
       });
       const summary = info ? str(info.summary) || (info.format ? `${info.format}` : "") : (state.report ? "" : "…");
-      const li = el("li", { class: "chip" + (unreadable ? " has-error" : ""), dataset: { name: f.name } },
+      const li = el("li", { class: "chip" + (unreadable || loadNotes.some((c) => c.status === "fail") ? " has-error" : ""), dataset: { name: f.name } },
         el("div", { class: "chip-head" },
           el("span", { class: "chip-name" }, f.name),
           el("span", { class: "chip-size" }, formatSize(f.data.length)),
@@ -484,7 +490,8 @@ export function mountInspector(container, options = {}) {
           e.command ? commandBlock(e.command) : null)),
         unreadable && !errors.length && !unsupported.length
           ? el("div", { class: "chip-error", role: "note" }, info.format === "empty" ? t("chip.empty") : t("chip.unreadable"))
-          : null);
+          : null,
+        loadNotes.map((c) => el("div", { class: "chip-error chip-load", role: "note", dataset: { loadCheck: c.id, status: c.status } }, str(c.title))));
       ul.append(li);
     });
   }
