@@ -181,6 +181,12 @@ func notPEMAdvice(it *input, p *i18n.Printer) (why, fix, cmd string) {
 			p.T("ca.notPEM.pkcs7.fix", "Extract the certificates as PEM and point tlsCAFile at that file.", nil),
 			"openssl pkcs7 -print_certs -in " + shellQuote(name) + " -out " + out
 	}
+	if len(it.dec.Unsupported) > 0 {
+		// A format core/decode names (a Java keystore, PKCS#12 …) with its
+		// own conversion.
+		u := it.dec.Unsupported[0]
+		return p.T("ca.notPEM.unsupported", "is {what}", i18n.Args{"what": u.Message}), u.Advice, u.Command
+	}
 	if len(it.dec.Warnings) > 0 {
 		return p.T("ca.notPEM.lenient", "holds its certificates only in a form OpenSSL does not read ({what})", i18n.Args{"what": it.dec.Warnings[0].Message}),
 			it.dec.Warnings[0].Advice, ""

@@ -80,6 +80,10 @@ var ticketForms = []fileEdit{
 	})},
 	{"base64 of the file (Kubernetes secret value)", func(b []byte) []byte { return []byte(base64.StdEncoding.EncodeToString(b)) }},
 	{"JSON string", func(b []byte) []byte { j, _ := json.Marshal(string(b)); return j }},
+	{"Java keystore", func(b []byte) []byte {
+		// The JKS magic and version, then bytes: what core/decode names as a keystore.
+		return append([]byte{0xFE, 0xED, 0xFE, 0xED, 0, 0, 0, 2}, b[100:400]...)
+	}},
 	{"UTF-16 (PowerShell's > redirection)", func(b []byte) []byte {
 		out := []byte{0xFF, 0xFE}
 		for _, r := range strings.ReplaceAll(string(b), "\n", "\r\n") {
@@ -272,5 +276,34 @@ func TestCRLsOpenSSLSkipsAreNotUsed(t *testing.T) {
 	}
 	if !strings.Contains(rep.Verdict.Headline, "does not see 1 CRL") {
 		t.Errorf("headline %q", rep.Verdict.Headline)
+	}
+}
+
+func TestCAFileAdviceNamesTheFormat(t *testing.T) {
+	der := derOfFirst(fixture(t, "ca.pem"))
+	tests := []struct {
+		name    string
+		data    []byte
+		command string
+	}{
+		{"ca.der", der, "openssl x509 -inform DER -in ca.der -out ca.pem"},
+		{"ca.txt", []byte(base64.StdEncoding.EncodeToString(fixture(t, "ca.pem"))), "base64 -d ca.txt > ca.pem"},
+		{"ca.b64", []byte(base64.StdEncoding.EncodeToString(der)), "base64 -d ca.b64 | openssl x509 -inform DER -out ca.pem"},
+		{"truststore.jks", append([]byte{0xFE, 0xED, 0xFE, 0xED, 0, 0, 0, 2}, der...), "keytool -importkeystore -srckeystore truststore.jks"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rep := Inspect(Request{At: fixtureAt, Files: []File{
+				{Name: "server-chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")},
+				{Name: tc.name, Role: RoleCAFile, Data: tc.data},
+			}})
+			c := failingCheck(rep, "ca.load")
+			if c == nil {
+				t.Fatalf("no failing ca.load: %s", rep.Verdict.Headline)
+			}
+			if len(c.Commands) == 0 || !strings.HasPrefix(c.Commands[0], tc.command) {
+				t.Errorf("commands %q, want one starting %q", c.Commands, tc.command)
+			}
+		})
 	}
 }
