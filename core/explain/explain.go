@@ -133,6 +133,10 @@ func compileRules() []rule {
 	add(`(?:Private key doesn't match certificate: )?\[SSL: NO_CERTIFICATE_ASSIGNED\] no certificate assigned(?: \(_ssl\.c:\d+\))?|NO_CERTIFICATE_ASSIGNED`, fixed("NO_CERTIFICATE_ASSIGNED"), "PyMongo")
 	add(`(?:Private key doesn't match certificate: )?\[SSL\] PEM lib(?: \(_ssl\.c:\d+\))?`, fixed("PEM_LIB"), "PyMongo")
 	add(`(?i)\[X509: NO_CERTIFICATE_OR_CRL_FOUND\] no certificate or crl found(?: \(_ssl\.c:\d+\))?|no certificate or crl found`, fixed("NO_CERTIFICATE_OR_CRL_FOUND"), "PyMongo")
+	// load_verify_locations (tlsCAFile, tlsCRLFile) stopping at a PEM block
+	// it cannot read; load_cert_chain stopping after the client certificate.
+	add(`\[X509\] PEM lib(?: \(_ssl\.c:\d+\))?`, fixed("X509_PEM_LIB"), "PyMongo")
+	add(`(?:Private key doesn't match certificate: )?\[PEM: (?:BAD_BASE64_DECODE|BAD_END_LINE)\] (?:bad base64 decode|bad end line)(?: \(_ssl\.c:\d+\))?`, fixed("PEM_BLOCK_DAMAGED"), "PyMongo")
 	add(`Enter PEM pass ?phrase:?`, fixed("PEM_PASS_PHRASE_PROMPT"), "OpenSSL")
 	add(`(?i)\bBAD_DECRYPT\b|bad decrypt`, fixed("BAD_DECRYPT"), "OpenSSL")
 	add(`(?i)\[SSL: CA_MD_TOO_WEAK\] ca md too weak|\bca md too weak\b`, fixed("CA_MD_TOO_WEAK"), "OpenSSL")

@@ -199,6 +199,11 @@ var cases = []struct {
 		[]string{"NO_CERTIFICATE_ASSIGNED"}, []string{""}},
 	{"no certificate or crl", `ssl.SSLError: [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4149)`,
 		[]string{"NO_CERTIFICATE_OR_CRL_FOUND"}, []string{""}},
+	// Python 3.11 / OpenSSL 3.0.19 on this project's machine, loading a CA
+	// file with a damaged block, and a key file with one after the certificate.
+	{"x509 pem lib", `ssl.SSLError: [X509] PEM lib (_ssl.c:4154)`, []string{"X509_PEM_LIB"}, []string{""}},
+	{"bad base64 in the key file", `pymongo.errors.ConfigurationError: Private key doesn't match certificate: [PEM: BAD_BASE64_DECODE] bad base64 decode (_ssl.c:3905)`,
+		[]string{"PEM_BLOCK_DAMAGED"}, []string{""}},
 	{"pass phrase prompt", `Enter PEM pass phrase:`, []string{"PEM_PASS_PHRASE_PROMPT"}, []string{""}},
 	{"ca md too weak (load)", `ssl.SSLError: [SSL: CA_MD_TOO_WEAK] ca md too weak (_ssl.c:4046)`, []string{"CA_MD_TOO_WEAK"}, []string{""}},
 	{"ee key too small (load)", `ssl.SSLError: [SSL: EE_KEY_TOO_SMALL] ee key too small (_ssl.c:4046)`, []string{"EE_KEY_TOO_SMALL"}, []string{""}},

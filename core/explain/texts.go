@@ -231,9 +231,25 @@ func describe(ex *Explanation, g []string, p *i18n.Printer) {
 		ex.Meaning = p.T("explain.noCertFound.meaning", "OpenSSL found no PEM certificate (or CRL) in the file given as tlsCAFile or tlsCRLFile.", x.a)
 		x.cause(p.T("explain.noCertFound.c1", "The file is DER, PKCS#7 or PKCS#12, or holds a key instead of certificates; PyMongo reads tlsCRLFile as PEM only.", x.a),
 			p.T("explain.noCertFound.c1.confirm", "Supply the file here: its input summary lists what it contains.", x.a))
+		x.cause(p.T("explain.noCertFound.c2", "The file is base64 text (a Kubernetes secret value copied without decoding it), UTF-16 (written by PowerShell's >), or its BEGIN lines are indented or quoted: OpenSSL reads a block only where -----BEGIN starts a line.", x.a),
+			p.T("explain.noCertFound.c2.confirm", "Supply the file here as the CA file: check ca.load says what OpenSSL makes of it.", x.a))
 		x.fix(p.T("explain.noCertFound.fix", "Convert the file to PEM (commands below) and pass that.", x.a))
-		x.cmd("openssl x509 -inform DER -in ca.cer -out ca.pem", "openssl crl -inform DER -in crl.der -out crl.pem", "openssl pkcs7 -print_certs -in ca.p7b -out ca.pem")
-		x.checks("chain.trusted", "crl.revocation")
+		x.cmd("openssl x509 -inform DER -in ca.cer -out ca.pem", "openssl crl -inform DER -in crl.der -out crl.pem", "openssl pkcs7 -print_certs -in ca.p7b -out ca.pem", "base64 -d ca.crt > ca.pem")
+		x.checks("ca.load", "chain.trusted", "crl.revocation")
+	case "X509_PEM_LIB":
+		ex.Meaning = p.T("explain.x509PemLib.meaning", "Python's ssl could not load the tlsCAFile or the tlsCRLFile: OpenSSL stopped at a PEM block it could not read (\"PEM lib\" is its generic PEM loading error), so PyMongo failed before connecting.", x.a)
+		x.cause(p.T("explain.x509PemLib.c1", "A block of the file is damaged: a character that is not base64, a line or character missing, no END line, or a blank line just before an END line. One such block stops the whole file, even if the other certificates are fine.", x.a),
+			p.T("explain.x509PemLib.c1.confirm", "Supply the file here: check ca.load (or crl.revocation) names the line.", x.a))
+		x.fix(p.T("explain.x509PemLib.fix", "Ask for the file again, attached rather than pasted, or remove the damaged block.", x.a))
+		x.cmd("python3 -c 'import ssl, sys; ssl.create_default_context(cafile=sys.argv[1]); print(\"loaded\")' ca.pem")
+		x.checks("ca.load", "crl.revocation")
+	case "PEM_BLOCK_DAMAGED":
+		ex.Meaning = p.T("explain.pemBlockDamaged.meaning", "PyMongo could not load tlsCertificateKeyFile: OpenSSL read the client certificate, then stopped at a damaged PEM block after it.", x.a)
+		x.cause(p.T("explain.pemBlockDamaged.c1", "A block after the client certificate (an intermediate CA certificate or the key) has a character that is not base64, a line missing, or no END line.", x.a),
+			p.T("explain.pemBlockDamaged.c1.confirm", "Supply the key file here: check key.present names the line.", x.a))
+		x.fix(p.T("explain.pemBlockDamaged.fix", "Ask for the key file again, attached rather than pasted, or rebuild it: cat client.crt client.key > client.pem.", x.a))
+		x.cmd("python3 -c 'import ssl, sys; ssl.create_default_context().load_cert_chain(sys.argv[1]); print(\"loaded\")' client.pem")
+		x.checks("key.present")
 	case "CA_MD_TOO_WEAK", "EE_KEY_TOO_SMALL", "CA_KEY_TOO_SMALL":
 		ex.Meaning = p.T("explain.secLevel.meaning", "OpenSSL's security level (2 on current systems) rejected a certificate while loading it: a SHA-1/MD5 signature or an RSA key under 2048 bits.", x.a)
 		x.cause(p.T("explain.secLevel.c1", "The client certificate (tlsCertificateKeyFile) or a CA in tlsCAFile is weak.", x.a),
