@@ -65,7 +65,7 @@ func (in *inspection) caFileChecks(it *input) []report.Check {
 	cmds := []string{caLoadCommand(name)}
 	pemLib := func(what string, line int) []report.Check {
 		return []report.Check{{ID: "ca.load", Status: report.Fail, Subject: name, SubjectLabel: name,
-			Title: p.T("ca.pemLib.title", "PyMongo cannot load the tlsCAFile: a PEM block in it is damaged", nil),
+			Title: p.T("ca.pemLib.title", "The tlsCAFile does not load: a PEM block in it is damaged", nil),
 			Detail: p.T("ca.pemLib.detail", "{file}, line {line}: {what}. OpenSSL stops at the first block it cannot read, so Python's ssl loads nothing from the file and PyMongo fails when the MongoClient is created, before connecting, with '[X509] PEM lib'. The results below are for the {count} certificate(s) read from it here.",
 				i18n.Args{"file": name, "line": line, "what": what, "count": count}),
 			Fix:          p.T("ca.pemLib.fix", "Ask the customer for the CA file again, attached rather than pasted, or remove the damaged block if the certificates that are needed are elsewhere in the file.", nil),
@@ -98,7 +98,7 @@ func (in *inspection) caFileChecks(it *input) []report.Check {
 	if len(store.Certs)+len(store.CRLs) == 0 {
 		why, fix, cmd := notPEMAdvice(it, p)
 		c := report.Check{ID: "ca.load", Status: report.Fail, Subject: name, SubjectLabel: name,
-			Title: p.T("ca.noPEM.title", "PyMongo cannot load the tlsCAFile: it holds no PEM certificate", nil),
+			Title: p.T("ca.noPEM.title", "The tlsCAFile does not load: it holds no PEM certificate", nil),
 			Detail: p.T("ca.noPEM.detail", "{file} {why}. Python's ssl reads tlsCAFile as PEM only: OpenSSL looks for lines that start with -----BEGIN CERTIFICATE-----, finds none, and PyMongo fails when the MongoClient is created, before connecting, with '[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found'. The results below are for the {count} certificate(s) read from it here.",
 				i18n.Args{"file": name, "why": why, "count": count}),
 			Fix:          fix,

@@ -124,7 +124,7 @@ describe("diagnosis", () => {
     fs.writeFileSync(secretValue, fs.readFileSync(pki("ca.pem")).toString("base64"));
     await inspectFiles(page, { "server-chain.pem": pki("server-chain.pem"), "ca.crt": secretValue });
     assert.equal(await page.getAttribute("#verdict", "data-status"), "fail");
-    assert.match(await page.textContent("#verdict"), /cannot load the tlsCAFile/);
+    assert.match(await page.textContent("#verdict"), /The tlsCAFile does not load/);
     assert.match(await page.textContent("#verdict .pyerror"), /NO_CERTIFICATE_OR_CRL_FOUND/);
     assert.deepEqual((await checks(page))["ca.load"], ["fail"]);
     const check = page.locator('[data-check-id="ca.load"]');
@@ -133,7 +133,7 @@ describe("diagnosis", () => {
     // The file's chip says it too.
     const chip = page.locator('.chip[data-name="ca.crt"]');
     assert.ok(await chip.evaluate((c) => c.classList.contains("has-error")), "the chip is marked");
-    assert.match(await chip.locator(".chip-load").textContent(), /cannot load the tlsCAFile/);
+    assert.match(await chip.locator(".chip-load").textContent(), /The tlsCAFile does not load/);
     assert.deepEqual(problems, []);
     await page.close();
   });

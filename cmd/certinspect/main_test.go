@@ -203,7 +203,7 @@ func TestCAFilePyMongoCannotLoad(t *testing.T) {
 		t.Fatalf("exit %d, want 1; stderr %s", code, errOut)
 	}
 	for _, want := range []string{
-		"PyMongo would not connect: PyMongo cannot load the tlsCAFile",
+		"PyMongo would not connect: The tlsCAFile does not load",
 		"ssl.SSLError: [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found",
 		"FAIL ca.load",
 		"$ base64 -d " + ca + " > ca.pem",

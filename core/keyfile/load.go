@@ -56,7 +56,7 @@ func (a *analysis) chainLoadCheck(c report.Check) (report.Check, bool) {
 	c.Status = report.Fail
 	c.OpenSSLError = opensslErr
 	c.PyMongoError = pyErr
-	c.Title = p.T("key.load.title", "PyMongo cannot load the key file: a PEM block in it is damaged", nil)
+	c.Title = p.T("key.load.title", "The key file does not load: a PEM block in it is damaged", nil)
 	c.Detail = p.T("key.load.detail", "{file}, line {line}: {what}. When PyMongo loads tlsCertificateKeyFile, OpenSSL reads every PEM block in it (the client certificate, then each later certificate as its chain) and stops at the first it cannot read, wherever it is. PyMongo fails with: {error}",
 		i18n.Args{"file": a.in.Name, "line": line, "what": what, "error": pyErr})
 	c.Fix = p.T("key.load.fix", "Ask for the key file again, attached rather than pasted, or remove the damaged block: the file needs only the client certificate, its intermediate CA certificates and the private key.", nil)

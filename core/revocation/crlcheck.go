@@ -683,7 +683,7 @@ func crlPEMLibCheck(name string, load pemfile.Store, p *i18n.Printer) report.Che
 		what, line = pemfile.DescribeHeader(load.BadHeader, p), load.BadHeader.Line
 	}
 	return report.Check{ID: "crl.revocation", Status: report.Fail, Subject: name,
-		Title: p.T("crl.pemLib.title", "PyMongo cannot load the tlsCRLFile: a PEM block in it is damaged", nil),
+		Title: p.T("crl.pemLib.title", "The tlsCRLFile does not load: a PEM block in it is damaged", nil),
 		Detail: p.T("crl.pemLib.detail", "{file}, line {line}: {what}. OpenSSL stops at the first block it cannot read, so Python's ssl loads nothing from the file and PyMongo fails when the MongoClient is created, before connecting, with '[X509] PEM lib'.",
 			i18n.Args{"file": name, "line": line, "what": what}),
 		Fix:          p.T("crl.pemLib.fix", "Download the CRL again from the CA and convert it to PEM (openssl crl -inform DER -in crl.der -out crl.pem); do not paste it through a ticket or chat.", nil),
