@@ -12,7 +12,6 @@ import (
 	"certinspect/core/certid"
 	"certinspect/core/hostcrypto"
 	"certinspect/core/i18n"
-	"certinspect/core/pemfile"
 	"certinspect/core/report"
 )
 
@@ -53,46 +52,12 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 	for inIdx, in := range inputs {
 		blocks, pemCRLs, certs, isPEM := in.blocks()
 		if isPEM && len(in.Data) > 0 && (len(in.DER) == 0 || len(in.Data) <= maxModelledCRLFile) {
-			// Judge the file as OpenSSL's PEM reader takes it. A large
-			// file that core/decode found to be clean PEM is spared the
-			// second pass: such a file reads the same in OpenSSL.
-			var load pemfile.Store
-			small := len(in.Data) <= maxModelledCRLFile
-			if small {
-				load = pemfile.LoadStore(in.Data)
-			} else {
-				load = pemfile.LoadStoreSkippingCRLs(in.Data)
-			}
-			if load.Fails() {
-				checks = append(checks, crlPEMLibCheck(in.Name, load, p))
+			var loads bool
+			var c []report.Check
+			blocks, pemCRLs, certs, c, loads = asOpenSSLLoads(in, blocks, p)
+			checks = append(checks, c...)
+			if !loads {
 				continue // PyMongo never uses the file
-			}
-			pemCRLs, certs = len(load.CRLs), len(load.Certs)
-			if small && pemCRLs > 0 {
-				// CRLs read here that OpenSSL does not see (an indented
-				// block) are not used by PyMongo.
-				seen := map[string]bool{}
-				for _, b := range load.CRLs {
-					seen[string(b.Bytes)] = true
-				}
-				var skipped []string
-				for i, b := range blocks {
-					if b.err != nil || !seen[string(b.der)] {
-						skipped = append(skipped, fmt.Sprintf("#%d", i+1))
-					}
-				}
-				if len(skipped) > 0 {
-					// The CRLs are then the ones OpenSSL reads.
-					blocks = blocks[:0:0]
-					for _, b := range load.CRLs {
-						blocks = append(blocks, crlBlock{der: b.Bytes, format: FormatPEM})
-					}
-					checks = append(checks, report.Check{ID: "crl.revocation", Status: report.Warn, Subject: in.Name,
-						Title: p.T("crl.unseen.title", "PyMongo does not see {count} CRL(s) of the tlsCRLFile", i18n.Args{"count": len(skipped)}),
-						Detail: p.T("crl.unseen.detail", "{file}: OpenSSL skips CRL {list}: its -----BEGIN X509 CRL----- line does not start a line (indented, quoted or after other text). PyMongo checks the server certificate against the other CRLs only, and so does this report.",
-							i18n.Args{"file": in.Name, "list": strings.Join(skipped, ", ")}),
-						Fix: p.T("crl.unseen.fix", "Remove what comes before -----BEGIN X509 CRL----- and -----END X509 CRL----- on their lines.", nil)})
-				}
 			}
 		}
 		switch {
@@ -666,29 +631,6 @@ func otherCRLChecks(docs []*crlDoc, used *crlDoc, leaf *x509.Certificate, opt Op
 			Commands: []string{"openssl crl -in " + shellQuote(d.info.Source) + " -noout -text"}})
 	}
 	return out
-}
-
-// maxModelledCRLFile is the size up to which a tlsCRLFile is always read
-// again as OpenSSL reads it (see pemfile), clean or not.
-const maxModelledCRLFile = 1 << 20
-
-// crlPEMLibCheck is a tlsCRLFile OpenSSL's PEM reader stops in: Python's
-// ssl loads nothing from it.
-func crlPEMLibCheck(name string, load pemfile.Store, p *i18n.Printer) report.Check {
-	var what string
-	var line int
-	if e := load.Err; e != nil {
-		what, line = e.Describe(p), e.Line
-	} else {
-		what, line = pemfile.DescribeHeader(load.BadHeader, p), load.BadHeader.Line
-	}
-	return report.Check{ID: "crl.revocation", Status: report.Fail, Subject: name,
-		Title: p.T("crl.pemLib.title", "The tlsCRLFile does not load: a PEM block in it is damaged", nil),
-		Detail: p.T("crl.pemLib.detail", "{file}, line {line}: {what}. OpenSSL stops at the first block it cannot read, so Python's ssl loads nothing from the file and PyMongo fails when the MongoClient is created, before connecting, with '[X509] PEM lib'.",
-			i18n.Args{"file": name, "line": line, "what": what}),
-		Fix:          p.T("crl.pemLib.fix", "Download the CRL again from the CA and convert it to PEM (openssl crl -inform DER -in crl.der -out crl.pem); do not paste it through a ticket or chat.", nil),
-		Commands:     []string{"python3 -c 'import ssl, sys; ssl.create_default_context().load_verify_locations(sys.argv[1]); print(\"loaded\")' " + shellQuote(name)},
-		OpenSSLError: &report.OpenSSLError{Code: 0, Name: "ERR_R_PEM_LIB", Text: "PEM lib"}}
 }
 
 func pemName(name string) string {

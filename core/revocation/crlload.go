@@ -1,0 +1,84 @@
+package revocation
+
+import (
+	"fmt"
+	"strings"
+
+	"certinspect/core/i18n"
+	"certinspect/core/pemfile"
+	"certinspect/core/report"
+)
+
+// A tlsCRLFile as Python's ssl loads it (load_verify_locations: OpenSSL's
+// PEM reader, see core/pemfile), which is not how core/decode or
+// splitCRLFile read it: OpenSSL stops the whole file at a damaged block and
+// does not see a block whose BEGIN line does not start its line.
+
+// maxModelledCRLFile is the size up to which a tlsCRLFile is always read
+// again as OpenSSL reads it (see pemfile), clean or not.
+const maxModelledCRLFile = 1 << 20
+
+// crlPEMLibCheck is a tlsCRLFile OpenSSL's PEM reader stops in: Python's
+// ssl loads nothing from it.
+func crlPEMLibCheck(name string, load pemfile.Store, p *i18n.Printer) report.Check {
+	var what string
+	var line int
+	if e := load.Err; e != nil {
+		what, line = e.Describe(p), e.Line
+	} else {
+		what, line = pemfile.DescribeHeader(load.BadHeader, p), load.BadHeader.Line
+	}
+	return report.Check{ID: "crl.revocation", Status: report.Fail, Subject: name,
+		Title: p.T("crl.pemLib.title", "The tlsCRLFile does not load: a PEM block in it is damaged", nil),
+		Detail: p.T("crl.pemLib.detail", "{file}, line {line}: {what}. OpenSSL stops at the first block it cannot read, so Python's ssl loads nothing from the file and PyMongo fails when the MongoClient is created, before connecting, with '[X509] PEM lib'.",
+			i18n.Args{"file": name, "line": line, "what": what}),
+		Fix:          p.T("crl.pemLib.fix", "Download the CRL again from the CA and convert it to PEM (openssl crl -inform DER -in crl.der -out crl.pem); do not paste it through a ticket or chat.", nil),
+		Commands:     []string{"python3 -c 'import ssl, sys; ssl.create_default_context().load_verify_locations(sys.argv[1]); print(\"loaded\")' " + shellQuote(name)},
+		OpenSSLError: &report.OpenSSLError{Code: 0, Name: "ERR_R_PEM_LIB", Text: "PEM lib"}}
+}
+
+// asOpenSSLLoads judges a PEM tlsCRLFile as OpenSSL reads it. loads is
+// false when the whole file fails (the check says why); otherwise blocks,
+// pemCRLs and certs are what OpenSSL takes from it (for a file up to
+// maxModelledCRLFile, CRLs it skips are left out, with a warning).
+func asOpenSSLLoads(in CRLInput, blocks []crlBlock, p *i18n.Printer) (_ []crlBlock, pemCRLs, certs int, checks []report.Check, loads bool) {
+	// A large file that core/decode found to be clean PEM is read here only
+	// to check it (no CRL is decoded twice): it reads the same in OpenSSL.
+	small := len(in.Data) <= maxModelledCRLFile
+	var load pemfile.Store
+	if small {
+		load = pemfile.LoadStore(in.Data)
+	} else {
+		load = pemfile.LoadStoreSkippingCRLs(in.Data)
+	}
+	if load.Fails() {
+		return nil, 0, 0, []report.Check{crlPEMLibCheck(in.Name, load, p)}, false
+	}
+	pemCRLs, certs = len(load.CRLs), len(load.Certs)
+	if !small || pemCRLs == 0 {
+		return blocks, pemCRLs, certs, nil, true
+	}
+	seen := map[string]bool{}
+	for _, b := range load.CRLs {
+		seen[string(b.Bytes)] = true
+	}
+	var skipped []string
+	for i, b := range blocks {
+		if b.err != nil || !seen[string(b.der)] {
+			skipped = append(skipped, fmt.Sprintf("#%d", i+1))
+		}
+	}
+	if len(skipped) == 0 {
+		return blocks, pemCRLs, certs, nil, true
+	}
+	// The CRLs are then the ones OpenSSL reads.
+	blocks = nil
+	for _, b := range load.CRLs {
+		blocks = append(blocks, crlBlock{der: b.Bytes, format: FormatPEM})
+	}
+	return blocks, pemCRLs, certs, []report.Check{{ID: "crl.revocation", Status: report.Warn, Subject: in.Name,
+		Title: p.T("crl.unseen.title", "PyMongo does not see {count} CRL(s) of the tlsCRLFile", i18n.Args{"count": len(skipped)}),
+		Detail: p.T("crl.unseen.detail", "{file}: OpenSSL skips CRL {list}: its -----BEGIN X509 CRL----- line does not start a line (indented, quoted or after other text). PyMongo checks the server certificate against the other CRLs only, and so does this report.",
+			i18n.Args{"file": in.Name, "list": strings.Join(skipped, ", ")}),
+		Fix: p.T("crl.unseen.fix", "Remove what comes before -----BEGIN X509 CRL----- and -----END X509 CRL----- on their lines.", nil)}}, true
+}
