@@ -80,6 +80,16 @@ var ticketForms = []fileEdit{
 	})},
 	{"base64 of the file (Kubernetes secret value)", func(b []byte) []byte { return []byte(base64.StdEncoding.EncodeToString(b)) }},
 	{"JSON string", func(b []byte) []byte { j, _ := json.Marshal(string(b)); return j }},
+	{"an RSA-1024 certificate appended", func(b []byte) []byte {
+		// Loading the key file checks every certificate against security
+		// level 2 (CA_KEY_TOO_SMALL); a CA or CRL file is loaded without it.
+		leaf, err := os.ReadFile(filepath.Join("..", "testdata", "pki", "rsa1024-chain.pem"))
+		if err != nil {
+			panic(err)
+		}
+		blk, _ := pem.Decode(leaf)
+		return append(append([]byte{}, b...), pem.EncodeToMemory(blk)...)
+	}},
 	{"Java keystore", func(b []byte) []byte {
 		// The JKS magic and version, then bytes: what core/decode names as a keystore.
 		return append([]byte{0xFE, 0xED, 0xFE, 0xED, 0, 0, 0, 2}, b[100:400]...)

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"certinspect/core/seclevel"
 	"crypto"
 	"crypto/dsa" //nolint:staticcheck // OpenSSL still verifies DSA signatures; Go's x509 does not
 	"crypto/ecdsa"
@@ -57,34 +58,11 @@ func (p problem) before(q problem) bool {
 	return p.order < q.order
 }
 
-// securityLevel2 is the minimum strength OpenSSL enforces at security level 2
-// (Debian and Ubuntu's default, and Python 3.10+'s).
-const (
-	minRSABits = 2048
-	minECBits  = 224
-)
-
 func keyTooSmall(c *x509.Certificate) (bits int, small bool) {
-	switch k := c.PublicKey.(type) {
-	case *rsa.PublicKey:
-		return k.N.BitLen(), k.N.BitLen() < minRSABits
-	case *ecdsa.PublicKey:
-		b := k.Curve.Params().BitSize
-		return b, b < minECBits
-	}
-	if d := describeKey(c.PublicKey); d.Algorithm == "DSA" {
-		return d.Bits, d.Bits < minRSABits
-	}
-	return 0, false
+	return seclevel.KeyTooSmall(c.PublicKey)
 }
 
-func weakSignature(c *x509.Certificate) bool {
-	switch c.SignatureAlgorithm {
-	case x509.MD2WithRSA, x509.MD5WithRSA, x509.SHA1WithRSA, x509.DSAWithSHA1, x509.ECDSAWithSHA1:
-		return true
-	}
-	return false
-}
+func weakSignature(c *x509.Certificate) bool { return seclevel.WeakSignature(c.SignatureAlgorithm) }
 
 // isCA is OpenSSL's X509_check_ca.
 func isCA(c *x509.Certificate) bool {

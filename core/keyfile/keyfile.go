@@ -204,7 +204,7 @@ func Analyze(in Input, opt Options, p *i18n.Printer) (*Summary, []report.Check) 
 }
 
 func (a *analysis) analyzeChecks() []report.Check {
-	return []report.Check{a.checkPresent(), a.checkDecrypt(), a.checkMatch(), a.checkPurpose(), a.checkUser()}
+	return []report.Check{a.checkPresent(), a.checkDecrypt(), a.checkMatch(), a.checkStrength(), a.checkPurpose(), a.checkUser()}
 }
 
 type analysis struct {

@@ -291,7 +291,7 @@ func TestAnalyzeFixtures(t *testing.T) {
 				tc.opt(&opt)
 			}
 			s, cs := Analyze(in, opt, i18n.English)
-			if len(cs) != 5 {
+			if len(cs) != 6 {
 				t.Fatalf("got %d checks", len(cs))
 			}
 			got := map[string]report.Status{}
@@ -637,7 +637,7 @@ func FuzzKeyFile(f *testing.F) {
 			in.Password, in.PasswordGiven = password, true
 		}
 		s, cs := Analyze(in, Options{At: at}, nil)
-		if s == nil || len(cs) != 5 {
+		if s == nil || len(cs) != 6 {
 			t.Fatalf("summary %v, %d checks", s, len(cs))
 		}
 		if cs[0].Title == "key.internalError.title" || strings.Contains(cs[0].Title, "internal error") {
@@ -699,5 +699,35 @@ func TestMisplacedBlocksPasted(t *testing.T) {
 	_, cs := Analyze(Input{Name: "pasted-1.pem", Data: []byte(data), Pasted: true}, Options{At: at}, nil)
 	if c := checkByID(cs, "key.present"); c.Status != report.Warn || !strings.Contains(c.Title, "looks like this paste") || c.PyMongoError != "" {
 		t.Fatalf("%+v", c)
+	}
+}
+
+func TestStrengthAtLoad(t *testing.T) {
+	pki := func(name string) []byte { return read(t, "../../testdata/pki/"+name) }
+	first := func(b []byte) []byte { blk, _ := pem.Decode(b); return pem.EncodeToMemory(blk) }
+	tests := []struct {
+		name, reason string
+		data         []byte
+	}{
+		{"RSA-1024 client certificate", "EE_KEY_TOO_SMALL", pki("rsa1024-chain.pem")},
+		{"SHA-1 signed client certificate", "CA_MD_TOO_WEAK", pki("sha1-chain.pem")},
+		{"RSA-1024 certificate after the client's", "CA_KEY_TOO_SMALL", append(read(t, dir+"client-rsa.pem"), first(pki("rsa1024-chain.pem"))...)},
+		{"strong", "", read(t, dir+"client-rsa.pem")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := Analyze(Input{Name: "client.pem", Data: tc.data}, Options{At: at}, nil)
+			c := checkByID(cs, "key.strength")
+			if tc.reason == "" {
+				if c.Status != report.Pass {
+					t.Fatalf("%+v", c)
+				}
+				return
+			}
+			if c.Status != report.Fail || c.OpenSSLError == nil || c.OpenSSLError.Name != "SSL_R_"+tc.reason ||
+				!strings.Contains(c.PyMongoError, "[SSL: "+tc.reason+"]") {
+				t.Fatalf("%+v", c)
+			}
+		})
 	}
 }
