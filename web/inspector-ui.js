@@ -443,7 +443,7 @@ export function mountInspector(container, options = {}) {
   }
 
   // Checks about a supplied file as a whole, shown on its chip too.
-  const FILE_CHECKS = new Set(["ca.load", "key.present", "crl.revocation"]);
+  const FILE_CHECKS = new Set(["ca.load", "key.present", "key.strength", "crl.revocation"]);
 
   function renderChips() {
     const ul = $("chips");
