@@ -731,3 +731,18 @@ func TestStrengthAtLoad(t *testing.T) {
 		})
 	}
 }
+
+func TestDamagedPasteIsAWarning(t *testing.T) {
+	data := append(read(t, dir+"client-rsa.pem"), "-----BEGIN CERTIFICATE-----\nMIIB!!!!\n-----END CERTIFICATE-----\n"...)
+	for _, pasted := range []bool{false, true} {
+		_, cs := Analyze(Input{Name: "k.pem", Data: data, Pasted: pasted}, Options{At: at}, nil)
+		c := checkByID(cs, "key.present")
+		want := report.Fail
+		if pasted {
+			want = report.Warn
+		}
+		if c.Status != want || (c.PyMongoError == "") != pasted {
+			t.Errorf("pasted=%v: %+v", pasted, c)
+		}
+	}
+}

@@ -61,6 +61,11 @@ func (a *analysis) chainLoadCheck(c report.Check) (report.Check, bool) {
 		i18n.Args{"file": a.in.Name, "line": line, "what": what, "error": pyErr})
 	c.Fix = p.T("key.load.fix", "Ask for the key file again, attached rather than pasted, or remove the damaged block: the file needs only the client certificate, its intermediate CA certificates and the private key.", nil)
 	c.Commands = []string{"python3 -c 'import ssl, sys; ssl.create_default_context().load_cert_chain(sys.argv[1]); print(\"loaded\")' " + shellQuote(a.in.Name)}
+	if a.in.Pasted {
+		// A damaged paste may be the copy's doing: say what such a file does.
+		c.Status, c.OpenSSLError, c.PyMongoError = report.Warn, nil, ""
+		c.Title = p.T("key.load.pastedTitle", "If the customer's key file looks like this paste, it does not load: a PEM block in it is damaged", nil)
+	}
 	return c, true
 }
 
