@@ -2,6 +2,7 @@ package core
 
 import (
 	"crypto/sha256"
+	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
 	"strings"
@@ -37,6 +38,13 @@ func (in *inspection) checkCAFiles() {
 		}
 		in.add(cs...)
 	}
+}
+
+// unseenCert is a tlsCAFile certificate OpenSSL does not load.
+type unseenCert struct {
+	cert     *x509.Certificate
+	file     string
+	location string
 }
 
 // pastedCALoad turns a ca.load finding about pasted text into a warning
@@ -118,6 +126,9 @@ func (in *inspection) caFileChecks(it *input) []report.Check {
 	for _, c := range it.dec.Certs {
 		if loaded[certid.Fingerprint(c.Cert)] {
 			continue
+		}
+		if !it.file.Pasted {
+			in.caUnseen = append(in.caUnseen, unseenCert{cert: c.Cert, file: name, location: c.Location})
 		}
 		why, adv := warningAt(it.dec, c.Location)
 		if why == "" {

@@ -235,8 +235,12 @@ func TestCAFileCertificatesOpenSSLSkipsAreNotTrusted(t *testing.T) {
 	if statusOf(rep, "ca.load") != report.Warn {
 		t.Fatalf("ca.load = %q, want warn", statusOf(rep, "ca.load"))
 	}
-	if c := failingCheck(rep, "chain.trusted"); c == nil {
+	c := failingCheck(rep, "chain.trusted")
+	if c == nil {
 		t.Fatalf("the chain must not be trusted: %s", rep.Verdict.Headline)
+	}
+	if !strings.Contains(c.Detail, "ca.pem holds that certificate") || !strings.Contains(c.Fix, "Fix the layout of ca.pem") {
+		t.Errorf("the missing issuer is in the CA file where OpenSSL does not read it: %s / %s", c.Detail, c.Fix)
 	}
 	for _, c := range rep.Checks {
 		if c.ID == "ca.load" && !strings.Contains(c.Detail, "certinspect Test Root CA") {

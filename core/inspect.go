@@ -40,6 +40,8 @@ type inspection struct {
 	rep    *Report
 	inputs []*input
 	server *serverAnalysis
+	// caUnseen are the tlsCAFile certificates OpenSSL does not load.
+	caUnseen []unseenCert
 	// certsByFP are all distinct certificates seen, for describing them once.
 	certsByFP map[string]*x509.Certificate
 	certOrder []string
@@ -365,6 +367,7 @@ func (in *inspection) analyzeServerChain() {
 	}
 	hosts := in.hosts()
 	a := analyzeServer(presented, trusted, store, hosts, in.tls.checkHostname, in.req.At)
+	a.unseenCA = in.caUnseen
 	if a.leaf != nil && in.tls.verify { // unverified, the chain does not matter to PyMongo
 		a.noteUnreadableIssuer(append(in.unreadableCerts(RoleServerChain), in.unreadableCerts(RoleCAFile)...))
 	}

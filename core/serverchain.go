@@ -1,6 +1,7 @@
 package core
 
 import (
+	"bytes"
 	"certinspect/core/certid"
 	"crypto/x509"
 	"fmt"
@@ -27,6 +28,9 @@ type serverAnalysis struct {
 	// unreadableIssuer is the certificate the path lacks, present but
 	// unreadable here (noteUnreadableIssuer), or nil.
 	unreadableIssuer *unreadableCert
+	// unseenCA are tlsCAFile certificates OpenSSL does not load (ca.load):
+	// a missing issuer may be one of them.
+	unseenCA []unseenCert
 }
 
 // expiryWarnDays is when validity.period starts warning.
@@ -367,6 +371,17 @@ func ipStrings(n *node) []string {
 	return out
 }
 
+// unseenIssuer is the tlsCAFile certificate OpenSSL does not load that
+// would have issued n, if there is one.
+func (a *serverAnalysis) unseenIssuer(n *node) *unseenCert {
+	for i := range a.unseenCA {
+		if bytes.Equal(a.unseenCA[i].cert.RawSubject, n.cert.RawIssuer) {
+			return &a.unseenCA[i]
+		}
+	}
+	return nil
+}
+
 // problemCheck renders one problem as a failing check.
 func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check {
 	n := pr.cert
@@ -380,7 +395,13 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		if len(n.cert.AuthorityKeyId) > 0 {
 			args["aki"] = certid.ColonHex(n.cert.AuthorityKeyId)
 		}
-		c.Detail = p.T("chain.noIssuer.detail", "{label} was issued by \"{issuer}\" (authority key id {aki}), but no certificate with that subject is in the server chain or in {store}.", args)
+		unseen := a.unseenIssuer(n)
+		if unseen != nil {
+			args["file"], args["location"] = unseen.file, unseen.location
+			c.Detail = p.T("chain.noIssuer.detailUnseenCA", "{label} was issued by \"{issuer}\" (authority key id {aki}). {file} holds that certificate ({location}), but where OpenSSL does not read it (see ca.load), and the server chain does not hold it, so PyMongo finds no issuer.", args)
+		} else {
+			c.Detail = p.T("chain.noIssuer.detail", "{label} was issued by \"{issuer}\" (authority key id {aki}), but no certificate with that subject is in the server chain or in {store}.", args)
+		}
 		if why := a.rejectedIssuers(n, p); why != "" {
 			c.Detail += " " + why
 		}
@@ -393,6 +414,9 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 			c.Fix = p.T("chain.noIssuer.fix", "Make the server send its full chain (net.tls.certificateKeyFile must hold the server certificate followed by every intermediate), or add the CA certificate \"{issuer}\" and its root to the tlsCAFile.", args)
 		}
 		c.Commands = []string{"openssl s_client -connect <host>:27017 -servername <host> -showcerts </dev/null", "openssl x509 -in <issuer.pem> -noout -subject -ext subjectKeyIdentifier"}
+		if unseen != nil {
+			c.Fix = p.T("chain.noIssuer.fixUnseenCA", "Fix the layout of {file} as ca.load says, so that OpenSSL loads \"{issuer}\" from it.", args)
+		}
 	case "issuerUnreadable":
 		u := a.unreadableIssuer
 		args["file"], args["location"], args["reason"] = u.file, u.Location, u.Reason
