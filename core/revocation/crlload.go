@@ -42,22 +42,26 @@ func crlPEMLibCheck(name string, load pemfile.Store, p *i18n.Printer) report.Che
 // pemCRLs and certs are what OpenSSL takes from it (for a file up to
 // maxModelledCRLFile, CRLs it skips are left out, with a warning).
 func asOpenSSLLoads(in CRLInput, blocks []crlBlock, p *i18n.Printer) (_ []crlBlock, pemCRLs, certs int, checks []report.Check, loads bool) {
-	// A large file that core/decode found to be clean PEM is read here only
-	// to check it (no CRL is decoded twice): it reads the same in OpenSSL.
-	small := len(in.Data) <= maxModelledCRLFile
-	var load pemfile.Store
-	if small {
-		load = pemfile.LoadStore(in.Data)
-	} else {
-		load = pemfile.LoadStoreSkippingCRLs(in.Data)
-	}
+	// The CRL bodies are only checked here, not decoded a second time.
+	load := pemfile.LoadStoreSkippingCRLs(in.Data)
 	if load.Fails() {
 		return nil, 0, 0, []report.Check{crlPEMLibCheck(in.Name, load, p)}, false
 	}
 	pemCRLs, certs = len(load.CRLs), len(load.Certs)
-	if !small || pemCRLs == 0 {
+	read := 0
+	for _, b := range blocks {
+		if b.err == nil {
+			read++
+		}
+	}
+	if pemCRLs == 0 || read == len(blocks) && read == pemCRLs || len(in.Data) > maxModelledCRLFile {
+		// OpenSSL takes every CRL read here (or the file is too large to
+		// tell which; a large file that core/decode found to be clean PEM
+		// reads the same in OpenSSL).
 		return blocks, pemCRLs, certs, nil, true
 	}
+	// Which CRLs OpenSSL skips: compare their bytes.
+	load = pemfile.LoadStore(in.Data)
 	seen := map[string]bool{}
 	for _, b := range load.CRLs {
 		seen[string(b.Bytes)] = true
