@@ -204,7 +204,14 @@ func Analyze(in Input, opt Options, p *i18n.Printer) (*Summary, []report.Check) 
 }
 
 func (a *analysis) analyzeChecks() []report.Check {
-	return []report.Check{a.checkPresent(), a.checkDecrypt(), a.checkMatch(), a.checkStrength(), a.checkPurpose(), a.checkUser()}
+	present, strength := a.checkPresent(), a.checkStrength()
+	first := []report.Check{present, strength}
+	if strength.Status == report.Fail && a.s.Format == "pem" && !a.certsNotRead {
+		// OpenSSL checks the certificates' strength as it reads them, before
+		// it looks for the key: that error is the one PyMongo raises.
+		first = []report.Check{strength, present}
+	}
+	return append(first, a.checkDecrypt(), a.checkMatch(), a.checkPurpose(), a.checkUser())
 }
 
 type analysis struct {
@@ -219,6 +226,9 @@ type analysis struct {
 	// chain is the client certificate's issuer chain (client first).
 	chain       []*x509.Certificate
 	chainSource []string
+	// certsNotRead: OpenSSL fails before it has the certificates (a damaged
+	// block, or no certificate where it reads), so before their strength.
+	certsNotRead bool
 }
 
 func location(index, line int) string { return fmt.Sprintf("%d:%d", index, line) }

@@ -746,3 +746,19 @@ func TestDamagedPasteIsAWarning(t *testing.T) {
 		}
 	}
 }
+
+func TestStrengthComesBeforeTheKey(t *testing.T) {
+	// A weak certificate without its key: OpenSSL refuses the certificate
+	// before it looks for the key (Python: EE_KEY_TOO_SMALL), so the
+	// strength failure comes first.
+	_, cs := Analyze(Input{Name: "c.pem", Data: read(t, "../../testdata/pki/rsa1024-chain.pem")}, Options{At: at}, nil)
+	if cs[0].ID != "key.strength" || cs[0].Status != report.Fail || cs[1].ID != "key.present" || cs[1].Status != report.Fail {
+		t.Fatalf("order %s %s, %s %s", cs[0].ID, cs[0].Status, cs[1].ID, cs[1].Status)
+	}
+	// A damaged block stops OpenSSL before any strength check.
+	data := append(read(t, "../../testdata/pki/rsa1024-chain.pem"), "-----BEGIN CERTIFICATE-----\nMIIB!!!!\n-----END CERTIFICATE-----\n"...)
+	_, cs = Analyze(Input{Name: "c.pem", Data: data}, Options{At: at}, nil)
+	if cs[0].ID != "key.present" || cs[0].Status != report.Fail {
+		t.Fatalf("first %s %s", cs[0].ID, cs[0].Status)
+	}
+}

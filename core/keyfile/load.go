@@ -53,6 +53,7 @@ func (a *analysis) chainLoadCheck(c report.Check) (report.Check, bool) {
 			return c, false
 		}
 	}
+	a.certsNotRead = true
 	c.Status = report.Fail
 	c.OpenSSLError = opensslErr
 	c.PyMongoError = pyErr
@@ -116,6 +117,7 @@ func (a *analysis) misplacedCheck(c report.Check) (report.Check, bool) {
 	if len(where) == 0 {
 		return c, false
 	}
+	a.certsNotRead = !certSeen
 	c.Status = report.Fail
 	c.OpenSSLError = errPEMLib
 	c.PyMongoError = pyPEMLib
