@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"certinspect/core/i18n"
 	"certinspect/core/mongouri"
 )
 
@@ -177,6 +178,9 @@ func (in *inspection) reproduceCommands(files map[string]string) []HandoverComma
 	out = append(out, HandoverCommand{
 		Purpose: p.T("handover.verify", "Reproduce the verdict with OpenSSL (server.pem: the server certificate alone; -attime: the evaluation time)", nil),
 		Command: strings.Join(verify, " ")})
+	if load, which := loadFilesCommand(files); load != "" {
+		out = append(out, HandoverCommand{Purpose: p.T("handover.loadFiles", "Load {files} as PyMongo does, with the client's Python (an error here is the one MongoClient raises)", i18n.Args{"files": which}), Command: load})
+	}
 	if crl := files["tlsCRLFile"]; crl != "" {
 		out = append(out, HandoverCommand{Purpose: p.T("handover.crl", "Read the CRL", nil), Command: "openssl crl -in " + shellQuote(crl) + " -noout -text"})
 	}
@@ -205,3 +209,20 @@ func (in *inspection) reproduceCommands(files map[string]string) []HandoverComma
 }
 
 func isIP(h string) bool { return net.ParseIP(h) != nil }
+
+// loadFilesCommand loads the supplied tlsCRLFile and tlsCAFile with Python's
+// ssl, in PyMongo's order, and names the options; "" when neither was
+// supplied.
+func loadFilesCommand(files map[string]string) (cmd, which string) {
+	var args, opts []string
+	for _, opt := range []string{"tlsCRLFile", "tlsCAFile"} {
+		if f := files[opt]; f != "" {
+			args, opts = append(args, shellQuote(f)), append(opts, opt)
+		}
+	}
+	if len(args) == 0 {
+		return "", ""
+	}
+	return `python -c 'import ssl, sys; ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT); [ctx.load_verify_locations(f) for f in sys.argv[1:]]; print("loaded")' ` + strings.Join(args, " "),
+		strings.Join(opts, " + ")
+}
