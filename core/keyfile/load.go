@@ -122,8 +122,13 @@ func (a *analysis) misplacedCheck(c report.Check) (report.Check, bool) {
 	c.OpenSSLError = errPEMLib
 	c.PyMongoError = pyPEMLib
 	c.Title = p.T("key.misplaced.title", "OpenSSL does not see the certificate or key: a BEGIN line does not start its line", nil)
+	// OpenSSL looks for the certificate first, then for the key.
+	what := p.T("key.misplaced.whatCert", "client certificate", nil)
+	if certSeen {
+		what = p.T("key.misplaced.whatKey", "private key", nil)
+	}
 	c.Detail = p.T("key.misplaced.detail", "{file}, {where}. certinspect reads such blocks, but OpenSSL reads a PEM block only where -----BEGIN starts a line, so PyMongo finds no {what} in the file. {pymongo}",
-		i18n.Args{"file": a.in.Name, "where": strings.Join(where, "; "), "what": map[bool]string{true: p.T("key.misplaced.whatKey", "private key", nil), false: p.T("key.misplaced.whatCert", "client certificate", nil)}[certSeen], "pymongo": a.pemLibDetail()})
+		i18n.Args{"file": a.in.Name, "where": strings.Join(where, "; "), "what": what, "pymongo": a.pemLibDetail()})
 	c.Fix = p.T("key.misplaced.fix", "Remove what comes before -----BEGIN and -----END on those lines (and the same from the lines between them), so that every line of the blocks starts at the left margin.", nil)
 	c.Commands = nil
 	if indented || quoted {
