@@ -60,17 +60,12 @@ func pastedCALoad(c report.Check, name string, p *i18n.Printer) report.Check {
 	return c
 }
 
-// caLoadCommand reproduces the load with the client's own Python.
-func caLoadCommand(file string) string {
-	return "python3 -c 'import ssl, sys; ssl.create_default_context(cafile=sys.argv[1]); print(\"loaded\")' " + shellQuote(file)
-}
-
 func (in *inspection) caFileChecks(it *input) []report.Check {
 	p := in.p
 	name := it.file.Name
 	store := pemfile.LoadStore(it.file.Data)
 	count := len(it.dec.Certs)
-	cmds := []string{caLoadCommand(name)}
+	cmds := []string{pemfile.PythonLoadCommand(shellQuote(name))}
 	pemLib := func(what string, line int) []report.Check {
 		return []report.Check{{ID: "ca.load", Status: report.Fail, Subject: name, SubjectLabel: name,
 			Title: p.T("ca.pemLib.title", "The tlsCAFile does not load: a PEM block in it is damaged", nil),

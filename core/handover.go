@@ -8,6 +8,7 @@ import (
 
 	"certinspect/core/i18n"
 	"certinspect/core/mongouri"
+	"certinspect/core/pemfile"
 )
 
 // Handover is what an engineer copies into the ticket: the client code and
@@ -223,6 +224,6 @@ func loadFilesCommand(files map[string]string) (cmd, which string) {
 	if len(args) == 0 {
 		return "", ""
 	}
-	return `python -c 'import ssl, sys; ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT); [ctx.load_verify_locations(f) for f in sys.argv[1:]]; print("loaded")' ` + strings.Join(args, " "),
+	return pemfile.PythonLoadCommand(args...),
 		strings.Join(opts, " + ")
 }

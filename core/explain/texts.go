@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"certinspect/core/i18n"
+	"certinspect/core/pemfile"
 )
 
 // b collects the parts of one explanation.
@@ -241,14 +242,14 @@ func describe(ex *Explanation, g []string, p *i18n.Printer) {
 		x.cause(p.T("explain.x509PemLib.c1", "A block of the file is damaged: a character that is not base64, a line or character missing, no END line, or a blank line just before an END line. One such block stops the whole file, even if the other certificates are fine.", x.a),
 			p.T("explain.x509PemLib.c1.confirm", "Supply the file here: check ca.load (or crl.revocation) names the line.", x.a))
 		x.fix(p.T("explain.x509PemLib.fix", "Ask for the file again, attached rather than pasted, or remove the damaged block.", x.a))
-		x.cmd("python3 -c 'import ssl, sys; ssl.create_default_context(cafile=sys.argv[1]); print(\"loaded\")' ca.pem")
+		x.cmd(pemfile.PythonLoadCommand("ca.pem"))
 		x.checks("ca.load", "crl.revocation")
 	case "PEM_BLOCK_DAMAGED":
 		ex.Meaning = p.T("explain.pemBlockDamaged.meaning", "PyMongo could not load tlsCertificateKeyFile: OpenSSL read the client certificate, then stopped at a damaged PEM block after it.", x.a)
 		x.cause(p.T("explain.pemBlockDamaged.c1", "A block after the client certificate (an intermediate CA certificate or the key) has a character that is not base64, a line missing, or no END line.", x.a),
 			p.T("explain.pemBlockDamaged.c1.confirm", "Supply the key file here: check key.present names the line.", x.a))
 		x.fix(p.T("explain.pemBlockDamaged.fix", "Ask for the key file again, attached rather than pasted, or rebuild it: cat client.crt client.key > client.pem.", x.a))
-		x.cmd("python3 -c 'import ssl, sys; ssl.create_default_context().load_cert_chain(sys.argv[1]); print(\"loaded\")' client.pem")
+		x.cmd(pemfile.PythonCertChainCommand("client.pem"))
 		x.checks("key.present")
 	case "CA_MD_TOO_WEAK", "EE_KEY_TOO_SMALL", "CA_KEY_TOO_SMALL":
 		ex.Meaning = p.T("explain.secLevel.meaning", "OpenSSL's security level (2 on current systems) rejected a certificate while loading it: a SHA-1/MD5 signature or an RSA key under 2048 bits.", x.a)

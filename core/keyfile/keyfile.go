@@ -30,6 +30,7 @@ import (
 	"time"
 
 	"certinspect/core/i18n"
+	"certinspect/core/pemfile"
 	"certinspect/core/report"
 )
 
@@ -284,7 +285,7 @@ func (a *analysis) read() {
 	defer clear(password)
 	for _, b := range blocks {
 		switch {
-		case b.Type == "CERTIFICATE" || b.Type == "X509 CERTIFICATE" || b.Type == "TRUSTED CERTIFICATE":
+		case pemfile.IsCertificateType(b.Type):
 			if len(a.certs) >= maxCertsInFile {
 				continue
 			}

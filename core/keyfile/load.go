@@ -61,7 +61,7 @@ func (a *analysis) chainLoadCheck(c report.Check) (report.Check, bool) {
 	c.Detail = p.T("key.load.detail", "{file}, line {line}: {what}. When PyMongo loads tlsCertificateKeyFile, OpenSSL reads every PEM block in it (the client certificate, then each later certificate as its chain) and stops at the first it cannot read, wherever it is. PyMongo fails with: {error}",
 		i18n.Args{"file": a.in.Name, "line": line, "what": what, "error": pyErr})
 	c.Fix = p.T("key.load.fix", "Ask for the key file again, attached rather than pasted, or remove the damaged block: the file needs only the client certificate, its intermediate CA certificates and the private key.", nil)
-	c.Commands = []string{"python3 -c 'import ssl, sys; ssl.create_default_context().load_cert_chain(sys.argv[1]); print(\"loaded\")' " + shellQuote(a.in.Name)}
+	c.Commands = []string{pemfile.PythonCertChainCommand(shellQuote(a.in.Name))}
 	if a.in.Pasted {
 		// A damaged paste may be the copy's doing: say what such a file does.
 		c.Status, c.OpenSSLError, c.PyMongoError = report.Warn, nil, ""
@@ -81,7 +81,7 @@ func (a *analysis) misplacedCheck(c report.Check) (report.Check, bool) {
 	certSeen, keySeen := false, false
 	for _, b := range blocks {
 		switch {
-		case b.Type == "CERTIFICATE" || b.Type == "X509 CERTIFICATE" || b.Type == "TRUSTED CERTIFICATE":
+		case pemfile.IsCertificateType(b.Type):
 			certSeen = true
 		case strings.HasSuffix(b.Type, "PRIVATE KEY"):
 			keySeen = true
@@ -99,7 +99,7 @@ func (a *analysis) misplacedCheck(c report.Check) (report.Check, bool) {
 			continue
 		}
 		typ, _, ok := strings.Cut(line[at+len("-----BEGIN "):], "-----")
-		isCert := typ == "CERTIFICATE" || typ == "X509 CERTIFICATE" || typ == "TRUSTED CERTIFICATE"
+		isCert := pemfile.IsCertificateType(typ)
 		isKey := strings.HasSuffix(typ, "PRIVATE KEY")
 		if !ok || !(isCert && !certSeen || isKey && !keySeen) {
 			continue

@@ -42,7 +42,7 @@ func loadStore(blocks []Block, err *Error) Store {
 	s := Store{Err: err}
 	for _, b := range blocks {
 		switch {
-		case isCertType(b.Type):
+		case IsCertificateType(b.Type):
 			s.Certs = append(s.Certs, b)
 		case b.Type == "X509 CRL":
 			s.CRLs = append(s.CRLs, b)
@@ -59,10 +59,6 @@ func loadStore(blocks []Block, err *Error) Store {
 		}
 	}
 	return s
-}
-
-func isCertType(t string) bool {
-	return t == "CERTIFICATE" || t == "X509 CERTIFICATE" || t == "TRUSTED CERTIFICATE"
 }
 
 // Chain is what SSL_CTX_use_certificate_chain_file takes from the file
@@ -88,7 +84,7 @@ func LoadChain(data []byte) Chain {
 	var c Chain
 	for _, b := range blocks {
 		switch {
-		case c.First == nil && isCertType(b.Type):
+		case c.First == nil && IsCertificateType(b.Type):
 			bb := b
 			c.First = &bb
 		case c.First != nil && (b.Type == "CERTIFICATE" || b.Type == "X509 CERTIFICATE"):

@@ -353,3 +353,31 @@ func pySuffix(s string) string {
 	}
 	return ""
 }
+
+// The commands the report hands over run as written: they load the files
+// and print "loaded", or print Python's error.
+func TestPythonCommandsRun(t *testing.T) {
+	python(t)
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh")
+	}
+	dir := t.TempDir()
+	pki := filepath.Join("..", "..", "testdata", "pki")
+	der := filepath.Join(dir, "ca.der")
+	if err := os.WriteFile(der, []byte{0x30, 0x03, 0x02, 0x01, 0x01}, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ cmd, want string }{
+		{PythonLoadCommand(filepath.Join(pki, "revocation", "crl-good.pem"), filepath.Join(pki, "ca.pem")), "loaded"},
+		{PythonLoadCommand(der), "NO_CERTIFICATE_OR_CRL_FOUND"},
+		{PythonCertChainCommand(filepath.Join(pki, "client", "client-rsa.pem")), "loaded"},
+		{PythonCertChainCommand(filepath.Join(pki, "client", "cert-only.crt")), "PEM lib"},
+	}
+	for _, tc := range tests {
+		out, _ := exec.Command(sh, "-c", tc.cmd).CombinedOutput()
+		if !strings.Contains(string(out), tc.want) {
+			t.Errorf("%s\n  printed %q, want %q", tc.cmd, out, tc.want)
+		}
+	}
+}
