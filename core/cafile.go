@@ -37,6 +37,35 @@ func (in *inspection) checkCAFiles() {
 			}
 		}
 		in.add(cs...)
+		in.describeTrustSettings(it)
+	}
+}
+
+// describeTrustSettings adds the trust settings of the file's TRUSTED
+// CERTIFICATE blocks to the certificates' descriptions.
+func (in *inspection) describeTrustSettings(it *input) {
+	for i := range in.rep.Certificates {
+		c := &in.rep.Certificates[i]
+		t := it.caTrust[c.ID]
+		if t == nil || c.TrustSettings != nil || (t.Alias == "" && !t.HasTrustList && len(t.Rejected) == 0) {
+			continue
+		}
+		ts := &report.TrustSettings{File: it.file.Name, TrustList: t.HasTrustList, Alias: t.Alias, Text: trustUsesText(t, in.p)}
+		for _, o := range t.Trusted {
+			ts.Trusted = append(ts.Trusted, certid.ExtKeyUsageOIDName(o))
+		}
+		for _, o := range t.Rejected {
+			ts.Rejected = append(ts.Rejected, certid.ExtKeyUsageOIDName(o))
+		}
+		switch checkTrust(&node{cert: in.certsByFP[c.ID], names: namesOf(in.certsByFP[c.ID]), aux: t}) {
+		case trustAnchor:
+			ts.ServerAuth = "anchor"
+		case trustRejected:
+			ts.ServerAuth = "rejected"
+		default:
+			ts.ServerAuth = "none"
+		}
+		c.TrustSettings = ts
 	}
 }
 
@@ -90,14 +119,30 @@ func (in *inspection) caFileChecks(it *input) []report.Check {
 		read[certid.Fingerprint(c.Cert)] = true
 	}
 	loaded := map[string]bool{}
+	trust := map[string]*pemfile.Trust{}
 	for _, b := range store.Certs {
-		h := sha256.Sum256(b.Bytes)
+		der, settings := b.Bytes, (*pemfile.Trust)(nil)
+		if b.Type == "TRUSTED CERTIFICATE" {
+			var ok bool
+			if der, settings, ok = pemfile.SplitTrusted(b.Bytes); !ok {
+				return pemLib(pemfile.DescribeBadTrust(&b, p), b.Line)
+			}
+			if settings == nil {
+				settings = &pemfile.Trust{} // no settings, but not a CERTIFICATE block
+			}
+		}
+		h := sha256.Sum256(der)
 		fp := hex.EncodeToString(h[:])
-		if !read[fp] && !pemfile.DERFramed(b.Bytes) {
+		if !read[fp] && !pemfile.DERFramed(der) {
 			return pemLib(pemfile.DescribeNotCertificate(&b, p), b.Line)
+		}
+		if !loaded[fp] && settings != nil {
+			// OpenSSL keeps the first copy of a certificate it loads.
+			trust[fp] = settings
 		}
 		loaded[fp] = true
 	}
+	it.caTrust = trust
 	if len(store.Certs)+len(store.CRLs) == 0 {
 		why, fix, cmd := notPEMAdvice(it, p)
 		c := report.Check{ID: "ca.load", Status: report.Fail, Subject: name, SubjectLabel: name,

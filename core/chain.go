@@ -1,6 +1,7 @@
 package core
 
 import (
+	"certinspect/core/pemfile"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/rsa"
@@ -33,6 +34,10 @@ type node struct {
 	from    string // "serverChain", "tlsCAFile", "bundled roots"
 	index   int    // position in its source, for stable ordering
 	fp      string
+	// aux are the OpenSSL trust settings of a trust-store certificate read
+	// from a TRUSTED CERTIFICATE block (nil: none), and file the file.
+	aux  *pemfile.Trust
+	file string
 }
 
 // pathStep is one certificate on the built path.
@@ -50,6 +55,7 @@ const (
 	endSelfSignedLeaf                    // the leaf is self-signed and not trusted (18)
 	endSelfSignedInChain                 // an untrusted self-signed certificate ends the path (19)
 	endTooLong                           // depth exceeded (22)
+	endRejected                          // the trust settings of the last certificate refuse TLS server use (28)
 )
 
 // pathResult is the outcome of OpenSSL-style path building.
@@ -167,27 +173,28 @@ func buildPath(leaf *node, trusted, untrusted []*node, at time.Time) pathResult 
 
 	path := []*node{leaf}
 	onPath := map[*node]bool{leaf: true}
-	// A leaf that is itself in the trust store is trusted directly.
-	if !leaf.trusted {
-		for _, t := range trustedBy[leaf.names.subject] {
-			if t.fp == leaf.fp {
-				path[0] = t
-				onPath = map[*node]bool{t: true}
-				break
-			}
-		}
-	}
+	// A leaf that is not self-signed is never looked up in the trust store
+	// (that is partial-chain mode, which Python's ssl does not set): a server
+	// certificate in the CA file does not make itself trusted.
 	for {
 		cur := path[len(path)-1]
-		if selfSigned(cur) {
-			if cur.trusted {
+		if cur.trusted {
+			// check_trust, each time a trust-store certificate joins the path.
+			switch checkTrust(cur) {
+			case trustAnchor:
 				return pathResult{path: path, end: endAnchored}
+			case trustRejected:
+				return pathResult{path: path, end: endRejected}
 			}
+		} else if selfSigned(cur) {
 			// An untrusted self-signed certificate is accepted when the trust
 			// store holds the same certificate.
 			for _, t := range trustedBy[cur.names.subject] {
 				if sameCert(t, cur) {
 					path[len(path)-1] = t
+					if checkTrust(t) == trustRejected {
+						return pathResult{path: path, end: endRejected}
+					}
 					return pathResult{path: path, end: endAnchored}
 				}
 			}

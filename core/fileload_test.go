@@ -321,3 +321,50 @@ func TestCAFileAdviceNamesTheFormat(t *testing.T) {
 		})
 	}
 }
+
+func TestTrustSettingsLoadAsPythonLoadsThem(t *testing.T) {
+	// A TRUSTED CERTIFICATE block is the certificate followed by OpenSSL's
+	// trust settings; settings OpenSSL cannot read fail the whole load.
+	root := derOfFirst(fixture(t, "ca.pem"))
+	trusted := func(aux ...byte) []byte {
+		return pem.EncodeToMemory(&pem.Block{Type: "TRUSTED CERTIFICATE", Bytes: append(append([]byte{}, root...), aux...)})
+	}
+	serverAuth := []byte{0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01}
+	variants := []struct {
+		name string
+		data []byte
+	}{
+		{"no settings", trusted()},
+		{"empty settings", trusted(0x30, 0x00)},
+		{"trusted for serverAuth", trusted(append([]byte{0x30, 12, 0x30, 10}, serverAuth...)...)},
+		{"rejected for serverAuth", trusted(append([]byte{0x30, 12, 0xA0, 10}, serverAuth...)...)},
+		{"alias", trusted(0x30, 0x04, 0x0C, 0x02, 'c', 'a')},
+		{"bytes after the settings", trusted(0x30, 0x00, 0x00)},
+		{"garbage after the certificate", trusted(0x01, 0x02, 0x03)},
+		{"an empty OID", trusted(0x30, 0x04, 0x30, 0x02, 0x06, 0x00)},
+		{"an unknown field", trusted(0x30, 0x03, 0x02, 0x01, 0x01)},
+	}
+	dir := t.TempDir()
+	var paths []string
+	for i, v := range variants {
+		p := filepath.Join(dir, fmt.Sprintf("ca-%d.pem", i))
+		if err := os.WriteFile(p, v.data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	said := pythonLoads(t, "verify", paths)
+	for i, v := range variants {
+		rep := Inspect(Request{At: fixtureAt, Hosts: []string{"db0.example.net"}, Files: []File{
+			{Name: "server-chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")},
+			{Name: "ca.pem", Role: RoleCAFile, Data: v.data},
+		}})
+		loadFails := statusOf(rep, "ca.load") == report.Fail
+		if (said[i] != "") != loadFails {
+			t.Errorf("%s: Python says %q, the report's ca.load is %q", v.name, said[i], statusOf(rep, "ca.load"))
+		}
+		if said[i] != "" && !strings.Contains(rep.Verdict.PyMongoError, said[i]) {
+			t.Errorf("%s: PyMongo raises %q, the report predicts %q", v.name, said[i], rep.Verdict.PyMongoError)
+		}
+	}
+}

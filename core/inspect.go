@@ -11,6 +11,7 @@ import (
 	"certinspect/core/explain"
 	"certinspect/core/i18n"
 	"certinspect/core/mongouri"
+	"certinspect/core/pemfile"
 	"certinspect/core/report"
 	"certinspect/core/sclient"
 )
@@ -31,6 +32,9 @@ type input struct {
 	// openSSLSees, for a tlsCAFile that loads, holds the fingerprints of the
 	// certificates OpenSSL takes from it (nil: no such restriction).
 	openSSLSees map[string]bool
+	// caTrust, for a tlsCAFile, holds the OpenSSL trust settings of its
+	// TRUSTED CERTIFICATE blocks, by fingerprint.
+	caTrust map[string]*pemfile.Trust
 }
 
 // inspection carries the state of one Inspect call.
@@ -322,7 +326,7 @@ func (in *inspection) nodes(r Role, trusted bool) []*node {
 			if it.openSSLSees != nil && !it.openSSLSees[item.Ref] {
 				continue // in the file, but not where OpenSSL reads it
 			}
-			out = append(out, &node{cert: c, names: namesOf(c), trusted: trusted, from: string(r), index: i, fp: item.Ref})
+			out = append(out, &node{cert: c, names: namesOf(c), trusted: trusted, from: string(r), index: i, fp: item.Ref, aux: it.caTrust[item.Ref], file: it.file.Name})
 			i++
 		}
 	}

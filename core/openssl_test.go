@@ -2,6 +2,7 @@ package core
 
 import (
 	"certinspect/core/certid"
+	"certinspect/core/pemfile"
 	"encoding/pem"
 	"net"
 	"os"
@@ -9,7 +10,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
+
+	"certinspect/core/x509err"
 )
 
 // TestOpenSSLAgrees runs `openssl verify` configured as Python's ssl module
@@ -23,7 +27,17 @@ func TestOpenSSLAgrees(t *testing.T) {
 		t.Skip("openssl not installed")
 	}
 	chains, _ := filepath.Glob(filepath.Join("..", "testdata", "pki", "*-chain.pem"))
-	cas := []string{"ca.pem", "other-ca.pem", "intermediate-only-ca.pem", "root-and-intermediate-ca.pem"}
+	// The CA files: the usual ones, the server's own certificate (a common
+	// mistake: not an anchor without partial-chain mode), and CA files with
+	// OpenSSL trust settings (TRUSTED CERTIFICATE blocks).
+	cas := []string{"ca.pem", "other-ca.pem", "intermediate-only-ca.pem", "root-and-intermediate-ca.pem", "server.pem"}
+	trustFiles, _ := filepath.Glob(filepath.Join("..", "testdata", "pki", "trust", "*.pem"))
+	if len(trustFiles) < 7 {
+		t.Fatalf("only %d CA files with trust settings", len(trustFiles))
+	}
+	for _, f := range trustFiles {
+		cas = append(cas, filepath.Join("trust", filepath.Base(f)))
+	}
 	hosts := []string{"db0.example.net", "a.db0.example.net", "192.0.2.10", "192.0.2.11"}
 	errRE := regexp.MustCompile(`error (\d+) at (\d+) depth`)
 	dir := t.TempDir()
@@ -80,6 +94,9 @@ func TestOpenSSLAgrees(t *testing.T) {
 				if (want == 0) != (rep.Verdict.PyMongoError == "") {
 					t.Errorf("%s with %s for %s: verdict error %q but openssl code %d", chain, ca, host, rep.Verdict.PyMongoError, want)
 				}
+				if e, ok := x509err.ByCode(want); ok && want != 0 && !strings.Contains(strings.ToLower(rep.Verdict.PyMongoError), "certificate verify failed: "+strings.ToLower(e.Text)) {
+					t.Errorf("%s with %s for %s: the report predicts %q, openssl says %q", chain, ca, host, rep.Verdict.PyMongoError, e.Text)
+				}
 				n++
 			}
 		}
@@ -89,20 +106,38 @@ func TestOpenSSLAgrees(t *testing.T) {
 	}
 }
 
+// nodesFromPEM reads the certificates of a PEM file as path-builder nodes;
+// a TRUSTED CERTIFICATE block carries its trust settings, and the first copy
+// of a certificate decides them, as in OpenSSL's store.
 func nodesFromPEM(t *testing.T, data []byte, trusted bool) []*node {
 	t.Helper()
 	var out []*node
+	settings := map[string]*pemfile.Trust{}
 	for {
 		var b *pem.Block
 		b, data = pem.Decode(data)
 		if b == nil {
 			break
 		}
-		c, err := parseCert(b.Bytes)
+		der, aux := b.Bytes, (*pemfile.Trust)(nil)
+		if b.Type == "TRUSTED CERTIFICATE" {
+			var ok bool
+			if der, aux, ok = pemfile.SplitTrusted(b.Bytes); !ok {
+				t.Fatal("unreadable trust settings")
+			}
+			if aux == nil {
+				aux = &pemfile.Trust{}
+			}
+		}
+		c, err := parseCert(der)
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, &node{cert: c, names: namesOf(c), trusted: trusted, fp: certid.Fingerprint(c)})
+		fp := certid.Fingerprint(c)
+		if _, seen := settings[fp]; !seen {
+			settings[fp] = aux
+		}
+		out = append(out, &node{cert: c, names: namesOf(c), trusted: trusted, fp: fp, aux: settings[fp]})
 	}
 	return out
 }

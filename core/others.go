@@ -20,7 +20,9 @@ func goVerdict(a *serverAnalysis, host string, at time.Time) (err error) {
 	}()
 	roots := x509.NewCertPool()
 	for _, n := range a.trusted {
-		roots.AddCert(n.cert)
+		if n.aux == nil { // Go reads only CERTIFICATE blocks, not TRUSTED CERTIFICATE
+			roots.AddCert(n.cert)
+		}
 	}
 	inter := x509.NewCertPool()
 	for _, n := range a.presented {
@@ -64,9 +66,16 @@ func (in *inspection) otherClients() {
 			Detail: p.T("others.goAccepts.detail", "Go builds paths differently (an intermediate in the CA file is an anchor, no security-level rules, no CRL check), so a Go client can connect where PyMongo fails. That does not make the chain right for PyMongo.", nil),
 			Others: []string{p.T("others.goDriver", "Go crypto/x509 (Go driver)", nil)}})
 	case goErr != nil && !pyFails:
+		detail := p.T("others.goRejects.detail", "PyMongo connects, but Go says: {error}. Go ignores the subject CN, refuses SHA-1 signatures and applies stricter name rules.", i18n.Args{"error": goErr.Error()})
+		for _, n := range a.trusted {
+			if n.aux != nil {
+				detail = p.T("others.goRejects.detailTrusted", "PyMongo connects, but Go says: {error}. Go reads only -----BEGIN CERTIFICATE----- blocks, so it ignores the TRUSTED CERTIFICATE blocks of {file} (OpenSSL trust settings) that PyMongo trusts.", i18n.Args{"error": goErr.Error(), "file": n.file})
+				break
+			}
+		}
 		in.add(report.Check{ID: "chain.others", Status: report.Info, Subject: a.leaf.fp, SubjectLabel: certid.Label(a.leaf.cert),
 			Title:  p.T("others.goRejects.title", "Go's crypto/x509 (the Go driver) would reject this chain", nil),
-			Detail: p.T("others.goRejects.detail", "PyMongo connects, but Go says: {error}. Go ignores the subject CN, refuses SHA-1 signatures and applies stricter name rules.", i18n.Args{"error": goErr.Error()}),
+			Detail: detail,
 			Others: []string{p.T("others.goDriver", "Go crypto/x509 (Go driver)", nil)}})
 	}
 }

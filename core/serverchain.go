@@ -214,9 +214,18 @@ func (a *serverAnalysis) checks(checkHost bool, hostsGiven bool, at time.Time, p
 		for _, n := range a.result.path {
 			labels = append(labels, certid.Label(n.cert))
 		}
-		out = append(out, report.Check{ID: "chain.trusted", Status: report.Pass, Subject: a.leaf.fp, SubjectLabel: certid.Label(a.leaf.cert),
+		ok := report.Check{ID: "chain.trusted", Status: report.Pass, Subject: a.leaf.fp, SubjectLabel: certid.Label(a.leaf.cert),
 			Title:  p.T("chain.ok.title", "The chain builds to a trusted root", nil),
-			Detail: p.T("chain.ok.detail", "Path: {path}. The root comes from {store}.", i18n.Args{"path": strings.Join(labels, " → "), "store": storeName(a.store, p)})})
+			Detail: p.T("chain.ok.detail", "Path: {path}. The root comes from {store}.", i18n.Args{"path": strings.Join(labels, " → "), "store": storeName(a.store, p)})}
+		if top := a.result.path[len(a.result.path)-1]; top.aux.Restricts() {
+			args := i18n.Args{"path": strings.Join(labels, " → "), "label": certid.Label(top.cert), "file": top.file, "uses": trustUsesText(top.aux, p)}
+			ok.Detail = p.T("chain.ok.detailTrustSettings", "Path: {path}. {file} holds {label} with OpenSSL trust settings ({uses}), which make it a trust anchor for TLS servers on its own.", args)
+			if !selfSigned(top) {
+				ok.Title = p.T("chain.ok.titleTrustSettings", "The chain builds to {label}, trusted for TLS servers by its trust settings", args)
+				ok.Others = []string{p.T("chain.ok.othersTrustSettings", "clients that do not read OpenSSL trust settings need the root of {label} in their CA file", args)}
+			}
+		}
+		out = append(out, ok)
 	}
 	out = append(out, a.presentationChecks(p)...)
 	// validity.period
@@ -405,6 +414,10 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		if why := a.rejectedIssuers(n, p); why != "" {
 			c.Detail += " " + why
 		}
+		if t := a.trustedCopy(a.leaf); t != nil {
+			args["file"], args["leaf"] = t.file, certid.Label(a.leaf.cert)
+			c.Detail += " " + p.T("chain.noIssuer.leafInCA", "{file} holds the server certificate {leaf} itself: OpenSSL, as Python's ssl runs it, does not trust a server certificate because it is in the CA file; it needs the root CA that issued the chain.", args)
+		}
 		if pr.depth == 0 && len(a.presented) == 1 {
 			c.Detail += " " + p.T("chain.noIssuer.leafOnly", "The server sent only its own certificate: the intermediate is missing.", nil)
 		}
@@ -439,6 +452,15 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Detail = p.T("chain.trustedNotRoot.detail", "OpenSSL, as Python's ssl runs it, needs the path to end at a self-signed root in the CA file; an intermediate alone is not a trust anchor (no partial-chain mode). The root \"{issuer}\" is missing.", args)
 		c.Fix = p.T("chain.trustedNotRoot.fix", "Append the root CA certificate \"{issuer}\" to the tlsCAFile (keep the intermediate too if the server does not send it).", args)
 		c.Others = []string{p.T("chain.trustedNotRoot.others", "Go crypto/x509 (Go driver) accepts an intermediate in the root pool as an anchor", nil)}
+	case "rejected":
+		a := n.aux
+		args["file"] = n.file
+		args["uses"] = trustUsesText(a, p)
+		c.Title = p.T("chain.rejected.title", "{file} marks the CA {label} as not trusted for TLS servers", args)
+		c.Detail = p.T("chain.rejected.detail", "In {file}, {label} is a TRUSTED CERTIFICATE block: the certificate followed by OpenSSL trust settings ({uses}). OpenSSL, as Python's ssl runs it, uses such a CA to verify a server only if the settings trust it for serverAuth (TLS server authentication) and do not reject it, so PyMongo refuses the chain with 'certificate rejected'.", args)
+		c.Fix = p.T("chain.rejected.fix", "Give PyMongo the CA certificate without trust settings, as a plain -----BEGIN CERTIFICATE----- block (the command below writes one). If the file is a system trust bundle (such as ca-bundle.trust.crt), the system distrusts this CA on purpose: use the certificate of the CA that issued the server certificates instead.", args)
+		c.Commands = []string{"openssl x509 -in " + shellQuote(n.file) + " -out ca-plain.pem"}
+		c.Others = []string{p.T("chain.rejected.others", "Go crypto/x509 (Go driver) does not read TRUSTED CERTIFICATE blocks at all", nil)}
 	case "selfSignedLeaf":
 		c.Title = p.T("chain.selfSignedLeaf.title", "The server certificate {label} is self-signed and not trusted", args)
 		c.Detail = p.T("chain.selfSignedLeaf.detail", "The server presents a self-signed certificate that is not in {store}.", args)
@@ -524,6 +546,17 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 	return c
 }
 
+// trustedCopy returns the trust-store copy of n's certificate, if the
+// trust store holds it.
+func (a *serverAnalysis) trustedCopy(n *node) *node {
+	for _, t := range a.trusted {
+		if t.fp == n.fp {
+			return t
+		}
+	}
+	return nil
+}
+
 // rejectedIssuers explains certificates that have the issuer's name but were
 // not accepted as the issuer.
 func (a *serverAnalysis) rejectedIssuers(n *node, p *i18n.Printer) string {
@@ -579,6 +612,8 @@ func linkStateText(p *i18n.Printer, state string) string {
 		return p.T("chain.link.pathLength", "path length constraint exceeded", nil)
 	case "purpose":
 		return p.T("chain.link.purpose", "not for this purpose", nil)
+	case "rejected":
+		return p.T("chain.link.rejected", "rejected by its trust settings", nil)
 	case "selfSignedLeaf":
 		return p.T("chain.link.selfSignedLeaf", "self-signed, not trusted", nil)
 	case "tooLong":

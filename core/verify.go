@@ -127,6 +127,8 @@ func pathProblems(res pathResult, at time.Time) []problem {
 		out = append(out, problem{stage: stageBuild, depth: len(path) - 1, err: x509err.Must("X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN"), cert: last, check: "chain.trusted", kind: "untrustedRoot"})
 	case endTooLong:
 		out = append(out, problem{stage: stageBuild, depth: len(path) - 1, err: x509err.Must("X509_V_ERR_CERT_CHAIN_TOO_LONG"), cert: last, check: "chain.trusted", kind: "tooLong"})
+	case endRejected:
+		out = append(out, problem{stage: stageBuild, depth: len(path) - 1, err: x509err.Must("X509_V_ERR_CERT_REJECTED"), cert: last, check: "chain.trusted", kind: "rejected"})
 	}
 
 	// check_extensions, leaf first.
@@ -168,7 +170,9 @@ func pathProblems(res pathResult, at time.Time) []problem {
 	}
 
 	// internal_verify: from the top of the path down to the leaf, the
-	// signature by the issuer, then the validity period.
+	// signature by the issuer, then the validity period. An anchor that is
+	// not self-issued (an intermediate trusted by its trust settings) only
+	// vouches for the certificate below it: its own dates are not checked.
 	top := len(path) - 1
 	for i := top; i >= 0; i-- {
 		n := path[i]
@@ -178,6 +182,8 @@ func pathProblems(res pathResult, at time.Time) []problem {
 			if err := signedBy(n.cert, issuer.cert); err != nil {
 				out = append(out, problem{stage: stageSignatures, order: order, depth: i, err: x509err.Must("X509_V_ERR_CERT_SIGNATURE_FAILURE"), cert: n, check: "chain.trusted", kind: "badSignature", other: issuer, note: err.Error()})
 			}
+		} else if i > 0 && res.end == endAnchored && !checkIssued(n, n) {
+			continue
 		}
 		if at.Before(n.cert.NotBefore) {
 			out = append(out, problem{stage: stageSignatures, order: order + 1, depth: i, err: x509err.Must("X509_V_ERR_CERT_NOT_YET_VALID"), cert: n, check: "validity.period", kind: "notYetValid"})

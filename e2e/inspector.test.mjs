@@ -138,6 +138,24 @@ describe("diagnosis", () => {
     await page.close();
   });
 
+  test("a CA file whose trust settings reject TLS servers: certificate rejected, the settings shown, and the fix", async () => {
+    const { page, problems } = await openPage(browser.context, srv.url);
+    await inspectFiles(page, { "server-chain.pem": pki("server-chain.pem"), "ca-bundle.trust.crt": pki("trust/root-rejected-serverauth.pem") });
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail");
+    assert.match(await page.textContent("#verdict"), /marks the CA certinspect Test Root CA as not trusted for TLS servers/);
+    assert.match(await page.textContent("#verdict .pyerror"), /certificate verify failed: certificate rejected/);
+    assert.deepEqual((await checks(page))["chain.trusted"], ["fail"]);
+    const check = page.locator('[data-check-id="chain.trusted"]');
+    assert.match(await check.textContent(), /rejected for serverAuth/);
+    assert.match(await check.locator(".command").first().textContent(), /openssl x509 -in ca-bundle\.trust\.crt -out ca-plain\.pem/);
+    // The certificate's card shows its trust settings.
+    const root = page.locator('#sec-certs article.cert:has(.cert-label:text-is("certinspect Test Root CA"))');
+    const row = root.locator("dd.trust-rejected");
+    assert.match(await row.textContent(), /rejected for serverAuth \(OpenSSL trust settings in ca-bundle\.trust\.crt\)/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("a garbage file shows a clear message on its chip", async () => {
     const { page, problems } = await openPage(browser.context, srv.url);
     const garbage = path.join(os.tmpdir(), "certinspect-garbage.bin");

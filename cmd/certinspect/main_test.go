@@ -213,3 +213,21 @@ func TestCAFilePyMongoCannotLoad(t *testing.T) {
 		}
 	}
 }
+
+func TestTrustSettingsInText(t *testing.T) {
+	ca := pki("trust/root-rejected-serverauth.pem")
+	out, errOut, code := runCLI(t, "--no-color", "--tlsCAFile", ca, "--chain", pki("server-chain.pem"), "--host", "db0.example.net")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %s", code, errOut)
+	}
+	for _, want := range []string{
+		"certificate verify failed: certificate rejected",
+		"OpenSSL: 28 X509_V_ERR_CERT_REJECTED",
+		"trust    rejected for serverAuth (OpenSSL trust settings in " + ca + ")",
+		"$ openssl x509 -in " + ca + " -out ca-plain.pem",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

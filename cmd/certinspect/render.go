@@ -191,6 +191,9 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 			if len(c.ExtKeyUsage) > 0 {
 				out("    EKU      %s\n", strings.Join(c.ExtKeyUsage, ", "))
 			}
+			if ts := c.TrustSettings; ts != nil {
+				out("    trust    %s\n", p.t.T("cli.cert.trust", "{settings} (OpenSSL trust settings in {file})", i18n.Args{"settings": clean(ts.Text), "file": clean(ts.File)}))
+			}
 			out("    sha256   %s\n", c.FingerprintSHA256)
 		}
 	}

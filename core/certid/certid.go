@@ -6,6 +6,7 @@ package certid
 import (
 	"crypto/sha256"
 	"crypto/x509"
+	"encoding/asn1"
 	"encoding/hex"
 	"fmt"
 	"math/big"
@@ -90,4 +91,21 @@ var extKeyUsageNames = map[x509.ExtKeyUsage]string{
 	x509.ExtKeyUsageNetscapeServerGatedCrypto:      "nsSGC",
 	x509.ExtKeyUsageMicrosoftCommercialCodeSigning: "msCodeCom",
 	x509.ExtKeyUsageMicrosoftKernelCodeSigning:     "msKernelCode",
+}
+
+// ExtKeyUsageOIDName names an extended key usage given by its OID (as in
+// OpenSSL trust settings), or returns the dotted OID.
+func ExtKeyUsageOIDName(oid asn1.ObjectIdentifier) string {
+	if oid.Equal(asn1.ObjectIdentifier{2, 5, 29, 37, 0}) {
+		return extKeyUsageNames[x509.ExtKeyUsageAny]
+	}
+	kp := asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 3}
+	if len(oid) == len(kp)+1 && oid[:len(kp)].Equal(kp) {
+		byLast := map[int]x509.ExtKeyUsage{1: x509.ExtKeyUsageServerAuth, 2: x509.ExtKeyUsageClientAuth, 3: x509.ExtKeyUsageCodeSigning,
+			4: x509.ExtKeyUsageEmailProtection, 8: x509.ExtKeyUsageTimeStamping, 9: x509.ExtKeyUsageOCSPSigning}
+		if e, ok := byLast[oid[len(kp)]]; ok {
+			return extKeyUsageNames[e]
+		}
+	}
+	return oid.String()
 }

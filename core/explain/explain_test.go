@@ -46,6 +46,9 @@ var cases = []struct {
 	// s_client recording testdata/explain/sclient/missing-intermediate.txt
 	{"first certificate", `db0.example.net:27017: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to verify the first certificate (_ssl.c:1006)`,
 		[]string{"CERTIFICATE_VERIFY_FAILED/X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE"}, []string{"db0.example.net:27017"}},
+	// Python 3.11 / OpenSSL 3.0.19 against openssl s_server, tlsCAFile testdata/pki/trust/root-rejected-serverauth.pem
+	{"certificate rejected", `db0.example.net:27017: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate rejected (_ssl.c:1006)`,
+		[]string{"CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_REJECTED"}, []string{"db0.example.net:27017"}},
 	{"invalid CA", `db0.example.net:27017: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: invalid CA certificate (_ssl.c:1006)`,
 		[]string{"CERTIFICATE_VERIFY_FAILED/X509_V_ERR_INVALID_CA"}, []string{"db0.example.net:27017"}},
 	{"path length", `db0.example.net:27017: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: path length constraint exceeded (_ssl.c:1006)`,

@@ -375,6 +375,12 @@ func describeVerify(x *b, vname string, g []string) {
 			p.T("explain.v.invalidCA.c1.confirm", "chain.trusted names the certificate; openssl x509 -noout -ext basicConstraints,keyUsage shows its extensions.", x.a))
 		x.fix(p.T("explain.v.invalidCA.fix", "Reissue the CA certificate with basicConstraints CA:TRUE (and a sufficient pathlen) and keyUsage keyCertSign, or fix the order of the chain file.", x.a))
 		x.checks("chain.trusted")
+	case "X509_V_ERR_CERT_REJECTED":
+		ex.Meaning = p.T("explain.v.rejected.meaning", "OpenSSL found a CA for {host}'s chain in the trust store, but that CA's trust settings refuse it for TLS server authentication ({text}).", x.a)
+		x.cause(p.T("explain.v.rejected.c1", "The tlsCAFile holds the CA as a TRUSTED CERTIFICATE block (written by openssl x509 -trustout, or a system trust bundle such as ca-bundle.trust.crt) whose settings reject serverAuth or trust it only for other uses (clientAuth, emailProtection).", x.a),
+			p.T("explain.v.rejected.c1.confirm", "chain.trusted names the CA and its settings; grep 'BEGIN TRUSTED CERTIFICATE' in the CA file shows such blocks.", x.a))
+		x.fix(p.T("explain.v.rejected.fix", "Give PyMongo the CA certificate as a plain -----BEGIN CERTIFICATE----- block (openssl x509 -in ca.pem -out ca-plain.pem drops the trust settings); if a system bundle distrusts the CA on purpose, use the issuing CA's own certificate.", x.a))
+		x.checks("chain.trusted")
 	case "X509_V_ERR_INVALID_PURPOSE":
 		ex.Meaning = p.T("explain.v.purpose.meaning", "The server certificate is not allowed for TLS servers: its extendedKeyUsage lacks serverAuth (or a CA in the chain restricts it).", x.a)
 		x.cause(p.T("explain.v.purpose.c1", "A client-only certificate (clientAuth) is used as the server certificate, or the CA issued it from a template without serverAuth.", x.a),

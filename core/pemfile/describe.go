@@ -34,6 +34,12 @@ func DescribeNotCertificate(b *Block, p *i18n.Printer) string {
 	return p.T("pem.err.notCert", "the {type} block that begins here does not hold a whole certificate (the data is cut off or is something else)", i18n.Args{"type": b.Type})
 }
 
+// DescribeBadTrust says why a TRUSTED CERTIFICATE block whose trust
+// settings (after the certificate) cannot be read stops OpenSSL.
+func DescribeBadTrust(b *Block, p *i18n.Printer) string {
+	return p.T("pem.err.badTrust", "the {type} block that begins here holds a certificate followed by OpenSSL trust settings that cannot be read", i18n.Args{"type": b.Type})
+}
+
 // ReasonText is OpenSSL's text for the reason ("bad base64 decode"), "" for
 // the reasons OpenSSL reports without one.
 func (e *Error) ReasonText() string {

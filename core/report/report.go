@@ -174,6 +174,27 @@ type Certificate struct {
 	Version                int              `json:"version"`
 	// UnknownCriticalExtensions lists OIDs of critical extensions nobody here understands.
 	UnknownCriticalExtensions []string `json:"unknownCriticalExtensions,omitempty"`
+	// TrustSettings are the OpenSSL trust settings the tlsCAFile gives the
+	// certificate (a TRUSTED CERTIFICATE block), nil when it gives none.
+	TrustSettings *TrustSettings `json:"trustSettings,omitempty"`
+}
+
+// TrustSettings are OpenSSL's trust settings of a certificate in a CA file
+// (`openssl x509 -trustout`): the uses it is trusted and rejected for.
+type TrustSettings struct {
+	File string `json:"file"`
+	// TrustList is true when a list of trusted uses is given (even an empty
+	// one): OpenSSL refuses the certificate for any use not on it.
+	TrustList bool     `json:"trustList"`
+	Trusted   []string `json:"trusted,omitempty"`
+	Rejected  []string `json:"rejected,omitempty"`
+	Alias     string   `json:"alias,omitempty"`
+	// ServerAuth is what the settings make of the certificate when PyMongo
+	// verifies a server: "anchor" (trusted), "rejected", or "none" (no
+	// effect: only a self-signed certificate is an anchor).
+	ServerAuth string `json:"serverAuth"`
+	// Text says it for a person.
+	Text string `json:"text"`
 }
 
 // PublicKey describes a certificate's key.

@@ -80,6 +80,7 @@ func main() {
 	genServers(p)
 	genRevocation(p)
 	genClients(p)
+	genTrust(p)
 	fmt.Println("wrote", Out)
 }
 

@@ -111,6 +111,11 @@ const CASES = [
     req: { files: [{ name: "client/cert.der", role: "tlsCAFile" }, { name: "client/client-rsa.pem", role: "tlsCertificateKeyFile" },
       { name: "server-chain.pem", role: "serverChain" }], hosts: ["db0.example.net"] },
     check: (rep) => rep.checks.some((c) => c.id === "ca.load" && c.status === "fail") },
+  // A CA file whose OpenSSL trust settings reject TLS servers: certificate rejected.
+  { name: "TRUSTED CERTIFICATE tlsCAFile rejecting serverAuth", args: ["--tlsCAFile", "trust/root-rejected-serverauth.pem", "--chain", "server-chain.pem", "--host", "db0.example.net"],
+    req: { files: [{ name: "trust/root-rejected-serverauth.pem", role: "tlsCAFile" }, { name: "server-chain.pem", role: "serverChain" }], hosts: ["db0.example.net"] },
+    check: (rep) => rep.checks.some((c) => c.id === "chain.trusted" && c.status === "fail" && c.opensslError?.code === 28) &&
+      rep.certificates.some((c) => c.trustSettings?.serverAuth === "rejected") },
   // The Worker derives the key with workerd's WebCrypto (internal/webcrypto),
   // the CLI with Go's crypto/pbkdf2: the reports must still be the same.
   { name: "encrypted PKCS#8 client key (PBKDF2 in WebCrypto)", args: ["--uri", "mongodb://db0.example.net/?tls=true", "--tlsCAFile", "ca.pem",

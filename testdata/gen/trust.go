@@ -1,0 +1,44 @@
+package main
+
+import (
+	"crypto/x509"
+	"encoding/asn1"
+	"encoding/pem"
+)
+
+// CA files with OpenSSL trust settings: TRUSTED CERTIFICATE blocks, as
+// `openssl x509 -trustout` writes them and as some systems extract their trust
+// bundles (/etc/pki/ca-trust/extracted/openssl/ca-bundle.trust.crt). OpenSSL
+// consults the settings when a path reaches the certificate.
+
+var (
+	oidServerAuth = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 3, 1}
+	oidClientAuth = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 3, 2}
+)
+
+// certAux is X509_CERT_AUX (the fields certinspect's tests use).
+type certAux struct {
+	Trust  []asn1.ObjectIdentifier `asn1:"optional,omitempty"`
+	Reject []asn1.ObjectIdentifier `asn1:"optional,omitempty,tag:0"`
+	Alias  string                  `asn1:"optional,omitempty,utf8"`
+}
+
+func trustedBlock(c *x509.Certificate, aux certAux) []byte {
+	der, err := asn1.Marshal(aux)
+	must(err)
+	return pem.EncodeToMemory(&pem.Block{Type: "TRUSTED CERTIFICATE", Bytes: append(append([]byte{}, c.Raw...), der...)})
+}
+
+func genTrust(p *PKI) {
+	WriteFile("trust/root-trusted-serverauth.pem", trustedBlock(p.Root.Cert, certAux{Trust: []asn1.ObjectIdentifier{oidServerAuth}, Alias: "certinspect root"}))
+	WriteFile("trust/root-rejected-serverauth.pem", trustedBlock(p.Root.Cert, certAux{Reject: []asn1.ObjectIdentifier{oidServerAuth}}))
+	WriteFile("trust/root-trusted-clientauth.pem", trustedBlock(p.Root.Cert, certAux{Trust: []asn1.ObjectIdentifier{oidClientAuth}}))
+	WriteFile("trust/root-alias-only.pem", trustedBlock(p.Root.Cert, certAux{Alias: "certinspect root"}))
+	// An intermediate trusted for serverAuth is an anchor on its own: no root needed.
+	WriteFile("trust/intermediate-trusted-serverauth.pem", trustedBlock(p.Intermediate.Cert, certAux{Trust: []asn1.ObjectIdentifier{oidServerAuth}}))
+	// The same root twice: OpenSSL keeps the first copy it loads.
+	plain := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: p.Root.Cert.Raw})
+	rejected := trustedBlock(p.Root.Cert, certAux{Reject: []asn1.ObjectIdentifier{oidServerAuth}})
+	WriteFile("trust/root-plain-then-rejected.pem", append(append([]byte{}, plain...), rejected...))
+	WriteFile("trust/root-rejected-then-plain.pem", append(append([]byte{}, rejected...), plain...))
+}
