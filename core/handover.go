@@ -173,6 +173,11 @@ func (in *inspection) reproduceCommands(files map[string]string) []HandoverComma
 	}
 	verify = append(verify, "-attime", strconv.FormatInt(in.req.At.Unix(), 10))
 	if crl := files["tlsCRLFile"]; crl != "" {
+		if in.crlFileHoldsCertificates() {
+			// PyMongo trusts them too (load_verify_locations); -CRLfile
+			// reads only the CRLs. OpenSSL 3 takes several -CAfile.
+			verify = append(verify, "-CAfile", shellQuote(crl))
+		}
 		verify = append(verify, "-crl_check", "-CRLfile", shellQuote(crl))
 	}
 	verify = append(verify, "server.pem")
@@ -226,4 +231,15 @@ func loadFilesCommand(files map[string]string) (cmd, which string) {
 	}
 	return pemfile.PythonLoadCommand(args...),
 		strings.Join(opts, " + ")
+}
+
+// crlFileHoldsCertificates reports whether a tlsCRLFile holds certificates,
+// which PyMongo adds to the trust store.
+func (in *inspection) crlFileHoldsCertificates() bool {
+	for _, it := range in.inputs {
+		if it.role == RoleCRLFile && len(it.dec.Certs) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -369,6 +369,18 @@ func (in *inspection) analyzeServerChain() {
 			}
 		}
 	}
+	// PyMongo loads tlsCRLFile with load_verify_locations too: the
+	// certificates in it join the same trust store.
+	have := map[string]bool{}
+	for _, n := range trusted {
+		have[n.fp] = true
+	}
+	for _, n := range in.nodes(RoleCRLFile, true) {
+		if !have[n.fp] {
+			have[n.fp] = true
+			trusted = append(trusted, n)
+		}
+	}
 	hosts := in.hosts()
 	a := analyzeServer(presented, trusted, store, hosts, in.tls.checkHostname, in.req.At)
 	a.unseenCA = in.caUnseen

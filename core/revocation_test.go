@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"certinspect/core/decode"
+	"certinspect/core/report"
 )
 
 // TestDecodedCRLs checks which files hand their decoded CRLs to
@@ -83,6 +84,30 @@ func TestCRLsDecodedOnce(t *testing.T) {
 			if !reflect.DeepEqual(fastChecks, slowChecks) || !reflect.DeepEqual(fast.Verdict, slow.Verdict) {
 				t.Errorf("%s, %s: checks or verdict differ:\ndecoded %v %+v\nread    %v %+v", chain, name, fastChecks, fast.Verdict, slowChecks, slow.Verdict)
 			}
+		}
+	}
+}
+
+// TestCRLFileCertificatesAreTrusted: PyMongo loads tlsCRLFile with
+// load_verify_locations, so a certificate in it joins the trust store (seen
+// in a Python handshake; openssl verify with both files as -CAfile agrees).
+func TestCRLFileCertificatesAreTrusted(t *testing.T) {
+	crlWithRoot := append(fixture(t, "ca.pem"), fixture(t, "revocation/crl-good.pem")...)
+	files := []File{
+		{Name: "server-chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")},
+		{Name: "other-ca.pem", Role: RoleCAFile, Data: fixture(t, "other-ca.pem")},
+	}
+	without := Inspect(Request{At: fixtureAt, Files: append(files, File{Name: "crl.pem", Role: RoleCRLFile, Data: fixture(t, "revocation/crl-good.pem")})})
+	if statusOf(without, "chain.trusted") != report.Fail {
+		t.Fatalf("without the root in the CRL file the chain is not trusted: %s", without.Verdict.Headline)
+	}
+	rep := Inspect(Request{At: fixtureAt, Files: append(files, File{Name: "crl.pem", Role: RoleCRLFile, Data: crlWithRoot})})
+	if rep.Verdict.Status != "ok" {
+		t.Fatalf("verdict %s: %s", rep.Verdict.Status, rep.Verdict.Headline)
+	}
+	for _, c := range rep.Checks {
+		if c.ID == "chain.trusted" && !strings.Contains(c.Detail, "comes from the tlsCRLFile crl.pem") {
+			t.Errorf("chain.trusted must say the anchor comes from the CRL file: %s", c.Detail)
 		}
 	}
 }

@@ -225,6 +225,10 @@ func (a *serverAnalysis) checks(checkHost bool, hostsGiven bool, at time.Time, p
 				ok.Others = []string{p.T("chain.ok.othersTrustSettings", "clients that do not read OpenSSL trust settings need the root of {label} in their CA file", args)}
 			}
 		}
+		if top := a.result.path[len(a.result.path)-1]; top.from == string(RoleCRLFile) {
+			args := i18n.Args{"path": strings.Join(labels, " → "), "label": certid.Label(top.cert), "file": top.file}
+			ok.Detail = p.T("chain.ok.fromCRLFile", "Path: {path}. The anchor {label} comes from the tlsCRLFile {file}, not from the CA file: PyMongo loads the CRL file into the same trust store (load_verify_locations), so certificates in it are trusted too. The connection breaks if the CRL file is replaced by one without it; put {label} in the tlsCAFile.", args)
+		}
 		out = append(out, ok)
 	}
 	out = append(out, a.presentationChecks(p)...)

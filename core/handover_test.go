@@ -1,0 +1,95 @@
+package core
+
+import (
+	"encoding/pem"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"certinspect/core/certid"
+)
+
+// TestHandoverVerifyReproducesTheVerdict runs the hand-over's "reproduce
+// the verdict with OpenSSL" command, as the engineer would (the files under
+// the names given, server.pem the server certificate alone), and requires
+// OpenSSL to say what the report predicts. Skipped without openssl.
+func TestHandoverVerifyReproducesTheVerdict(t *testing.T) {
+	if _, err := exec.LookPath("openssl"); err != nil {
+		t.Skip("openssl not installed")
+	}
+	crlWithRoot := append(fixture(t, "ca.pem"), fixture(t, "revocation/crl-good.pem")...)
+	scenarios := []struct {
+		name  string
+		files []File
+	}{
+		{"good", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")}}},
+		{"expired", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "expired-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")}}},
+		{"wrong CA", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "other-ca.pem")}}},
+		{"revoked", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "revocation/revoked-leaf-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")},
+			{Name: "crl.pem", Role: RoleCRLFile, Data: fixture(t, "revocation/crl-revoked.pem")}}},
+		{"root in the CRL file", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "other-ca.pem")},
+			{Name: "crl.pem", Role: RoleCRLFile, Data: crlWithRoot}}},
+		{"trust settings reject", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "trust/root-rejected-serverauth.pem")}}},
+	}
+	errRE := regexp.MustCompile(`error \d+ at \d+ depth lookup: (.*)`)
+	for _, sc := range scenarios {
+		t.Run(sc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, f := range sc.files {
+				if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rep := Inspect(Request{At: fixtureAt, Hosts: []string{"db0.example.net"}, Files: sc.files})
+			if rep.Chain == nil || len(rep.Chain.Path) == 0 {
+				t.Fatal("no path")
+			}
+			// server.pem: the leaf the report identified.
+			leafID := rep.Chain.Path[0].Cert
+			var leaf []byte
+			for rest := sc.files[0].Data; ; {
+				var b *pem.Block
+				if b, rest = pem.Decode(rest); b == nil {
+					break
+				}
+				if c, err := parseCert(b.Bytes); err == nil && c != nil && certid.Fingerprint(c) == leafID {
+					leaf = pem.EncodeToMemory(b)
+				}
+			}
+			if leaf == nil {
+				t.Fatal("the leaf is not in the chain file")
+			}
+			os.WriteFile(filepath.Join(dir, "server.pem"), leaf, 0o600)
+			var cmd string
+			for _, c := range rep.Handover.Commands {
+				if strings.HasPrefix(c.Command, "openssl verify ") {
+					cmd = c.Command
+				}
+			}
+			if cmd == "" {
+				t.Fatal("no openssl verify command in the hand-over")
+			}
+			sh := exec.Command("sh", "-c", cmd)
+			sh.Dir = dir
+			out, _ := sh.CombinedOutput()
+			got := "OK"
+			if m := errRE.FindSubmatch(out); m != nil {
+				got = string(m[1])
+			}
+			want := "OK"
+			if rep.Verdict.PyMongoError != "" {
+				m := regexp.MustCompile(`certificate verify failed: (.*?) \(_ssl`).FindStringSubmatch(rep.Verdict.PyMongoError)
+				if m == nil {
+					t.Fatalf("verdict error %q", rep.Verdict.PyMongoError)
+				}
+				want = m[1]
+			}
+			if got != want {
+				t.Errorf("%s\nopenssl says %q, the report predicts %q\n%s", cmd, got, want, out)
+			}
+		})
+	}
+}
