@@ -69,7 +69,9 @@ func matchHost(host string, c *x509.Certificate) hostMatch {
 
 // dnsNameMatches compares a host with one DNS name from a certificate:
 // case-insensitive, a wildcard only as the whole leftmost label, matching
-// exactly one label, and never for names with fewer than two labels after it.
+// exactly one label (an IDNA "xn--" label too: OpenSSL refuses those only
+// for partial wildcards, which Python's flags refuse anyway), and never for
+// names with fewer than two labels after it.
 func dnsNameMatches(host, pattern string) (rule string, ok bool) {
 	p := strings.ToLower(strings.TrimSuffix(pattern, "."))
 	if p == "" {
@@ -84,9 +86,6 @@ func dnsNameMatches(host, pattern string) (rule string, ok bool) {
 	suffix := p[1:] // ".example.net"
 	if strings.Count(suffix, ".") < 2 || strings.Contains(suffix, "*") {
 		return "", false
-	}
-	if strings.HasPrefix(host, "xn--") {
-		return "", false // OpenSSL does not let a wildcard stand for an IDNA label
 	}
 	if !strings.HasSuffix(host, suffix) {
 		return "", false
