@@ -60,6 +60,14 @@ func checkTrust(n *node) trustVerdict {
 	return trustNeutral
 }
 
+// trustedForServerAuth is X509_check_trust(x, SSL_SERVER,
+// X509_TRUST_NO_SS_COMPAT) == X509_TRUST_TRUSTED, which check_purpose asks of
+// a trust-store certificate: trust settings that trust it for TLS servers
+// (and do not reject it) override its extended key usage.
+func trustedForServerAuth(a *pemfile.Trust) bool {
+	return a != nil && a.HasTrustList && forServerAuth(a.Trusted) && !forServerAuth(a.Rejected)
+}
+
 // trustUsesText says what a certificate's trust settings trust and reject,
 // for a person: "trusted for clientAuth; rejected for serverAuth".
 func trustUsesText(t *pemfile.Trust, p *i18n.Printer) string {

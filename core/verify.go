@@ -146,6 +146,9 @@ func pathProblems(res pathResult, at time.Time) []problem {
 		if i == 0 && !tlsKeyUsageOK(c) {
 			purposeOK = false
 		}
+		if n.trusted && trustedForServerAuth(n.aux) {
+			purposeOK = true // check_purpose: explicit trust settings trump the EKU
+		}
 		if !purposeOK {
 			out = append(out, problem{stage: stageExtensions, order: order + 2, depth: i, err: x509err.Must("X509_V_ERR_INVALID_PURPOSE"), cert: n, check: "purpose.server", kind: "purpose"})
 		}

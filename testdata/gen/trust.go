@@ -41,4 +41,14 @@ func genTrust(p *PKI) {
 	rejected := trustedBlock(p.Root.Cert, certAux{Reject: []asn1.ObjectIdentifier{oidServerAuth}})
 	WriteFile("trust/root-plain-then-rejected.pem", append(append([]byte{}, plain...), rejected...))
 	WriteFile("trust/root-rejected-then-plain.pem", append(append([]byte{}, rejected...), plain...))
+
+	// An intermediate whose extended key usage allows only clientAuth: a
+	// server chain under it is refused (INVALID_PURPOSE), unless the CA file
+	// trusts that intermediate for serverAuth, which overrides its EKU.
+	clientOnly := p.ca("client-eku-ca", "Client EKU Intermediate CA", p.Root, func(c *x509.Certificate) {
+		c.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}
+	})
+	leaf, _ := p.Leaf("server-rsa", RSA2048, clientOnly, nil)
+	writeCerts("client-eku-intermediate-chain.pem", leaf, clientOnly.Cert)
+	WriteFile("trust/client-eku-intermediate-trusted-serverauth.pem", trustedBlock(clientOnly.Cert, certAux{Trust: []asn1.ObjectIdentifier{oidServerAuth}}))
 }
