@@ -75,11 +75,17 @@ func TestLoadStoreHeaderFails(t *testing.T) {
 func FuzzRead(f *testing.F) {
 	f.Add([]byte("-----BEGIN CERTIFICATE-----\nQUJD\n-----END CERTIFICATE-----\n"))
 	f.Add([]byte("\xef\xbb\xbf-----BEGIN X-----\nProc-Type: 4,ENCRYPTED\n\nQUJD\n\n-----END X-----"))
+	f.Add([]byte("-----BEGIN TRUSTED CERTIFICATE-----\nMAMCAQcwDDAKBggrBgEFBQcDAQ==\n-----END TRUSTED CERTIFICATE-----\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		blocks, err := Read(data)
 		for _, b := range blocks {
 			if b.Line < 1 || len(b.Bytes) == 0 {
 				t.Fatalf("block %+v", b)
+			}
+			// Any body may be a TRUSTED CERTIFICATE's: the certificate is
+			// always a prefix of it.
+			if cert, _, _ := SplitTrusted(b.Bytes); len(cert) > len(b.Bytes) || string(cert) != string(b.Bytes[:len(cert)]) {
+				t.Fatalf("SplitTrusted: % x is not a prefix of % x", cert, b.Bytes)
 			}
 		}
 		if err != nil && err.Line < err.BeginLine {
