@@ -156,6 +156,29 @@ describe("diagnosis", () => {
     await page.close();
   });
 
+  test("a CA file of many certificates: those on the path stay in view, the rest fold away", async () => {
+    const { page, problems } = await openPage(browser.context, srv.url);
+    // Every fixture chain and CA in one file: a stand-in for a system bundle.
+    const bundle = path.join(os.tmpdir(), "certinspect-bundle.pem");
+    const parts = fs.readdirSync(PKI).filter((f) => f.endsWith(".pem") && f !== "server.pem").sort().map((f) => fs.readFileSync(pki(f), "utf8"));
+    fs.writeFileSync(bundle, parts.join(""));
+    await inspectFiles(page, { "server-chain.pem": pki("server-chain.pem"), "bundle.pem": bundle }, { uri: "mongodb://db0.example.net/?tls=true&tlsCAFile=bundle.pem" });
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "ok");
+    const all = await page.locator("#sec-certs article.cert").count();
+    const folded = page.locator("#sec-certs details.certs-more");
+    assert.equal(await folded.count(), 1, "the other certificates are folded");
+    const inFold = await folded.locator("article.cert").count();
+    assert.ok(all > 12 && inFold > 0 && inFold < all, `${inFold} of ${all} folded`);
+    assert.match(await folded.locator("summary").first().textContent(), new RegExp(`^${inFold} more certificates of the CA file`));
+    // The path (server, intermediate, root) is outside the fold.
+    const open = page.locator("#sec-certs > article.cert .cert-label");
+    const labels = await open.allTextContents();
+    for (const want of ["db0.example.net", "certinspect Test Intermediate CA", "certinspect Test Root CA"]) assert.ok(labels.includes(want), `${want} in view: ${labels}`);
+    assert.equal(labels.length + inFold, all);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("a garbage file shows a clear message on its chip", async () => {
     const { page, problems } = await openPage(browser.context, srv.url);
     const garbage = path.join(os.tmpdir(), "certinspect-garbage.bin");

@@ -782,6 +782,9 @@ export function mountInspector(container, options = {}) {
       el("p", { class: "note" }, tn("timeline.asOf", { at: el("strong", null, fmt(rep.at)) })), list);
   }
 
+  /** CERTS_UNFOLDED: up to this many certificates, every card is shown open. */
+  const CERTS_UNFOLDED = 12;
+
   function renderCerts(rep) {
     const fields = [
       ["subject", t("certs.subject")], ["issuer", t("certs.issuer")], ["validityText", t("certs.validity")],
@@ -790,7 +793,18 @@ export function mountInspector(container, options = {}) {
       ["extKeyUsage", t("certs.extKeyUsage")], ["fingerprintSHA256", t("certs.fingerprint")],
     ];
     const wrap = section("sec-certs", t("certs.title"));
-    for (const c of arr(rep.certificates).filter(isObj)) {
+    const certs = arr(rep.certificates).filter(isObj);
+    // A big CA file (a system bundle: 150 roots) would bury the few
+    // certificates that matter: those of the path, of the other files, and
+    // those a finding is about come first; the CA file's others fold away.
+    const featured = new Set(arr(isObj(rep.chain) ? rep.chain.path : []).filter(isObj).map((l) => str(l.cert)));
+    for (const inp of arr(rep.inputs).filter(isObj)) {
+      if (inp.role !== "tlsCAFile") for (const it of arr(inp.items).filter(isObj)) if (it.ref) featured.add(str(it.ref));
+    }
+    for (const c of arr(rep.checks).filter(isObj)) if (c.status === "fail" || c.status === "warn") featured.add(str(c.subject));
+    const fold = certs.length > CERTS_UNFOLDED ? certs.filter((c) => !featured.has(str(c.id))) : [];
+    const folded = fold.length ? el("details", { class: "certs-more" }, el("summary", null, t("certs.more", { count: fold.length }))) : null;
+    for (const c of certs) {
       const pk = isObj(c.publicKey) ? [str(c.publicKey.algorithm), c.publicKey.bits ? t("certs.bits", { bits: c.publicKey.bits }) : "", str(c.publicKey.curve)].filter(Boolean).join(" ") : "";
       const dl = el("dl", { class: "kv" });
       for (const [k, label, f] of fields) {
@@ -800,13 +814,14 @@ export function mountInspector(container, options = {}) {
       if (pk) dl.append(el("dt", null, t("certs.key")), el("dd", null, pk));
       const ts = isObj(c.trustSettings) ? c.trustSettings : null;
       if (ts) dl.append(el("dt", null, t("certs.trust")), el("dd", { class: ts.serverAuth === "rejected" ? "trust-rejected" : null }, t("certs.trustIn", { settings: str(ts.text), file: str(ts.file) })));
-      wrap.append(el("article", { class: "cert", id: "cert-" + str(c.id).slice(0, 16), dataset: { cert: str(c.id) } },
+      (folded && fold.includes(c) ? folded : wrap).append(el("article", { class: "cert", id: "cert-" + str(c.id).slice(0, 16), dataset: { cert: str(c.id) } },
         el("h4", null, el("span", { class: "cert-label" }, str(c.label) || str(c.subject)), " ",
           pill(c.validityState === "valid" ? "pass" : "fail", validityStateText(str(c.validityState))),
           c.isCA ? el("span", { class: "tag" }, t("certs.ca")) : null, c.selfSigned ? el("span", { class: "tag" }, t("certs.selfSigned")) : null),
         dl,
         el("details", { class: "allfields" }, el("summary", null, t("certs.allFields")), renderValue(c))));
     }
+    if (folded) wrap.append(folded);
     return wrap;
   }
 

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -228,6 +229,45 @@ func TestTrustSettingsInText(t *testing.T) {
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestManyCertificatesFold(t *testing.T) {
+	// Every fixture CA and chain in one CA file, a stand-in for a system
+	// bundle: the path is described in full, the rest in one line each.
+	names, _ := filepath.Glob(pki("*.pem"))
+	var bundle []byte
+	for _, n := range names {
+		if filepath.Base(n) == "server.pem" {
+			continue
+		}
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bundle = append(bundle, b...)
+	}
+	ca := filepath.Join(t.TempDir(), "bundle.pem")
+	if err := os.WriteFile(ca, bundle, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCLI(t, "--no-color", "--tlsCAFile", ca, "--chain", pki("server-chain.pem"), "--host", "db0.example.net")
+	if code != 0 {
+		t.Fatalf("exit %d; stderr %s\n%s", code, errOut, out)
+	}
+	certs := out[strings.Index(out, "\nCertificates\n"):]
+	m := regexp.MustCompile(`\n  (\d+) more certificates of the CA file`).FindStringSubmatch(certs)
+	if m == nil {
+		t.Fatalf("no folded certificates:\n%s", certs)
+	}
+	full := strings.Count(certs, "\n    sha256   ")
+	if n, _ := strconv.Atoi(m[1]); n == 0 || full != 3 {
+		t.Errorf("%s folded, %d in full; want the path's 3 in full", m[1], full)
+	}
+	for _, want := range []string{"\n  certinspect Test Root CA\n    subject", "\n  certinspect Test Intermediate CA\n    subject", "\n  db0.example.net\n    subject"} {
+		if !strings.Contains(certs, want) {
+			t.Errorf("%q is not described in full", strings.TrimSpace(want))
 		}
 	}
 }

@@ -169,7 +169,13 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 	}
 	if len(rep.Certificates) > 0 {
 		out("\n%s\n", p.c(ansiBold, p.t.T("cli.certificates", "Certificates", nil)))
+		folded := foldedCertificates(rep)
+		var rest []report.Certificate
 		for _, c := range rep.Certificates {
+			if folded[c.ID] {
+				rest = append(rest, c)
+				continue
+			}
 			out("  %s\n", p.c(ansiBold, clean(c.Label)))
 			out("    subject  %s\n", clean(c.Subject))
 			out("    issuer   %s\n", clean(c.Issuer))
@@ -196,7 +202,59 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 			}
 			out("    sha256   %s\n", c.FingerprintSHA256)
 		}
+		if len(rest) > 0 {
+			out("  %s\n", p.t.T("cli.certs.more", "{count} more certificates of the CA file (not on the path; --json has them in full):", i18n.Args{"count": len(rest)}))
+			for _, c := range rest {
+				out("    %s  %s\n", clean(c.Label), p.t.T("cli.certs.moreLine", "expires {date}, sha256 {fp}", i18n.Args{"date": c.NotAfter.Format("2006-01-02"), "fp": shortFingerprint(c.FingerprintSHA256)}))
+			}
+		}
 	}
+}
+
+// shortFingerprint is the first eight bytes of a colon-hex fingerprint.
+func shortFingerprint(fp string) string {
+	if len(fp) > 23 {
+		return fp[:23] + "…"
+	}
+	return fp
+}
+
+// certsUnfolded is how many certificates are always described in full.
+const certsUnfolded = 12
+
+// foldedCertificates picks, in a report of many certificates (a system
+// bundle as CA file), those only in the CA file, not on the path and not the
+// subject of a finding: they are listed in one line each. The page folds
+// the same ones.
+func foldedCertificates(rep core.Report) map[string]bool {
+	if len(rep.Certificates) <= certsUnfolded {
+		return nil
+	}
+	featured := map[string]bool{}
+	if rep.Chain != nil {
+		for _, l := range rep.Chain.Path {
+			featured[l.Cert] = true
+		}
+	}
+	for _, in := range rep.Inputs {
+		if in.Role != string(core.RoleCAFile) {
+			for _, it := range in.Items {
+				featured[it.Ref] = true
+			}
+		}
+	}
+	for _, c := range rep.Checks {
+		if c.Status == report.Fail || c.Status == report.Warn {
+			featured[c.Subject] = true
+		}
+	}
+	out := map[string]bool{}
+	for _, c := range rep.Certificates {
+		if !featured[c.ID] {
+			out[c.ID] = true
+		}
+	}
+	return out
 }
 
 // pathLen says "yes", with the path length constraint if there is one.
