@@ -127,6 +127,30 @@ func compileRules() []rule {
 	add(`no system CA certificates could be loaded[^\n]*`, fixed("NO_SYSTEM_CA_CERTIFICATES"), "PyMongo")
 	add(`Failed to use the installed version of PyOpenSSL[^\n]*`, fixed("PYOPENSSL_FALLBACK"), "PyMongo")
 
+	// mongodb+srv:// lookups: dnspython's texts, which PyMongo raises as
+	// ConfigurationError when MongoClient resolves the SRV (and TXT) records.
+	const srvName = `_([A-Za-z0-9-]{1,63})\._tcp\.([A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)\.?`
+	add(`(?:None of DNS query names exist|The DNS query name does not exist): `+srvName, fixed("DNS_SRV_NOT_FOUND"), "PyMongo")
+	add(`The DNS response does not contain an answer to the question: `+srvName+` IN SRV`, fixed("DNS_SRV_NO_ANSWER"), "PyMongo")
+	add(`All nameservers failed to answer the query (?:`+srvName+` IN SRV)?[^\n]*|Resolver configuration could not be read or specified no nameservers\.?`, fixed("DNS_RESOLVER_FAILED"), "PyMongo")
+	add(`The resolution lifetime expired after [\d.]+ seconds[^\n]*|The DNS operation timed out(?: after [\d.]+ seconds)?`, fixed("DNS_TIMEOUT"), "PyMongo")
+	add(`The "dnspython" module must be installed to use mongodb\+srv:// URIs[^\n]*`, fixed("DNSPYTHON_MISSING"), "PyMongo")
+	add(`Invalid SRV host: ([A-Za-z0-9._-]+)`, fixed("SRV_INVALID_HOST"), "PyMongo")
+	nodeDNS := func(g []string) string {
+		switch g[1] {
+		case "ENOTFOUND":
+			return "DNS_SRV_NOT_FOUND"
+		case "ENODATA":
+			return "DNS_SRV_NO_ANSWER"
+		case "ETIMEOUT":
+			return "DNS_TIMEOUT"
+		}
+		return "DNS_RESOLVER_FAILED"
+	}
+	const nodeDNSCodes = `(ENOTFOUND|ENODATA|ETIMEOUT|ECONNREFUSED|ESERVFAIL|EREFUSED)`
+	add(`querySrv `+nodeDNSCodes+` `+srvName, nodeDNS, "Node.js driver")
+	add(`queryTxt `+nodeDNSCodes+` ([A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)`, nodeDNS, "Node.js driver")
+
 	// tlsCertificateKeyFile / tlsCAFile loading (PyMongo wraps these as
 	// "Private key doesn't match certificate: <OpenSSL text>").
 	add(`(?:Private key doesn't match certificate: )?\[(?:SSL|X509): KEY_VALUES_MISMATCH\] key values mismatch(?: \(_ssl\.c:\d+\))?|KEY_VALUES_MISMATCH|key values mismatch`, fixed("KEY_VALUES_MISMATCH"), "PyMongo")

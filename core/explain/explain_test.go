@@ -46,6 +46,25 @@ var cases = []struct {
 	// s_client recording testdata/explain/sclient/missing-intermediate.txt
 	{"first certificate", `db0.example.net:27017: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to verify the first certificate (_ssl.c:1006)`,
 		[]string{"CERTIFICATE_VERIFY_FAILED/X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE"}, []string{"db0.example.net:27017"}},
+	// mongodb+srv:// lookups. dnspython 2.3.0 (Debian's python3-dnspython): str() of the
+	// exceptions its resolver raises, which PyMongo re-raises as ConfigurationError.
+	{"srv nxdomain", `pymongo.errors.ConfigurationError: The DNS query name does not exist: _mongodb._tcp.cluster0.abcde.mongodb.net.`,
+		[]string{"DNS_SRV_NOT_FOUND"}, []string{""}},
+	{"srv no answer", `pymongo.errors.ConfigurationError: The DNS response does not contain an answer to the question: _mongodb._tcp.cluster0.abcde.mongodb.net. IN SRV`,
+		[]string{"DNS_SRV_NO_ANSWER"}, []string{""}},
+	{"srv lifetime", `pymongo.errors.ConfigurationError: The resolution lifetime expired after 2.103 seconds: Server 127.0.0.1 UDP port 1 answered The DNS operation timed out.`,
+		[]string{"DNS_TIMEOUT"}, []string{""}},
+	{"srv servfail", `pymongo.errors.ConfigurationError: All nameservers failed to answer the query _mongodb._tcp.cluster0.abcde.mongodb.net. IN SRV: Server 127.0.0.53 UDP port 53 answered SERVFAIL`,
+		[]string{"DNS_RESOLVER_FAILED"}, []string{""}},
+	{"no resolver configuration", `pymongo.errors.ConfigurationError: Resolver configuration could not be read or specified no nameservers.`,
+		[]string{"DNS_RESOLVER_FAILED"}, []string{""}},
+	// PyMongo's own texts (pymongo/uri_parser.py, srv_resolver.py)
+	{"dnspython missing", `pymongo.errors.ConfigurationError: The "dnspython" module must be installed to use mongodb+srv:// URIs. To fix this error install pymongo again:
+ /usr/bin/python3 -m pip install "pymongo>=4.3"`, []string{"DNSPYTHON_MISSING"}, []string{""}},
+	{"srv invalid host", `pymongo.errors.ConfigurationError: Invalid SRV host: db0.other.example`, []string{"SRV_INVALID_HOST"}, []string{""}},
+	// Node 20's dns.promises.Resolver against an unreachable server (what the Node driver, mongosh and Compass print)
+	{"node querySrv", `MongoServerSelectionError: querySrv ECONNREFUSED _mongodb._tcp.cluster0.abcde.mongodb.net`, []string{"DNS_RESOLVER_FAILED"}, []string{""}},
+	{"node queryTxt", `queryTxt ECONNREFUSED cluster0.abcde.mongodb.net`, []string{"DNS_RESOLVER_FAILED"}, []string{""}},
 	// Python 3.11 / OpenSSL 3.0.19 against openssl s_server, tlsCAFile testdata/pki/trust/root-rejected-serverauth.pem
 	{"certificate rejected", `db0.example.net:27017: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate rejected (_ssl.c:1006)`,
 		[]string{"CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_REJECTED"}, []string{"db0.example.net:27017"}},
@@ -485,4 +504,20 @@ func FuzzExplain(f *testing.F) {
 		Checks(ex, i18n.English)
 		LooksLikeError(s)
 	})
+}
+
+func TestSRVExplanationsNameTheRecord(t *testing.T) {
+	for _, c := range []struct{ text, cmd string }{
+		{`The DNS query name does not exist: _mongodb._tcp.cluster0.abcde.mongodb.net.`, "dig +short SRV _mongodb._tcp.cluster0.abcde.mongodb.net"},
+		{`queryTxt ETIMEOUT cluster0.abcde.mongodb.net`, "dig +short TXT cluster0.abcde.mongodb.net"},
+		{`querySrv ENOTFOUND _mongodb._tcp.c1.example.net`, "dig @8.8.8.8 +short SRV _mongodb._tcp.c1.example.net"},
+	} {
+		ex := Explain(c.text, i18n.English)
+		if len(ex) != 1 {
+			t.Fatalf("%s: %d explanations", c.text, len(ex))
+		}
+		if !strings.Contains(strings.Join(ex[0].Commands, "\n"), c.cmd) {
+			t.Errorf("%s: commands %q lack %q", c.text, ex[0].Commands, c.cmd)
+		}
+	}
 }

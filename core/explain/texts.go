@@ -289,6 +289,8 @@ func describe(ex *Explanation, g []string, p *i18n.Printer) {
 			p.T("explain.unknownOption.c1.confirm", "Check uri.warning for the connection string.", x.a))
 		x.fix(p.T("explain.unknownOption.fix", "Use the PyMongo 4 names: tlsCAFile, tlsCertificateKeyFile, tlsAllowInvalidCertificates, tlsAllowInvalidHostnames.", x.a))
 		x.checks("uri.warning", "uri.valid")
+	case "DNS_SRV_NOT_FOUND", "DNS_SRV_NO_ANSWER", "DNS_RESOLVER_FAILED", "DNS_TIMEOUT", "DNSPYTHON_MISSING", "SRV_INVALID_HOST":
+		describeSRV(x, id, g)
 	case "NO_SYSTEM_CA_CERTIFICATES":
 		ex.Meaning = p.T("explain.noSystemCA.meaning", "PyMongo with PyOpenSSL on macOS found no system CA certificates to verify the server.", x.a)
 		causeMissingRoots(x)
@@ -513,4 +515,63 @@ func causeClock(x *b) {
 	p := x.p
 	x.cause(p.T("explain.cause.clock", "The client's clock is wrong (a VM or container with a bad time).", x.a),
 		p.T("explain.cause.clock.confirm", "Run date -u on the client and compare.", x.a))
+}
+
+// describeSRV explains the DNS lookups of a mongodb+srv:// connection string:
+// PyMongo asks for the SRV record _mongodb._tcp.<host> (and a TXT record)
+// when MongoClient is created, before any TLS.
+func describeSRV(x *b, id string, g []string) {
+	p := x.p
+	srv := "<cluster host>"
+	if id != "SRV_INVALID_HOST" && len(g) > 2 && g[len(g)-1] != "" {
+		srv = g[len(g)-1] // the SRV name's host is the last group of these rules
+	}
+	x.a["srv"] = srv
+	dig := []string{"dig +short SRV _mongodb._tcp." + srv, "dig +short TXT " + srv}
+	public := "dig @8.8.8.8 +short SRV _mongodb._tcp." + srv
+	switch id {
+	case "DNS_SRV_NOT_FOUND":
+		x.ex.Meaning = p.T("explain.srvNotFound.meaning", "The client looked up the SRV record _mongodb._tcp.{srv} for the mongodb+srv:// connection string, and the DNS answered that no such name exists. PyMongo does this when MongoClient is created, before any connection or TLS.", x.a)
+		x.cause(p.T("explain.srvNotFound.c1", "The host name in the connection string is wrong (a typo, a cluster that was renamed or deleted, or a placeholder left in).", x.a),
+			p.T("explain.srvNotFound.c1.confirm", "Compare it with the string the Atlas UI (Connect) or the cluster's owner gives; the dig command below fails from any machine.", x.a))
+		x.cause(p.T("explain.srvNotFound.c2", "The client's DNS resolver does not answer for that name (a corporate or VPN split-horizon DNS, some routers and container DNS set-ups), while public resolvers do.", x.a),
+			p.T("explain.srvNotFound.c2.confirm", "The same query against a public resolver (dig @8.8.8.8) returns the hosts.", x.a))
+		x.fix(p.T("explain.srvNotFound.fix", "Correct the host name. If only the client's resolver fails, have its DNS answer SRV and TXT queries, or use the standard mongodb:// string with the hosts listed (Atlas shows it for older drivers).", x.a))
+		x.cmd(append(dig, public)...)
+	case "DNS_SRV_NO_ANSWER":
+		x.ex.Meaning = p.T("explain.srvNoAnswer.meaning", "The name {srv} exists, but the DNS has no SRV record _mongodb._tcp.{srv}: the host is not a mongodb+srv:// seed name.", x.a)
+		x.cause(p.T("explain.srvNoAnswer.c1", "The connection string uses mongodb+srv:// with the name of one server (or of a load balancer), not the cluster's SRV name.", x.a),
+			p.T("explain.srvNoAnswer.c1.confirm", "dig SRV returns nothing while dig A returns an address.", x.a))
+		x.fix(p.T("explain.srvNoAnswer.fix", "Use mongodb:// with that host (and its port), or the cluster's SRV name with mongodb+srv://.", x.a))
+		x.cmd(append(dig, "dig +short A "+srv)...)
+	case "DNS_RESOLVER_FAILED":
+		x.ex.Meaning = p.T("explain.dnsFailed.meaning", "The client could not resolve the mongodb+srv:// records: its DNS servers refused or failed the query, or none is configured.", x.a)
+		x.cause(p.T("explain.dnsFailed.c1", "The machine's resolver configuration has no usable name server (containers, some Windows and WSL set-ups, or an /etc/resolv.conf dnspython cannot read).", x.a),
+			p.T("explain.dnsFailed.c1.confirm", "The dig commands below fail on the client machine; cat /etc/resolv.conf shows the name servers.", x.a))
+		x.fix(p.T("explain.dnsFailed.fix", "Fix the client's DNS configuration, or use the standard mongodb:// string with the hosts listed, which needs no SRV lookup.", x.a))
+		x.cmd(append(dig, "cat /etc/resolv.conf")...)
+	case "DNS_TIMEOUT":
+		x.ex.Meaning = p.T("explain.dnsTimeout.meaning", "The DNS lookup of the mongodb+srv:// records timed out (PyMongo waits up to connectTimeoutMS, 20 s by default), before any connection or TLS.", x.a)
+		x.cause(p.T("explain.dnsTimeout.c1", "A firewall or VPN blocks DNS to the configured server, or that server does not answer SRV/TXT queries.", x.a),
+			p.T("explain.dnsTimeout.c1.confirm", "dig against the same server times out; against another resolver it answers.", x.a))
+		x.fix(p.T("explain.dnsTimeout.fix", "Let the client reach a resolver that answers SRV and TXT queries, or use the standard mongodb:// string with the hosts listed.", x.a))
+		x.cmd(append(dig, public)...)
+	case "DNSPYTHON_MISSING":
+		x.ex.Meaning = p.T("explain.dnspython.meaning", "mongodb+srv:// needs the dnspython package, and the client's Python does not have it (PyMongo before 4.3 did not install it).", x.a)
+		x.cause(p.T("explain.dnspython.c1", "PyMongo was installed without the srv extra, or into another environment than the one that runs.", x.a),
+			p.T("explain.dnspython.c1.confirm", "python -c \"import dns\" fails with the same interpreter.", x.a))
+		x.fix(p.T("explain.dnspython.fix", "Install it for that interpreter: python -m pip install \"pymongo[srv]\" (or upgrade to PyMongo 4.3 or newer, which depends on dnspython).", x.a))
+		x.cmd(`python -m pip install "pymongo[srv]"`)
+	case "SRV_INVALID_HOST":
+		x.a["target"] = "<target>"
+		if len(g) > 1 {
+			x.a["target"] = g[1]
+		}
+		x.ex.Meaning = p.T("explain.srvInvalidHost.meaning", "The SRV record names the server {target}, which is not in the domain of the mongodb+srv:// host, so PyMongo refuses it (the SRV targets must share the seed name's parent domain).", x.a)
+		x.cause(p.T("explain.srvInvalidHost.c1", "The SRV record points at hosts of another domain (a CNAME set-up, or records copied from another cluster).", x.a),
+			p.T("explain.srvInvalidHost.c1.confirm", "dig SRV shows the targets; give that output to certinspect's DNS answer field to see each one judged.", x.a))
+		x.fix(p.T("explain.srvInvalidHost.fix", "Publish SRV targets under the seed name's parent domain, or use the standard mongodb:// string with the hosts listed.", x.a))
+		x.cmd(dig...)
+	}
+	x.checks("uri.srv", "uri.valid")
 }
