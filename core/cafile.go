@@ -143,6 +143,9 @@ func (in *inspection) caFileChecks(it *input) []report.Check {
 		loaded[fp] = true
 	}
 	it.caTrust = trust
+	for _, b := range store.CRLs {
+		it.caCRLs = append(it.caCRLs, b.Bytes)
+	}
 	if len(store.Certs)+len(store.CRLs) == 0 {
 		why, fix, cmd := notPEMAdvice(it, p)
 		c := report.Check{ID: "ca.load", Status: report.Fail, Subject: name, SubjectLabel: name,

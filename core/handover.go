@@ -163,7 +163,18 @@ func (in *inspection) reproduceCommands(files map[string]string) []HandoverComma
 			break
 		}
 	}
-	verify := []string{"openssl verify", "-CAfile", shellQuote(ca), "-untrusted", shellQuote(chain), "-purpose sslserver -auth_level 2"}
+	store := shellQuote(ca)
+	crl := files["tlsCRLFile"]
+	if crl != "" {
+		// PyMongo loads the CRL file, then the CA file, into one store
+		// (certificates and CRLs of both count): so does this command.
+		// -CRLfile would read only CRLs and prefer them to the store's.
+		store = "pymongo-store.pem"
+	}
+	verify := []string{"openssl verify", "-CAfile", store, "-untrusted", shellQuote(chain), "-purpose sslserver -auth_level 2"}
+	if crl != "" {
+		verify = append([]string{"cat", shellQuote(crl), shellQuote(ca), "> pymongo-store.pem &&"}, verify...)
+	}
 	if host != "<host>" {
 		if isIP(host) {
 			verify = append(verify, "-verify_ip", host)
@@ -172,13 +183,8 @@ func (in *inspection) reproduceCommands(files map[string]string) []HandoverComma
 		}
 	}
 	verify = append(verify, "-attime", strconv.FormatInt(in.req.At.Unix(), 10))
-	if crl := files["tlsCRLFile"]; crl != "" {
-		if in.crlFileHoldsCertificates() {
-			// PyMongo trusts them too (load_verify_locations); -CRLfile
-			// reads only the CRLs. OpenSSL 3 takes several -CAfile.
-			verify = append(verify, "-CAfile", shellQuote(crl))
-		}
-		verify = append(verify, "-crl_check", "-CRLfile", shellQuote(crl))
+	if crl != "" {
+		verify = append(verify, "-crl_check")
 	}
 	verify = append(verify, "server.pem")
 	out = append(out, HandoverCommand{
@@ -231,15 +237,4 @@ func loadFilesCommand(files map[string]string) (cmd, which string) {
 	}
 	return pemfile.PythonLoadCommand(args...),
 		strings.Join(opts, " + ")
-}
-
-// crlFileHoldsCertificates reports whether a tlsCRLFile holds certificates,
-// which PyMongo adds to the trust store.
-func (in *inspection) crlFileHoldsCertificates() bool {
-	for _, it := range in.inputs {
-		if it.role == RoleCRLFile && len(it.dec.Certs) > 0 {
-			return true
-		}
-	}
-	return false
 }

@@ -35,6 +35,8 @@ type input struct {
 	// caTrust, for a tlsCAFile, holds the OpenSSL trust settings of its
 	// TRUSTED CERTIFICATE blocks, by fingerprint.
 	caTrust map[string]*pemfile.Trust
+	// caCRLs, for a tlsCAFile, are the CRLs OpenSSL loads from it (DER).
+	caCRLs [][]byte
 }
 
 // inspection carries the state of one Inspect call.

@@ -45,6 +45,11 @@ func (in *inspection) checkRevocation() {
 		}
 	}
 	opt := revocation.Options{At: in.req.At, CRLFileGiven: crlGiven, Progress: in.req.Progress}
+	for _, it := range in.inputs {
+		for _, der := range it.caCRLs {
+			opt.StoreCRLs = append(opt.StoreCRLs, revocation.StoreCRL{Name: it.file.Name, DER: der})
+		}
+	}
 	if in.uri != nil {
 		opt.TLSDisableOCSPEndpointCheck = !in.uri.OCSPEndpointCheck
 	}

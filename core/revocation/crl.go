@@ -64,6 +64,8 @@ type crlDoc struct {
 	idp        *IDPInfo
 	idpInvalid bool
 	delta      bool
+	// fromStore: the CRL is in another file of the trust store (the tlsCAFile).
+	fromStore  bool
 	this, next time.Time
 	hasNext    bool
 

@@ -49,6 +49,7 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 
 	var docs []*crlDoc
 	var broken []orderedInfo
+	loadedAny := false
 	for inIdx, in := range inputs {
 		blocks, pemCRLs, certs, isPEM := in.blocks()
 		if isPEM && len(in.Data) > 0 && (len(in.DER) == 0 || len(in.Data) <= maxModelledCRLFile) {
@@ -60,6 +61,7 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 				continue // PyMongo never uses the file
 			}
 		}
+		loadedAny = true
 		switch {
 		case !isPEM && len(blocks) > 0 && blocks[0].err == nil:
 			checks = append(checks, report.Check{ID: "crl.revocation", Status: report.Fail, Subject: in.Name,
@@ -103,6 +105,22 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 			}
 			d.info.Source, d.info.Index, d.info.Format = in.Name, i+1, b.format
 			d.inputIdx = inIdx
+			docs = append(docs, d)
+		}
+	}
+
+	// CRLs of the tlsCAFile join the same store, and so the choice of CRL.
+	if loadedAny {
+		index := map[string]int{}
+		for i, sc := range opt.StoreCRLs {
+			index[sc.Name]++
+			d, err := parseCRL(sc.DER)
+			if err != nil {
+				continue // the CA file's own load check speaks for it
+			}
+			d.info.Source, d.info.Index, d.info.Format = sc.Name, index[sc.Name], FormatPEM
+			d.inputIdx = len(inputs) + i
+			d.fromStore = true
 			docs = append(docs, d)
 		}
 	}
@@ -572,6 +590,9 @@ func leafCheck(v leafVerdict, docs []*crlDoc, leaf, issuer *x509.Certificate, op
 	}
 	if v.code != 0 {
 		c.OpenSSLError = osslErr(v.code)
+	}
+	if v.doc != nil && v.doc.fromStore {
+		c.Detail += " " + p.T("crl.fromStore", "That CRL is in {file}, not in the tlsCRLFile: PyMongo loads the CA file into the same store, and OpenSSL picks the best current CRL among all of them.", i18n.Args{"file": v.doc.info.Source})
 	}
 	if len(opt.Path) < 2 && issuer == nil {
 		c.Detail += " " + p.T("crl.noIssuerCert", "The issuer's certificate was not supplied, so the CRL's signature and key identifier could not be checked against it.", nil)

@@ -102,6 +102,16 @@ type Options struct {
 	Progress func(stage string, done, total int64)
 	// MaxCRLEntries bounds the entries read from one CRL (0: DefaultMaxCRLEntries).
 	MaxCRLEntries int
+	// StoreCRLs are CRLs other files put in the same trust store: PyMongo
+	// loads tlsCAFile with load_verify_locations too, so CRLs in it count
+	// once a tlsCRLFile turns CRL checking on.
+	StoreCRLs []StoreCRL
+}
+
+// StoreCRL is one CRL (DER) from a file that is not the tlsCRLFile.
+type StoreCRL struct {
+	Name string
+	DER  []byte
 }
 
 // Result is everything found, for the front ends' revocation section.
