@@ -22,14 +22,16 @@ type hostMatch struct {
 	goWouldReject bool
 }
 
-// normalizeHost strips a port, brackets and a trailing dot, and lower-cases.
+// normalizeHost strips a port and brackets, and lower-cases. A trailing
+// dot stays: Python's ssl hands the name to OpenSSL as written, and
+// "db0.example.net." matches no certificate name.
 func normalizeHost(h string) string {
 	h = strings.TrimSpace(h)
 	if host, _, err := net.SplitHostPort(h); err == nil {
 		h = host
 	}
 	h = strings.TrimPrefix(strings.TrimSuffix(h, "]"), "[")
-	return strings.ToLower(strings.TrimSuffix(h, "."))
+	return strings.ToLower(h)
 }
 
 // matchHost checks one host against a certificate.
@@ -73,7 +75,7 @@ func matchHost(host string, c *x509.Certificate) hostMatch {
 // for partial wildcards, which Python's flags refuse anyway), and never for
 // names with fewer than two labels after it.
 func dnsNameMatches(host, pattern string) (rule string, ok bool) {
-	p := strings.ToLower(strings.TrimSuffix(pattern, "."))
+	p := strings.ToLower(pattern) // compared as written, trailing dot and all, as OpenSSL does
 	if p == "" {
 		return "", false
 	}

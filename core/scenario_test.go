@@ -302,3 +302,19 @@ func TestOtherClientsAreNamed(t *testing.T) {
 		}
 	}
 }
+
+func TestTrailingDotHost(t *testing.T) {
+	// Python's ssl hands "db0.example.net." to OpenSSL as written: no match
+	// (checked against openssl in TestOpenSSLAgrees and a Python handshake).
+	rep := Inspect(chainRequest(t, "server-chain.pem", "ca.pem", "db0.example.net."))
+	c := failingCheck(rep, "hostname.match")
+	if c == nil {
+		t.Fatalf("a trailing dot must not match: %s", rep.Verdict.Headline)
+	}
+	if !strings.Contains(c.Detail, "ends with a dot") || !strings.Contains(c.Fix, "(write db0.example.net)") {
+		t.Errorf("the check must name the dot: %s / %s", c.Detail, c.Fix)
+	}
+	if !strings.Contains(rep.Verdict.PyMongoError, "certificate is not valid for 'db0.example.net.'") {
+		t.Errorf("PyMongo error %q", rep.Verdict.PyMongoError)
+	}
+}

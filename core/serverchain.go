@@ -369,6 +369,12 @@ func (a *serverAnalysis) hostChecks(checkHost, hostsGiven bool, p *i18n.Printer)
 			} else {
 				c.Detail = p.T("host.fail.detail", "The certificate is for {names}. A wildcard covers exactly one label (*.example.net matches db0.example.net, not a.db0.example.net or example.net).", i18n.Args{"names": names})
 				c.Fix = p.T("host.fail.fix", "Connect with a host name the certificate names (use the same names as in the replica set configuration), or reissue the certificate with subjectAltName DNS:{host}. tlsAllowInvalidHostnames=true would hide the problem and must not be used in production.", i18n.Args{"host": h.host})
+				if bare := strings.TrimSuffix(h.host, "."); bare != h.host && bare != "" && matchHost(bare, a.leaf.cert).matched {
+					args := i18n.Args{"host": h.host, "bare": bare, "names": names}
+					c.Detail = p.T("host.fail.trailingDot", "{host} ends with a dot. Python's ssl hands the name to OpenSSL as written, and OpenSSL compares it with the certificate's names ({names}) as they are, so the dot alone makes it match none of them; without the dot, {bare} matches.", args)
+					c.Fix = p.T("host.fail.trailingDotFix", "Remove the trailing dot from the host in the connection string (write {bare}).", args)
+					c.Others = []string{p.T("host.fail.trailingDotOthers", "Go crypto/x509 (Go driver) ignores a trailing dot", nil)}
+				}
 			}
 		}
 		out = append(out, c)
