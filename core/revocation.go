@@ -96,7 +96,7 @@ func (in *inspection) checkRevocation() {
 		case "ERR_R_PEM_LIB":
 			c.PyMongoError = "ssl.SSLError: [X509] PEM lib (_ssl.c:…)"
 		case "SSL_R_INVALID_STATUS_RESPONSE":
-			c.PyMongoError = "pymongo.errors.ServerSelectionTimeoutError: SSL handshake failed: " + host + ": [('SSL routines', '', 'invalid status response')], Timeout: 30s, Topology Description: <…>"
+			c.PyMongoError = "pymongo.errors.ServerSelectionTimeoutError: SSL handshake failed: " + host + ": [('SSL routines', '', 'invalid status response')], Timeout: " + in.selectionTimeout() + "s, Topology Description: <…>"
 		}
 	}
 	in.add(checks...)

@@ -318,3 +318,24 @@ func TestTrailingDotHost(t *testing.T) {
 		t.Errorf("PyMongo error %q", rep.Verdict.PyMongoError)
 	}
 }
+
+func TestPredictedErrorCarriesTheSelectionTimeout(t *testing.T) {
+	// PyMongo prints server_selection_timeout as Python formats it: the
+	// default int 30, else serverSelectionTimeoutMS / 1000.0 (repr of a
+	// float, as python3 prints these: 5.0, 2.5, 0.001, 5e-05), 0 as int.
+	for _, c := range []struct{ opt, want string }{
+		{"", "Timeout: 30s,"},
+		{"&serverSelectionTimeoutMS=5000", "Timeout: 5.0s,"},
+		{"&serverSelectionTimeoutMS=2500", "Timeout: 2.5s,"},
+		{"&serverSelectionTimeoutMS=1", "Timeout: 0.001s,"},
+		{"&serverSelectionTimeoutMS=0.05", "Timeout: 5e-05s,"},
+		{"&serverSelectionTimeoutMS=0", "Timeout: 0s,"},
+	} {
+		req := chainRequest(t, "server-chain.pem", "other-ca.pem")
+		req.URI = "mongodb://db0.example.net/?tls=true" + c.opt
+		rep := Inspect(req)
+		if !strings.Contains(rep.Verdict.PyMongoError, c.want) {
+			t.Errorf("%q: PyMongo error %q lacks %q", c.opt, rep.Verdict.PyMongoError, c.want)
+		}
+	}
+}

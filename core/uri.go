@@ -1,6 +1,8 @@
 package core
 
 import (
+	"math"
+	"strconv"
 	"strings"
 
 	"certinspect/core/i18n"
@@ -64,7 +66,7 @@ func (in *inspection) uriChecks() {
 			if hs := in.uriHosts(); len(hs) > 0 {
 				host = hostPort(hs[0])
 			}
-			c.PyMongoError = "pymongo.errors.ServerSelectionTimeoutError: " + host + ": connection closed, Timeout: 30s, Topology Description: <…>"
+			c.PyMongoError = "pymongo.errors.ServerSelectionTimeoutError: " + host + ": connection closed, Timeout: " + in.selectionTimeout() + "s, Topology Description: <…>"
 		}
 	}
 	in.add(checks...)
@@ -139,4 +141,38 @@ func (in *inspection) constructionError() string {
 // unverifiedNote explains why chain problems do not stop PyMongo.
 func unverifiedNote(p *i18n.Printer) string {
 	return p.T("uri.unverified.note", "PyMongo would not fail on this: certificate verification is off (tlsAllowInvalidCertificates or tlsInsecure), so it would connect to anyone presenting any certificate.", nil)
+}
+
+// selectionTimeout is the server selection timeout as PyMongo prints it in
+// ServerSelectionTimeoutError ("Timeout: 30s"): its default is the int 30;
+// serverSelectionTimeoutMS becomes float seconds (5000 → 5.0), 0 the int 0.
+func (in *inspection) selectionTimeout() string {
+	if in.uri == nil {
+		return "30"
+	}
+	for _, o := range in.uri.Options {
+		if o.Key != "serverselectiontimeoutms" {
+			continue
+		}
+		if ms, ok := o.Value.(float64); ok {
+			if ms == 0 {
+				return "0"
+			}
+			return pyFloatRepr(ms / 1000)
+		}
+	}
+	return "30"
+}
+
+// pyFloatRepr formats f as Python's repr does: the shortest digits, ".0"
+// for whole numbers, exponent form below 1e-4 and from 1e16.
+func pyFloatRepr(f float64) string {
+	if a := math.Abs(f); a != 0 && (a < 1e-4 || a >= 1e16) {
+		return strconv.FormatFloat(f, 'e', -1, 64)
+	}
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if !strings.ContainsAny(s, ".eE") {
+		s += ".0"
+	}
+	return s
 }

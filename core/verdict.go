@@ -134,7 +134,7 @@ func (in *inspection) predictHandshakeError() (msg, host string, pr *problem) {
 		if h != "" {
 			hp = hostPort(h)
 		}
-		return pyMongoVerifyError(hp, pr), normalizeHost(h), pr
+		return pyMongoVerifyError(hp, pr, in.selectionTimeout()), normalizeHost(h), pr
 	}
 	return "", "", nil
 }
@@ -143,7 +143,7 @@ func (in *inspection) predictHandshakeError() (msg, host string, pr *problem) {
 // inside ServerSelectionTimeoutError: no "SSL handshake failed" prefix for
 // certificate verification errors, and Python's own wording for host-name
 // mismatches.
-func pyMongoVerifyError(hostPort string, pr *problem) string {
+func pyMongoVerifyError(hostPort string, pr *problem, timeout string) string {
 	reason := pr.err.Text
 	switch pr.err.Name {
 	case "X509_V_ERR_HOSTNAME_MISMATCH":
@@ -151,5 +151,5 @@ func pyMongoVerifyError(hostPort string, pr *problem) string {
 	case "X509_V_ERR_IP_ADDRESS_MISMATCH":
 		reason = fmt.Sprintf("IP address mismatch, certificate is not valid for '%s'.", pr.note)
 	}
-	return fmt.Sprintf("pymongo.errors.ServerSelectionTimeoutError: %s: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: %s (_ssl.c:…), Timeout: 30s, Topology Description: <…>", hostPort, reason)
+	return fmt.Sprintf("pymongo.errors.ServerSelectionTimeoutError: %s: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: %s (_ssl.c:…), Timeout: %ss, Topology Description: <…>", hostPort, reason, timeout)
 }
