@@ -24,6 +24,11 @@ func (in *inspection) checkCAFiles() {
 		return // no SSL context, nothing is loaded
 	}
 	for _, it := range in.inputs {
+		if it.role == RoleCRLFile && len(it.dec.Certs) > 0 {
+			// PyMongo trusts the certificates of the CRL file too; their
+			// trust settings count as in the CA file.
+			it.caTrust = trustSettings(pemfile.LoadStoreSkippingCRLs(it.file.Data))
+		}
 		if it.role != RoleCAFile {
 			continue
 		}
@@ -67,6 +72,33 @@ func (in *inspection) describeTrustSettings(it *input) {
 		}
 		c.TrustSettings = ts
 	}
+}
+
+// trustSettings maps the certificates of a loaded store's TRUSTED
+// CERTIFICATE blocks (by fingerprint) to their settings; the first copy of a
+// certificate decides, as in OpenSSL's store.
+func trustSettings(store pemfile.Store) map[string]*pemfile.Trust {
+	out := map[string]*pemfile.Trust{}
+	seen := map[string]bool{}
+	for _, b := range store.Certs {
+		der, settings := b.Bytes, (*pemfile.Trust)(nil)
+		if b.Type == "TRUSTED CERTIFICATE" {
+			var ok bool
+			if der, settings, ok = pemfile.SplitTrusted(b.Bytes); !ok {
+				continue
+			}
+			if settings == nil {
+				settings = &pemfile.Trust{}
+			}
+		}
+		h := sha256.Sum256(der)
+		fp := hex.EncodeToString(h[:])
+		if !seen[fp] && settings != nil {
+			out[fp] = settings
+		}
+		seen[fp] = true
+	}
+	return out
 }
 
 // unseenCert is a tlsCAFile certificate OpenSSL does not load.

@@ -36,6 +36,9 @@ func TestHandoverVerifyReproducesTheVerdict(t *testing.T) {
 		{"CRL in the CA file", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "revocation/revoked-leaf-chain.pem")},
 			{Name: "ca.pem", Role: RoleCAFile, Data: append(fixture(t, "ca.pem"), fixture(t, "revocation/crl-revoked.pem")...)},
 			{Name: "crl.pem", Role: RoleCRLFile, Data: fixture(t, "revocation/crl-stale.pem")}}},
+		// The root is in the CRL file, with trust settings that reject serverAuth.
+		{"trust settings in the CRL file", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "other-ca.pem")},
+			{Name: "crl.pem", Role: RoleCRLFile, Data: append(fixture(t, "trust/root-rejected-serverauth.pem"), fixture(t, "revocation/crl-good.pem")...)}}},
 		{"trust settings reject", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "trust/root-rejected-serverauth.pem")}}},
 	}
 	errRE := regexp.MustCompile(`error \d+ at \d+ depth lookup: (.*)`)
