@@ -81,15 +81,9 @@ func trustSettings(store pemfile.Store) map[string]*pemfile.Trust {
 	out := map[string]*pemfile.Trust{}
 	seen := map[string]bool{}
 	for _, b := range store.Certs {
-		der, settings := b.Bytes, (*pemfile.Trust)(nil)
-		if b.Type == "TRUSTED CERTIFICATE" {
-			var ok bool
-			if der, settings, ok = pemfile.SplitTrusted(b.Bytes); !ok {
-				continue
-			}
-			if settings == nil {
-				settings = &pemfile.Trust{}
-			}
+		der, settings, ok := pemfile.CertificateOf(&b)
+		if !ok {
+			continue
 		}
 		h := sha256.Sum256(der)
 		fp := hex.EncodeToString(h[:])
@@ -151,30 +145,19 @@ func (in *inspection) caFileChecks(it *input) []report.Check {
 		read[certid.Fingerprint(c.Cert)] = true
 	}
 	loaded := map[string]bool{}
-	trust := map[string]*pemfile.Trust{}
 	for _, b := range store.Certs {
-		der, settings := b.Bytes, (*pemfile.Trust)(nil)
-		if b.Type == "TRUSTED CERTIFICATE" {
-			var ok bool
-			if der, settings, ok = pemfile.SplitTrusted(b.Bytes); !ok {
-				return pemLib(pemfile.DescribeBadTrust(&b, p), b.Line)
-			}
-			if settings == nil {
-				settings = &pemfile.Trust{} // no settings, but not a CERTIFICATE block
-			}
+		der, _, ok := pemfile.CertificateOf(&b)
+		if !ok {
+			return pemLib(pemfile.DescribeBadTrust(&b, p), b.Line)
 		}
 		h := sha256.Sum256(der)
 		fp := hex.EncodeToString(h[:])
 		if !read[fp] && !pemfile.DERFramed(der) {
 			return pemLib(pemfile.DescribeNotCertificate(&b, p), b.Line)
 		}
-		if !loaded[fp] && settings != nil {
-			// OpenSSL keeps the first copy of a certificate it loads.
-			trust[fp] = settings
-		}
 		loaded[fp] = true
 	}
-	it.caTrust = trust
+	it.caTrust = trustSettings(store)
 	for _, b := range store.CRLs {
 		it.caCRLs = append(it.caCRLs, b.Bytes)
 	}

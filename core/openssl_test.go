@@ -121,15 +121,9 @@ func nodesFromPEM(t *testing.T, data []byte, trusted bool) []*node {
 		if b == nil {
 			break
 		}
-		der, aux := b.Bytes, (*pemfile.Trust)(nil)
-		if b.Type == "TRUSTED CERTIFICATE" {
-			var ok bool
-			if der, aux, ok = pemfile.SplitTrusted(b.Bytes); !ok {
-				t.Fatal("unreadable trust settings")
-			}
-			if aux == nil {
-				aux = &pemfile.Trust{}
-			}
+		der, aux, ok := pemfile.CertificateOf(&pemfile.Block{Type: b.Type, Bytes: b.Bytes})
+		if !ok {
+			t.Fatal("unreadable trust settings")
 		}
 		c, err := parseCert(der)
 		if err != nil {

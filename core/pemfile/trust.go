@@ -30,6 +30,21 @@ func (t *Trust) Restricts() bool {
 	return t != nil && (t.HasTrustList || len(t.Rejected) > 0)
 }
 
+// CertificateOf is what OpenSSL's store takes from a certificate block: the
+// certificate's DER and, for a TRUSTED CERTIFICATE block, its trust settings
+// (empty ones when it carries none; nil for other blocks). ok is false when
+// the settings cannot be read, which fails the whole load.
+func CertificateOf(b *Block) (der []byte, t *Trust, ok bool) {
+	if b.Type != "TRUSTED CERTIFICATE" {
+		return b.Bytes, nil, true
+	}
+	der, t, ok = SplitTrusted(b.Bytes)
+	if ok && t == nil {
+		t = &Trust{}
+	}
+	return der, t, ok
+}
+
 // SplitTrusted splits the body of a TRUSTED CERTIFICATE block as OpenSSL's
 // d2i_X509_AUX does: the certificate's DER, then, if anything follows, the
 // trust settings. Bytes after the settings are ignored, as OpenSSL does. ok
