@@ -294,6 +294,18 @@ func (a *serverAnalysis) validityChecks(prs []problem, at time.Time, p *i18n.Pri
 			continue
 		}
 		days := daysBetween(at, n.cert.NotAfter)
+		if !timeValid(n.cert, at) {
+			// An anchor trusted by its settings, not self-issued: OpenSSL
+			// does not check its dates (internal_verify), so only other
+			// clients refuse it.
+			args := i18n.Args{"label": certid.Label(n.cert), "from": fmtTime(n.cert.NotBefore), "to": fmtTime(n.cert.NotAfter), "file": n.file}
+			out = append(out, report.Check{ID: "validity.period", Status: report.Warn, Subject: n.fp, SubjectLabel: certid.Label(n.cert),
+				Title:  p.T("validity.anchorOutside.title", "The trust anchor {label} is outside its validity period", args),
+				Detail: p.T("validity.anchorOutside.detail", "{label} is valid from {from} to {to}. It is the anchor of the path because {file} trusts it for TLS servers by its trust settings, and OpenSSL does not check the dates of an anchor that is not self-signed, so PyMongo connects; clients that check every certificate's dates do not.", args),
+				Fix:    p.T("validity.anchorOutside.fix", "Replace {label} in {file} with its current certificate, or trust the root CA instead.", args),
+				Others: []string{p.T("validity.anchorOutside.others", "Go crypto/x509 (Go driver) and other clients check the anchor's dates", nil)}})
+			continue
+		}
 		if days < expiryWarnDays {
 			out = append(out, report.Check{ID: "validity.period", Status: report.Warn, Subject: n.fp, SubjectLabel: certid.Label(n.cert),
 				Title:  p.T("validity.soon.title", "{label} expires in {days} days", i18n.Args{"label": certid.Label(n.cert), "days": days}),

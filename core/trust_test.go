@@ -104,3 +104,21 @@ func TestServerCertificateAsCAFile(t *testing.T) {
 		t.Errorf("detail must say the CA file holds the server certificate: %s", c.Detail)
 	}
 }
+
+func TestExpiredAnchorTrustedBySettings(t *testing.T) {
+	// OpenSSL does not check the dates of an anchor that is not self-signed
+	// (TestOpenSSLAgrees holds the verdict): PyMongo connects, with a warning.
+	rep := Inspect(chainRequest(t, "expired-intermediate-chain.pem", "trust/expired-intermediate-trusted-serverauth.pem", "db0.example.net"))
+	if rep.Verdict.Status != "warn" {
+		t.Fatalf("verdict %s: %s", rep.Verdict.Status, rep.Verdict.Headline)
+	}
+	found := false
+	for _, c := range rep.Checks {
+		if c.ID == "validity.period" && c.Status == report.Warn && strings.Contains(c.Title, "The trust anchor Expired Intermediate CA is outside its validity period") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no warning about the expired anchor: %s", rep.Verdict.Headline)
+	}
+}

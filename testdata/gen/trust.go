@@ -51,4 +51,13 @@ func genTrust(p *PKI) {
 	leaf, _ := p.Leaf("server-rsa", RSA2048, clientOnly, nil)
 	writeCerts("client-eku-intermediate-chain.pem", leaf, clientOnly.Cert)
 	WriteFile("trust/client-eku-intermediate-trusted-serverauth.pem", trustedBlock(clientOnly.Cert, certAux{Trust: []asn1.ObjectIdentifier{oidServerAuth}}))
+
+	// An intermediate that expired before At, trusted for serverAuth: OpenSSL
+	// does not check the dates of an anchor that is not self-signed.
+	expired := p.ca("expired-int-ca", "Expired Intermediate CA", p.Root, func(c *x509.Certificate) {
+		c.NotBefore, c.NotAfter = interFrom, expiredTo
+	})
+	leaf, _ = p.Leaf("server-rsa", RSA2048, expired, func(c *x509.Certificate) { c.NotBefore = interFrom })
+	writeCerts("expired-intermediate-chain.pem", leaf, expired.Cert)
+	WriteFile("trust/expired-intermediate-trusted-serverauth.pem", trustedBlock(expired.Cert, certAux{Trust: []asn1.ObjectIdentifier{oidServerAuth}}))
 }
