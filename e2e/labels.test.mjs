@@ -213,7 +213,7 @@ describe("URL fragment", () => {
 
 describe("examples", () => {
   test("every example names fixtures that exist and a role", () => {
-    assert.equal(EXAMPLES.length, 8);
+    assert.equal(EXAMPLES.length, 9);
     for (const ex of EXAMPLES) {
       assert.ok(ex.files.length > 0 && ex.uri && ex.at, ex.id);
       for (const f of ex.files) assert.ok(fs.existsSync(path.join(ROOT, f.src)), `${ex.id}: ${f.src}`);

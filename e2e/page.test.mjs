@@ -93,6 +93,7 @@ describe("built-in examples", () => {
       "key-separate": ["key.present", "fail"],
       "encrypted-key": ["key.decrypt", "fail"],
       "tls-true": ["uri.warning", "warn"],
+      "trust-settings": ["chain.trusted", "fail"],
       "tls-insecure": ["uri.valid", "fail"],
     };
     const ids = await page.$$eval("#example option", (os) => os.map((o) => o.value).filter(Boolean));

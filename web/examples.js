@@ -63,6 +63,12 @@ export const EXAMPLES = [
     files: [GOOD_CHAIN, CA],
   },
   {
+    id: "trust-settings",
+    uri: "mongodb://db0.example.net/?tls=true&tlsCAFile=ca-bundle.trust.crt",
+    at: AT,
+    files: [GOOD_CHAIN, { name: "ca-bundle.trust.crt", role: "tlsCAFile", src: "testdata/pki/trust/root-rejected-serverauth.pem" }],
+  },
+  {
     id: "tls-insecure",
     uri: "mongodb://db0.example.net/?tls=true&tlsInsecure=true&tlsAllowInvalidHostnames=false&tlsCAFile=ca.pem",
     at: AT,

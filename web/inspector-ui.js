@@ -278,7 +278,7 @@ export function mountInspector(container, options = {}) {
       expired: t("example.expired"), "missing-intermediate": t("example.missingIntermediate"),
       "hostname-mismatch": t("example.hostnameMismatch"), revoked: t("example.revoked"),
       "key-separate": t("example.keySeparate"), "encrypted-key": t("example.encryptedKey"),
-      "tls-true": t("example.tlsTrue"), "tls-insecure": t("example.tlsInsecure"),
+      "tls-true": t("example.tlsTrue"), "trust-settings": t("example.trustSettings"), "tls-insecure": t("example.tlsInsecure"),
     };
     return m[id] || id;
   }
