@@ -23,12 +23,20 @@ func (in *inspection) checkCAFiles() {
 	if in.tls.known && !in.tls.enabled {
 		return // no SSL context, nothing is loaded
 	}
+	// PyMongo loads the CRL file first: its certificates are trusted too,
+	// and its copy of a certificate (with its trust settings) is the one the
+	// store keeps.
+	inCRLFile := map[string]bool{}
 	for _, it := range in.inputs {
 		if it.role == RoleCRLFile && len(it.dec.Certs) > 0 {
-			// PyMongo trusts the certificates of the CRL file too; their
-			// trust settings count as in the CA file.
 			it.caTrust = trustSettings(pemfile.LoadStoreSkippingCRLs(it.file.Data))
+			in.describeTrustSettings(it, nil)
+			for _, c := range it.dec.Certs {
+				inCRLFile[certid.Fingerprint(c.Cert)] = true
+			}
 		}
+	}
+	for _, it := range in.inputs {
 		if it.role != RoleCAFile {
 			continue
 		}
@@ -42,17 +50,18 @@ func (in *inspection) checkCAFiles() {
 			}
 		}
 		in.add(cs...)
-		in.describeTrustSettings(it)
+		in.describeTrustSettings(it, inCRLFile)
 	}
 }
 
 // describeTrustSettings adds the trust settings of the file's TRUSTED
-// CERTIFICATE blocks to the certificates' descriptions.
-func (in *inspection) describeTrustSettings(it *input) {
+// CERTIFICATE blocks to the certificates' descriptions, except for those an
+// earlier-loaded file (the CRL file) holds: its copy is the one that counts.
+func (in *inspection) describeTrustSettings(it *input, loadedBefore map[string]bool) {
 	for i := range in.rep.Certificates {
 		c := &in.rep.Certificates[i]
 		t := it.caTrust[c.ID]
-		if t == nil || c.TrustSettings != nil || (t.Alias == "" && !t.HasTrustList && len(t.Rejected) == 0) {
+		if t == nil || loadedBefore[c.ID] || c.TrustSettings != nil || (t.Alias == "" && !t.HasTrustList && len(t.Rejected) == 0) {
 			continue
 		}
 		ts := &report.TrustSettings{File: it.file.Name, TrustList: t.HasTrustList, Alias: t.Alias, Text: trustUsesText(t, in.p)}

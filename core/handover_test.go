@@ -39,6 +39,11 @@ func TestHandoverVerifyReproducesTheVerdict(t *testing.T) {
 		// The root is in the CRL file, with trust settings that reject serverAuth.
 		{"trust settings in the CRL file", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "other-ca.pem")},
 			{Name: "crl.pem", Role: RoleCRLFile, Data: append(fixture(t, "trust/root-rejected-serverauth.pem"), fixture(t, "revocation/crl-good.pem")...)}}},
+		// The root in both files: the CRL file's copy is loaded first and counts.
+		{"CRL file's copy rejects, CA file's is plain", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")},
+			{Name: "crl.pem", Role: RoleCRLFile, Data: append(fixture(t, "trust/root-rejected-serverauth.pem"), fixture(t, "revocation/crl-good.pem")...)}}},
+		{"CRL file's copy is plain, CA file's rejects", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "trust/root-rejected-serverauth.pem")},
+			{Name: "crl.pem", Role: RoleCRLFile, Data: append(fixture(t, "ca.pem"), fixture(t, "revocation/crl-good.pem")...)}}},
 		{"trust settings reject", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "trust/root-rejected-serverauth.pem")}}},
 	}
 	errRE := regexp.MustCompile(`error \d+ at \d+ depth lookup: (.*)`)

@@ -371,17 +371,23 @@ func (in *inspection) analyzeServerChain() {
 			}
 		}
 	}
-	// PyMongo loads tlsCRLFile with load_verify_locations too: the
-	// certificates in it join the same trust store.
-	have := map[string]bool{}
+	// PyMongo loads tlsCRLFile with load_verify_locations too, before the
+	// CA file: the certificates in it join the same trust store, and where
+	// both files hold a certificate, the CRL file's copy (and its trust
+	// settings) is the one OpenSSL keeps.
+	have := map[string][]*node{}
 	for _, n := range trusted {
-		have[n.fp] = true
+		have[n.fp] = append(have[n.fp], n)
 	}
 	for _, n := range in.nodes(RoleCRLFile, true) {
-		if !have[n.fp] {
-			have[n.fp] = true
-			trusted = append(trusted, n)
+		if copies, ok := have[n.fp]; ok {
+			for _, c := range copies {
+				c.aux, c.file = n.aux, n.file
+			}
+			continue
 		}
+		have[n.fp] = []*node{n}
+		trusted = append(trusted, n)
 	}
 	hosts := in.hosts()
 	a := analyzeServer(presented, trusted, store, hosts, in.tls.checkHostname, in.req.At)
