@@ -16,7 +16,7 @@ func (e *Error) Describe(p *i18n.Printer) string {
 	case BadEndLine:
 		return p.T("pem.err.endLine", "the {type} block that begins at line {begin} has no matching -----END {type}----- line where OpenSSL expects it (the file is cut off, the END line names another type, or there is a stray blank line)", a)
 	case NoData:
-		return p.T("pem.err.noData", "the {type} block that begins at line {begin} has no base64 body where OpenSSL expects it (a blank line just before its END line)", a)
+		return p.T("pem.err.noData", "the {type} block that begins at line {begin} has no base64 body that OpenSSL can decode (a blank line just before its END line, or a body that starts with a dash)", a)
 	default:
 		return p.T("pem.err.longLine", "a line of the {type} block that begins at line {begin} is longer than 64 characters after a blank line", a)
 	}

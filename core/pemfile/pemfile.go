@@ -239,9 +239,14 @@ func readBlock(r *reader, keep func(string) bool) (Block, *Error, bool) {
 	if len(bodyLines) == 0 {
 		return fail(NoData)
 	}
-	der, ok := decodeBase64(r.data, bodyLines, keep(b.Type))
+	der, n, ok := decodeBase64(r.data, bodyLines, keep(b.Type))
 	if !ok {
 		return fail(BadBase64)
+	}
+	if n == 0 {
+		// Nothing decoded (the body is only '-' and white space): OpenSSL
+		// fails the block without a reason, as for an empty body.
+		return fail(NoData)
 	}
 	b.Bytes = der
 	return b, nil, false
@@ -251,7 +256,7 @@ func readBlock(r *reader, keep func(string) bool) (Block, *Error, bool) {
 // white space is skipped, '-' ends the data, '=' pads, anything else outside
 // the alphabet is an error, as is data after padding or a length that is not
 // a multiple of 4. With decode false it only checks.
-func decodeBase64(data []byte, lines [][2]int, decode bool) ([]byte, bool) {
+func decodeBase64(data []byte, lines [][2]int, decode bool) (der []byte, n int, ok bool) {
 	var chars []byte
 	if decode {
 		size := 0
@@ -260,25 +265,26 @@ func decodeBase64(data []byte, lines [][2]int, decode bool) ([]byte, bool) {
 		}
 		chars = make([]byte, 0, size)
 	}
-	n, pad := 0, 0
+	pad := 0
 	for _, l := range lines {
 		for _, c := range data[l[0]:l[1]] {
 			switch {
 			case c == ' ' || c == '\t' || c == '\r':
 				continue
 			case c == '-':
-				return finish(chars, n, decode)
+				der, ok = finish(chars, n, decode)
+				return der, n, ok
 			case c == '=':
 				pad++
 				if pad > 2 {
-					return nil, false
+					return nil, n, false
 				}
 			case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/':
 				if pad > 0 {
-					return nil, false // data after padding
+					return nil, n, false // data after padding
 				}
 			default:
-				return nil, false
+				return nil, n, false
 			}
 			n++
 			if decode {
@@ -286,7 +292,8 @@ func decodeBase64(data []byte, lines [][2]int, decode bool) ([]byte, bool) {
 			}
 		}
 	}
-	return finish(chars, n, decode)
+	der, ok = finish(chars, n, decode)
+	return der, n, ok
 }
 
 func finish(chars []byte, n int, decode bool) ([]byte, bool) {

@@ -153,6 +153,14 @@ var commonVariants = []variant{
 		return append(j[1:len(j)-1], '\n')
 	}},
 	{"empty", func(_ *testing.T, _ []byte) []byte { return nil }},
+	// A body of only '-' decodes to nothing: OpenSSL fails the block (found by FuzzRead).
+	{"dash-body-after", func(_ *testing.T, b []byte) []byte {
+		return append(append([]byte{}, b...), "-----BEGIN CERTIFICATE-----\n-\n-----END CERTIFICATE-----\n"...)
+	}},
+	{"dash-body-before", func(_ *testing.T, b []byte) []byte {
+		return append([]byte("-----BEGIN CERTIFICATE-----\n-\n-----END CERTIFICATE-----\n"), b...)
+	}},
+	{"body-cut-by-dash", mapBlock(1, func(ls []string, b, _ int) []string { ls[b+1] = "-" + ls[b+1][1:]; return ls })},
 }
 
 var storeVariants = append(append([]variant{}, commonVariants...),
