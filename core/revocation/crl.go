@@ -94,6 +94,8 @@ type crlBlock struct {
 	der    []byte
 	format string
 	err    error
+	// line is the line of a PEM block's BEGIN line (0: not known).
+	line int
 }
 
 // splitCRLFile finds the CRLs of a tlsCRLFile: PEM "X509 CRL" blocks, or DER
@@ -104,7 +106,7 @@ func splitCRLFile(data []byte) (blocks []crlBlock, pemCRLs, certs int, isPEM boo
 		for _, b := range pemBlocks(data) {
 			switch b.typ {
 			case "X509 CRL":
-				blocks = append(blocks, crlBlock{der: b.der, format: "PEM", err: b.err})
+				blocks = append(blocks, crlBlock{der: b.der, format: "PEM", err: b.err, line: b.line})
 				pemCRLs++
 			case "CERTIFICATE", "TRUSTED CERTIFICATE":
 				certs++
@@ -125,9 +127,10 @@ func splitCRLFile(data []byte) (blocks []crlBlock, pemCRLs, certs int, isPEM boo
 }
 
 type pemBlock struct {
-	typ string
-	der []byte
-	err error
+	typ  string
+	der  []byte
+	err  error
+	line int // of the BEGIN marker (1-based)
 }
 
 // pemBlocks splits PEM data into blocks. Unlike encoding/pem it finds the END
@@ -137,11 +140,16 @@ type pemBlock struct {
 func pemBlocks(data []byte) []pemBlock {
 	var out []pemBlock
 	begin := []byte("-----BEGIN ")
+	orig := data
+	counted, line := 0, 1 // newlines counted up to orig[counted]
 	for {
 		i := bytes.Index(data, begin)
 		if i < 0 {
 			return out
 		}
+		at := len(orig) - len(data) + i
+		line += bytes.Count(orig[counted:at], []byte{'\n'})
+		counted = at
 		rest := data[i+len(begin):]
 		j := bytes.Index(rest, []byte("-----"))
 		nl := bytes.IndexByte(rest, '\n')
@@ -156,12 +164,12 @@ func pemBlocks(data []byte) []pemBlock {
 			k += j + 5
 		}
 		if k < 0 {
-			out = append(out, pemBlock{typ: typ, err: errors.New("PEM block without its END line")})
+			out = append(out, pemBlock{typ: typ, err: errors.New("PEM block without its END line"), line: line})
 			return out
 		}
 		body := rest[j+5 : k]
 		blockEnd := rest[k+len(end):]
-		b := pemBlock{typ: typ}
+		b := pemBlock{typ: typ, line: line}
 		if typ == "X509 CRL" {
 			der := make([]byte, base64.StdEncoding.DecodedLen(len(body)))
 			n, err := base64.StdEncoding.Decode(der, body)

@@ -54,35 +54,67 @@ func asOpenSSLLoads(in CRLInput, blocks []crlBlock, p *i18n.Printer) (_ []crlBlo
 			read++
 		}
 	}
-	if pemCRLs == 0 || read == len(blocks) && read == pemCRLs || len(in.Data) > maxModelledCRLFile {
-		// OpenSSL takes every CRL read here (or the file is too large to
-		// tell which; a large file that core/decode found to be clean PEM
-		// reads the same in OpenSSL).
-		return blocks, pemCRLs, certs, nil, true
-	}
-	// Which CRLs OpenSSL skips: compare their bytes.
-	load = pemfile.LoadStore(in.Data)
-	seen := map[string]bool{}
-	for _, b := range load.CRLs {
-		seen[string(b.Bytes)] = true
+	if pemCRLs == 0 || read == len(blocks) && read == pemCRLs {
+		return blocks, pemCRLs, certs, nil, true // OpenSSL takes every CRL read here
 	}
 	var skipped []string
-	for i, b := range blocks {
-		if b.err != nil || !seen[string(b.der)] {
-			skipped = append(skipped, fmt.Sprintf("#%d", i+1))
+	if len(in.Data) > maxModelledCRLFile && linesKnown(blocks) {
+		// A large file is not decoded a second time: OpenSSL reads a block
+		// only where its BEGIN line starts a line, so the blocks it takes
+		// are those whose BEGIN line it found.
+		seen := map[int]bool{}
+		for _, b := range load.CRLs {
+			seen[b.Line] = true
 		}
-	}
-	if len(skipped) == 0 {
-		return blocks, pemCRLs, certs, nil, true
-	}
-	// The CRLs are then the ones OpenSSL reads.
-	blocks = nil
-	for _, b := range load.CRLs {
-		blocks = append(blocks, crlBlock{der: b.Bytes, format: FormatPEM})
+		var kept []crlBlock
+		for i, b := range blocks {
+			if b.err != nil || !seen[b.line] {
+				skipped = append(skipped, fmt.Sprintf("#%d", i+1))
+			} else {
+				kept = append(kept, b)
+			}
+		}
+		if len(skipped) == 0 {
+			return blocks, pemCRLs, certs, nil, true
+		}
+		blocks = kept
+	} else {
+		if len(in.Data) > maxModelledCRLFile {
+			return blocks, pemCRLs, certs, nil, true // too large to decode again, and no lines to compare
+		}
+		// Which CRLs OpenSSL skips: compare their bytes.
+		load = pemfile.LoadStore(in.Data)
+		seen := map[string]bool{}
+		for _, b := range load.CRLs {
+			seen[string(b.Bytes)] = true
+		}
+		for i, b := range blocks {
+			if b.err != nil || !seen[string(b.der)] {
+				skipped = append(skipped, fmt.Sprintf("#%d", i+1))
+			}
+		}
+		if len(skipped) == 0 {
+			return blocks, pemCRLs, certs, nil, true
+		}
+		// The CRLs are then the ones OpenSSL reads.
+		blocks = nil
+		for _, b := range load.CRLs {
+			blocks = append(blocks, crlBlock{der: b.Bytes, format: FormatPEM})
+		}
 	}
 	return blocks, pemCRLs, certs, []report.Check{{ID: "crl.revocation", Status: report.Warn, Subject: in.Name,
 		Title: p.T("crl.unseen.title", "PyMongo does not see {count} CRL(s) of the tlsCRLFile", i18n.Args{"count": len(skipped)}),
 		Detail: p.T("crl.unseen.detail", "{file}: OpenSSL skips CRL {list}: its -----BEGIN X509 CRL----- line does not start a line (indented, quoted or after other text). PyMongo checks the server certificate against the other CRLs only, and so does this report.",
 			i18n.Args{"file": in.Name, "list": strings.Join(skipped, ", ")}),
 		Fix: p.T("crl.unseen.fix", "Remove what comes before -----BEGIN X509 CRL----- and -----END X509 CRL----- on their lines.", nil)}}, true
+}
+
+// linesKnown reports whether every block knows the line it begins on.
+func linesKnown(blocks []crlBlock) bool {
+	for _, b := range blocks {
+		if b.line == 0 {
+			return false
+		}
+	}
+	return len(blocks) > 0
 }
