@@ -22,7 +22,8 @@ type hostMatch struct {
 	goWouldReject bool
 }
 
-// normalizeHost strips a port and brackets, and lower-cases. A trailing
+// normalizeHost strips a port and brackets, converts a Unicode name to its
+// IDNA form (as Python's ssl does, see idna.go), and lower-cases. A trailing
 // dot stays: Python's ssl hands the name to OpenSSL as written, and
 // "db0.example.net." matches no certificate name.
 func normalizeHost(h string) string {
@@ -31,7 +32,7 @@ func normalizeHost(h string) string {
 		h = host
 	}
 	h = strings.TrimPrefix(strings.TrimSuffix(h, "]"), "[")
-	return strings.ToLower(h)
+	return strings.ToLower(idnaHost(h))
 }
 
 // matchHost checks one host against a certificate.
