@@ -279,40 +279,35 @@ func TestPastedCAFileIsAWarning(t *testing.T) {
 
 func TestCRLsOpenSSLSkipsAreNotUsed(t *testing.T) {
 	// The CRL that revokes the leaf is indented: OpenSSL loads only the
-	// other one, so PyMongo does not see the revocation.
+	// other one, so PyMongo does not see the revocation. Over 1 MB the file
+	// is not decoded a second time and the CRLs OpenSSL skips are told by
+	// their BEGIN lines; text before the CRLs (which both readers ignore)
+	// makes the file large.
 	crls := append(fixture(t, "revocation/crl-good.pem"), perLine(func(l string) string { return "  " + l })(fixture(t, "revocation/crl-revoked.pem"))...)
-	rep := Inspect(Request{At: fixtureAt, Files: []File{
-		{Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")},
-		{Name: "crl.pem", Role: RoleCRLFile, Data: crls},
-		{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "revocation/revoked-leaf-chain.pem")},
-	}})
-	if rep.Verdict.Status != "warn" || statusOf(rep, "crl.revocation") != report.Warn {
-		t.Fatalf("verdict %s (%s), crl.revocation %s", rep.Verdict.Status, rep.Verdict.Headline, statusOf(rep, "crl.revocation"))
-	}
-	if !strings.Contains(rep.Verdict.Headline, "does not see 1 CRL") {
-		t.Errorf("headline %q", rep.Verdict.Headline)
-	}
-}
-
-func TestCRLsOpenSSLSkipsInALargeFile(t *testing.T) {
-	// Over 1 MB the file is not decoded a second time: the CRLs OpenSSL
-	// skips are told by their BEGIN lines. Text before the CRLs (which both
-	// readers ignore) makes the file large.
 	pad := bytes.Repeat([]byte("# exported by the CA's tooling, kept as it came\n"), (1<<20)/40)
-	crls := append(append(pad, fixture(t, "revocation/crl-good.pem")...), perLine(func(l string) string { return "  " + l })(fixture(t, "revocation/crl-revoked.pem"))...)
-	if len(crls) <= 1<<20 {
-		t.Fatalf("the file is only %d bytes", len(crls))
-	}
-	rep := Inspect(Request{At: fixtureAt, Files: []File{
-		{Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")},
-		{Name: "crl.pem", Role: RoleCRLFile, Data: crls},
-		{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "revocation/revoked-leaf-chain.pem")},
-	}})
-	if rep.Verdict.Status != "warn" || statusOf(rep, "crl.revocation") != report.Warn {
-		t.Fatalf("verdict %s (%s), crl.revocation %s", rep.Verdict.Status, rep.Verdict.Headline, statusOf(rep, "crl.revocation"))
-	}
-	if !strings.Contains(rep.Verdict.Headline, "does not see 1 CRL") {
-		t.Errorf("headline %q", rep.Verdict.Headline)
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"small file", crls},
+		{"file over 1 MB", append(pad, crls...)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.name != "small file" && len(tc.data) <= 1<<20 {
+				t.Fatalf("the file is only %d bytes", len(tc.data))
+			}
+			rep := Inspect(Request{At: fixtureAt, Files: []File{
+				{Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")},
+				{Name: "crl.pem", Role: RoleCRLFile, Data: tc.data},
+				{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "revocation/revoked-leaf-chain.pem")},
+			}})
+			if rep.Verdict.Status != "warn" || statusOf(rep, "crl.revocation") != report.Warn {
+				t.Fatalf("verdict %s (%s), crl.revocation %s", rep.Verdict.Status, rep.Verdict.Headline, statusOf(rep, "crl.revocation"))
+			}
+			if !strings.Contains(rep.Verdict.Headline, "does not see 1 CRL") {
+				t.Errorf("headline %q", rep.Verdict.Headline)
+			}
+		})
 	}
 }
 
