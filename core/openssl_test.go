@@ -30,7 +30,7 @@ func TestOpenSSLAgrees(t *testing.T) {
 	// The CA files: the usual ones, the server's own certificate (a common
 	// mistake: not an anchor without partial-chain mode), and CA files with
 	// OpenSSL trust settings (TRUSTED CERTIFICATE blocks).
-	cas := []string{"ca.pem", "other-ca.pem", "intermediate-only-ca.pem", "root-and-intermediate-ca.pem", "server.pem"}
+	cas := []string{"ca.pem", "other-ca.pem", "intermediate-only-ca.pem", "root-and-intermediate-ca.pem", "server.pem", "negative-serial-root-ca.pem"}
 	trustFiles, _ := filepath.Glob(filepath.Join("..", "testdata", "pki", "trust", "*.pem"))
 	if len(trustFiles) < 7 {
 		t.Fatalf("only %d CA files with trust settings", len(trustFiles))

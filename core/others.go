@@ -18,9 +18,19 @@ func goVerdict(a *serverAnalysis, host string, at time.Time) (err error) {
 			err = errors.New("crypto/x509 failed on this input")
 		}
 	}()
+	// Go 1.23+ refuses negative serial numbers when it parses: crypto/tls
+	// fails the handshake on such a certificate from the server, and
+	// AppendCertsFromPEM skips one in the CA file. (certinspect reads them,
+	// as OpenSSL does, through GODEBUG x509negativeserial=1 in go.mod.)
+	for _, n := range a.presented {
+		if n.cert.SerialNumber.Sign() < 0 {
+			return errors.New("tls: failed to parse certificate from server: x509: negative serial number")
+		}
+	}
 	roots := x509.NewCertPool()
 	for _, n := range a.trusted {
-		if n.aux == nil { // Go reads only CERTIFICATE blocks, not TRUSTED CERTIFICATE
+		// Go reads only CERTIFICATE blocks, not TRUSTED CERTIFICATE.
+		if n.aux == nil && n.cert.SerialNumber.Sign() >= 0 {
 			roots.AddCert(n.cert)
 		}
 	}

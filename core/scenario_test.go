@@ -283,22 +283,56 @@ func TestOtherClientsAreNamed(t *testing.T) {
 	cases := []struct {
 		chain, ca string
 		want      string // "" none, else a word of the title
+		detail    string // in the detail, when not ""
 	}{
-		{"cn-only-chain.pem", "ca.pem", "reject"},
-		{"server-chain.pem", "intermediate-only-ca.pem", "accept"},
-		{"server-chain.pem", "ca.pem", ""},
-		{"sha1-chain.pem", "ca.pem", ""}, // both reject
+		{"cn-only-chain.pem", "ca.pem", "reject", ""},
+		{"server-chain.pem", "intermediate-only-ca.pem", "accept", ""},
+		{"server-chain.pem", "ca.pem", "", ""},
+		{"sha1-chain.pem", "ca.pem", "", ""}, // both reject
+		// Go 1.23+ refuses negative serials when parsing; OpenSSL connects.
+		{"negative-serial-chain.pem", "ca.pem", "reject", "tls: failed to parse certificate from server: x509: negative serial number"},
+		{"server-chain.pem", "negative-serial-root-ca.pem", "reject", "x509: certificate signed by unknown authority"},
 	}
 	for _, tc := range cases {
 		rep := Inspect(chainRequest(t, tc.chain, tc.ca, "db0.example.net"))
-		var got string
+		var got, detail string
 		for _, c := range rep.Checks {
 			if c.ID == "chain.others" {
-				got = c.Title
+				got, detail = c.Title, c.Detail
 			}
 		}
 		if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {
 			t.Errorf("%s with %s: chain.others %q, want %q", tc.chain, tc.ca, got, tc.want)
+		}
+		if !strings.Contains(detail, tc.detail) {
+			t.Errorf("%s with %s: chain.others detail %q, want %q in it", tc.chain, tc.ca, detail, tc.detail)
+		}
+	}
+}
+
+func TestNegativeSerialIsReadAsOpenSSLReadsIt(t *testing.T) {
+	// Go's parser refuses a negative serial since Go 1.23; OpenSSL and so
+	// PyMongo accept it (TestOpenSSLAgrees runs both fixtures). The report
+	// analyses the certificate and warns, naming the serial.
+	for _, tc := range []struct{ chain, ca, serial string }{
+		{"negative-serial-chain.pem", "ca.pem", "-4144"},
+		{"server-chain.pem", "negative-serial-root-ca.pem", "-4097"},
+	} {
+		rep := Inspect(chainRequest(t, tc.chain, tc.ca, "db0.example.net"))
+		if rep.Verdict.Status != "warn" || rep.Verdict.PyMongoError != "" {
+			t.Errorf("%s with %s: verdict %s %q", tc.chain, tc.ca, rep.Verdict.Status, rep.Verdict.PyMongoError)
+		}
+		if statusOf(rep, "input.read") != "" || statusOf(rep, "chain.trusted") != report.Pass {
+			t.Errorf("%s with %s: input.read %q, chain.trusted %q", tc.chain, tc.ca, statusOf(rep, "input.read"), statusOf(rep, "chain.trusted"))
+		}
+		found := false
+		for _, c := range rep.Checks {
+			if c.ID == "lint.serialNegative" && c.Status == report.Warn && strings.Contains(c.Detail, "("+tc.serial+")") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s with %s: no lint.serialNegative warning naming %s", tc.chain, tc.ca, tc.serial)
 		}
 	}
 }

@@ -103,17 +103,17 @@ func fixture(t testing.TB, name string) []byte {
 	return b
 }
 
-// negativeSerialCert is the leaf with its serial number 2 changed to -1,
-// which Go's x509 parser refuses (OpenSSL reads it). The signature no longer
-// matches, which does not matter to parsing.
-func negativeSerialCert(t testing.TB) []byte {
+// badVersionCert is the leaf with its version field changed from 2 (v3) to
+// 5, which Go's x509 parser refuses. The signature no longer matches, which
+// does not matter to parsing.
+func badVersionCert(t testing.TB) []byte {
 	der := append([]byte{}, getPKI(t).leaf...)
 	// version [0] { INTEGER 2 }, serial INTEGER 2
 	i := bytes.Index(der, []byte{0xa0, 0x03, 0x02, 0x01, 0x02, 0x02, 0x01, 0x02})
 	if i < 0 {
-		t.Fatal("serial not found")
+		t.Fatal("version not found")
 	}
-	der[i+7] = 0xff
+	der[i+4] = 0x05
 	return der
 }
 
@@ -266,8 +266,8 @@ func TestDecodeFormats(t *testing.T) {
 			errors: []string{"no -----END CERTIFICATE----- line: the file ends first"}}},
 		{"END mismatch", []byte(strings.Replace(leafPEM, "END CERTIFICATE", "END X509 CRL", 1)), want{format: "pem", items: 0, isText: true,
 			errors: []string{"the END line names X509 CRL but the BEGIN line names CERTIFICATE"}}},
-		{"negative serial", []byte(pemOf("CERTIFICATE", negativeSerialCert(t)) + rootPEM), want{format: "pem", certs: 1, items: 1, isText: true,
-			errors: []string{"block 1 (CERTIFICATE) at line 1: not a readable certificate: x509: negative serial number"}, command: "openssl x509 -noout -text -in"}},
+		{"invalid version", []byte(pemOf("CERTIFICATE", badVersionCert(t)) + rootPEM), want{format: "pem", certs: 1, items: 1, isText: true,
+			errors: []string{"block 1 (CERTIFICATE) at line 1: not a readable certificate: x509: invalid version"}, command: "openssl x509 -noout -text -in"}},
 		{"type mismatch", []byte(pemOf("PRIVATE KEY", pkcs1)), want{format: "pem", items: 0, isText: true,
 			errors: []string{"the block says PRIVATE KEY but holds an RSA private key (PKCS#1)"}}},
 		{"cert block holding a key", []byte(pemOf("CERTIFICATE", pkcs8)), want{format: "pem", items: 0, isText: true,

@@ -15,13 +15,13 @@ func TestUnreadableKeepsTheSubject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bad := negativeSerialCert(t)
-	r := Decode("chain.pem", []byte(pemOf("CERTIFICATE", bad)), Limits{}, i18n.English)
-	if len(r.Certs) != 0 || len(r.Unreadable) != 1 {
+	bad := badVersionCert(t)
+	r := Decode("chain.pem", []byte(pemOf("CERTIFICATE", getPKI(t).leaf)+pemOf("CERTIFICATE", bad)), Limits{}, i18n.English)
+	if len(r.Certs) != 1 || len(r.Unreadable) != 1 {
 		t.Fatalf("certs %d, unreadable %+v", len(r.Certs), r.Unreadable)
 	}
 	u := r.Unreadable[0]
-	if !bytes.Equal(u.Subject, leaf.RawSubject) || u.Location != "block 1 (CERTIFICATE) at line 1" || u.Reason != "x509: negative serial number" {
+	if !bytes.Equal(u.Subject, leaf.RawSubject) || u.Location != "block 2 (CERTIFICATE) at line 12" || u.Reason != "x509: invalid version" {
 		t.Fatalf("unreadable %+v, want the leaf's subject %x", u, leaf.RawSubject)
 	}
 	for _, der := range [][]byte{nil, {0x30, 0x00}, bad[:40], append([]byte{0x31}, bad[1:]...)} {

@@ -13,8 +13,10 @@
 // Some malformations never reach these rules because Go's parser rejects the
 // certificate outright (the decoder then reports the certificate as
 // unreadable): duplicate extensions, different signature algorithms in the
-// outer certificate and the TBS, negative serial numbers and elliptic-curve
-// keys with explicit parameters. ParserRejects lists them; a test proves each.
+// outer certificate and the TBS and elliptic-curve keys with explicit
+// parameters. (Negative serial numbers, refused since Go 1.23, are read:
+// go.mod sets GODEBUG x509negativeserial=1, and ruleSerialNegative reports
+// them.) ParserRejects lists them; a test proves each.
 package lint
 
 import (
@@ -79,6 +81,7 @@ var registry = []Rule{
 	ruleUniqueIdentifiers,
 	ruleUnhandledCriticalExtension,
 	ruleSerialZero,
+	ruleSerialNegative,
 	ruleSerialTooLong,
 	ruleEmptyIssuer,
 	ruleEmptySubject,

@@ -81,6 +81,7 @@ func main() {
 	genRevocation(p)
 	genClients(p)
 	genTrust(p)
+	genNegativeSerial(p)
 	fmt.Println("wrote", Out)
 }
 

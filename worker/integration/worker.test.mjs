@@ -116,6 +116,11 @@ const CASES = [
     req: { files: [{ name: "trust/root-rejected-serverauth.pem", role: "tlsCAFile" }, { name: "server-chain.pem", role: "serverChain" }], hosts: ["db0.example.net"] },
     check: (rep) => rep.checks.some((c) => c.id === "chain.trusted" && c.status === "fail" && c.opensslError?.code === 28) &&
       rep.certificates.some((c) => c.trustSettings?.serverAuth === "rejected") },
+  // A negative serial number: OpenSSL reads it, so must every front end
+  // (GODEBUG x509negativeserial=1 in go.mod must reach the Worker's build too).
+  { name: "negative serial number", args: ["--tlsCAFile", "ca.pem", "--chain", "negative-serial-chain.pem", "--host", "db0.example.net"],
+    req: { files: [{ name: "ca.pem", role: "tlsCAFile" }, { name: "negative-serial-chain.pem", role: "serverChain" }], hosts: ["db0.example.net"] },
+    check: (rep) => rep.checks.some((c) => c.id === "lint.serialNegative" && c.status === "warn") && rep.verdict.status === "warn" },
   // The Worker derives the key with workerd's WebCrypto (internal/webcrypto),
   // the CLI with Go's crypto/pbkdf2: the reports must still be the same.
   { name: "encrypted PKCS#8 client key (PBKDF2 in WebCrypto)", args: ["--uri", "mongodb://db0.example.net/?tls=true", "--tlsCAFile", "ca.pem",
