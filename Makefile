@@ -134,7 +134,7 @@ bench: deps-bench dist build
 # deadline (golang/go#75804, not fixed in Go 1.26), which made make test flaky.
 FUZZTIME ?= 1m
 FUZZ_TARGETS := \
-	./core:FuzzInspect:3000x \
+	./core:FuzzInspect:3000x ./core:FuzzRepairDefect:20000x \
 	./core/decode:FuzzDecode:50000x ./core/decode:FuzzFastPEM:30000x ./core/pemfile:FuzzRead:100000x \
 	./core/mongouri:FuzzParse:50000x ./core/mongouri:FuzzDNSAnswer:60000x \
 	./core/revocation:FuzzCRL:50000x ./core/revocation:FuzzOCSP:50000x ./core/revocation:FuzzScan:80000x \

@@ -38,6 +38,9 @@ type node struct {
 	// from a TRUSTED CERTIFICATE block (nil: none), and file the file.
 	aux  *pemfile.Trust
 	file string
+	// defect is set when the certificate was read through a repaired copy
+	// (defect.go): what OpenSSL does with the certificate as found.
+	defect *defect
 }
 
 // pathStep is one certificate on the built path.
@@ -96,6 +99,9 @@ func keyTypeMatchesSignature(issuer, subject *x509.Certificate) bool {
 // and the key type fits the signature algorithm. The signature itself is
 // checked later, as OpenSSL does.
 func likelyIssued(issuer, subject *node) bool {
+	if invalid(issuer) || invalid(subject) {
+		return false // ossl_x509v3_cache_extensions fails: never an issuer or issued
+	}
 	if issuer.names.subject != subject.names.issuer {
 		return false
 	}
@@ -105,6 +111,10 @@ func likelyIssued(issuer, subject *node) bool {
 	}
 	return keyTypeMatchesSignature(issuer.cert, subject.cert)
 }
+
+// invalid is OpenSSL's EXFLAG_INVALID for a certificate read through a
+// repaired copy.
+func invalid(n *node) bool { return n.defect != nil && n.defect.kind == "invalid" }
 
 // checkIssued is OpenSSL's X509_check_issued: likelyIssued plus, when the
 // issuer has a key usage extension, keyCertSign in it.

@@ -25,7 +25,7 @@ const fuzzSlow = 10 * time.Second
 
 func FuzzInspect(f *testing.F) {
 	var seeds []string
-	for _, pattern := range []string{"*.pem", "client/*", "revocation/*", "keys/*.key", "trust/*.pem"} {
+	for _, pattern := range []string{"*.pem", "client/*", "revocation/*", "keys/*.key", "trust/*.pem", "defect/*.pem"} {
 		m, _ := filepath.Glob(filepath.Join("..", "testdata", "pki", pattern))
 		seeds = append(seeds, m...)
 	}

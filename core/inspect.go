@@ -50,10 +50,15 @@ type inspection struct {
 	caUnseen []unseenCert
 	// certsByFP are all distinct certificates seen, for describing them once.
 	certsByFP map[string]*x509.Certificate
-	certOrder []string
-	certSrc   map[string][]string
-	uri       *mongouri.Result
-	tls       tlsSettings
+	// defects are the certificates read through a repaired copy (defect.go),
+	// by fingerprint; unreadableLeaf is the server certificate when Go's
+	// parser refuses it for another reason.
+	defects        map[string]*defect
+	unreadableLeaf *unreadableCert
+	certOrder      []string
+	certSrc        map[string][]string
+	uri            *mongouri.Result
+	tls            tlsSettings
 }
 
 // Inspect runs every analysis on the request and returns the report. It never
@@ -80,7 +85,7 @@ func Inspect(req Request) (rep Report) {
 			rep.Verdict = verdict(&rep, nil, p)
 		}
 	}()
-	in := &inspection{req: req, p: p, rep: &rep, certsByFP: map[string]*x509.Certificate{}, certSrc: map[string][]string{}}
+	in := &inspection{req: req, p: p, rep: &rep, certsByFP: map[string]*x509.Certificate{}, defects: map[string]*defect{}, certSrc: map[string][]string{}}
 	in.run()
 	return rep
 }
@@ -143,6 +148,7 @@ func (in *inspection) decodeInputs() {
 		in.rep.Limits = append(in.rep.Limits, dec.Limits...)
 	}
 	in.assignRoles()
+	in.readServerCertificate()
 	for _, it := range in.inputs {
 		in.rep.Inputs = append(in.rep.Inputs, report.Input{
 			Name: it.file.Name, Role: string(it.role), RoleSource: it.roleSource, Size: len(it.file.Data),
@@ -328,7 +334,7 @@ func (in *inspection) nodes(r Role, trusted bool) []*node {
 			if it.openSSLSees != nil && !it.openSSLSees[item.Ref] {
 				continue // in the file, but not where OpenSSL reads it
 			}
-			out = append(out, &node{cert: c, names: namesOf(c), trusted: trusted, from: string(r), index: i, fp: item.Ref, aux: it.caTrust[item.Ref], file: it.file.Name})
+			out = append(out, &node{cert: c, names: namesOf(c), trusted: trusted, from: string(r), index: i, fp: item.Ref, aux: it.caTrust[item.Ref], file: it.file.Name, defect: in.defects[item.Ref]})
 			i++
 		}
 	}
@@ -390,7 +396,12 @@ func (in *inspection) analyzeServerChain() {
 		trusted = append(trusted, n)
 	}
 	hosts := in.hosts()
-	a := analyzeServer(presented, trusted, store, hosts, in.tls.checkHostname, in.req.At)
+	var a *serverAnalysis
+	if in.unreadableLeaf != nil {
+		a = &serverAnalysis{presented: presented, trusted: trusted, store: store, unreadableLeaf: in.unreadableLeaf}
+	} else {
+		a = analyzeServer(presented, trusted, store, hosts, in.tls.checkHostname, in.req.At)
+	}
 	a.unseenCA = in.caUnseen
 	if a.leaf != nil && in.tls.verify { // unverified, the chain does not matter to PyMongo
 		a.noteUnreadableIssuer(append(in.unreadableCerts(RoleServerChain), in.unreadableCerts(RoleCAFile)...))

@@ -20,6 +20,16 @@ const maxNameConstraintChecks = 1 << 16
 // SAN (OpenSSL 3 treats such a CN as a host name).
 func nameConstraintProblems(path []*node) []problem {
 	var out []problem
+	if d := path[0].defect; d != nil && d.kind == "sanEntry" {
+		// OpenSSL checks the entries the copy left out against the
+		// constraints too (defect.go): from here on its answer is not known.
+		for i := 1; i < len(path); i++ {
+			if nameConstraints(path[i].cert) != nil {
+				out = append(out, problem{stage: stageNameConstraints, order: -1, depth: 0, err: x509err.Must("X509_V_ERR_UNSPECIFIED"), cert: path[0], other: path[i], check: "chain.trusted", kind: "sanConstrained"})
+				break
+			}
+		}
+	}
 	budget := maxNameConstraintChecks
 	for i := len(path) - 1; i > 0; i-- {
 		ca := path[i].cert

@@ -23,6 +23,9 @@ func goVerdict(a *serverAnalysis, host string, at time.Time) (err error) {
 	// AppendCertsFromPEM skips one in the CA file. (certinspect reads them,
 	// as OpenSSL does, through GODEBUG x509negativeserial=1 in go.mod.)
 	for _, n := range a.presented {
+		if n.defect != nil {
+			return errors.New("tls: failed to parse certificate from server: " + n.defect.reason)
+		}
 		if n.cert.SerialNumber.Sign() < 0 {
 			return errors.New("tls: failed to parse certificate from server: x509: negative serial number")
 		}

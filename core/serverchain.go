@@ -28,6 +28,9 @@ type serverAnalysis struct {
 	// unreadableIssuer is the certificate the path lacks, present but
 	// unreadable here (noteUnreadableIssuer), or nil.
 	unreadableIssuer *unreadableCert
+	// unreadableLeaf is the server certificate when Go's parser refuses it
+	// and OpenSSL's answer for it is not known (leaf is then nil).
+	unreadableLeaf *unreadableCert
 	// unseenCA are tlsCAFile certificates OpenSSL does not load (ca.load):
 	// a missing issuer may be one of them.
 	unseenCA []unseenCert
@@ -73,12 +76,30 @@ func analyzeServer(presented, trusted []*node, store string, hosts []string, che
 func (a *serverAnalysis) firstProblem(host string) *problem {
 	for i := range a.problems {
 		p := &a.problems[i]
+		if p.kind == "sanConstrained" {
+			return nil // OpenSSL's answer from this stage on is not known
+		}
 		if p.kind == "host" && p.note != normalizeHost(host) || p.kind == "issuerUnreadable" || p.kind == "issuerMalformed" {
 			continue // another host's name; or OpenSSL's error for it is not known
 		}
 		return p
 	}
 	return nil
+}
+
+// undecided reports whether the path holds a problem whose OpenSSL outcome
+// is not known here (an unreadable issuer or server certificate, entries of
+// the server certificate Go cannot read under name constraints).
+func (a *serverAnalysis) undecided() bool {
+	if a.unreadableIssuer != nil || a.unreadableLeaf != nil {
+		return true
+	}
+	for _, p := range a.problems {
+		if p.kind == "sanConstrained" {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *serverAnalysis) chainReport(p *i18n.Printer) *report.Chain {
@@ -193,6 +214,17 @@ func storeName(store string, p *i18n.Printer) string {
 // checks renders the server checks.
 func (a *serverAnalysis) checks(checkHost bool, hostsGiven bool, at time.Time, p *i18n.Printer) []report.Check {
 	var out []report.Check
+	if a.leaf == nil && a.unreadableLeaf != nil {
+		u := a.unreadableLeaf
+		args := i18n.Args{"file": u.file, "location": u.Location, "reason": u.Reason}
+		return []report.Check{
+			{ID: "chain.trusted", Status: report.Warn, Subject: u.file, SubjectLabel: u.file,
+				Title:    p.T("chain.leafUnreadable.title", "The server certificate in {file} cannot be read here", args),
+				Detail:   p.T("chain.leafUnreadable.detail", "In {file}, {location} is the server's own certificate, but Go's parser, which certinspect uses, refuses it: {reason}. OpenSSL reads some encodings Go refuses, so whether PyMongo accepts this server cannot be predicted here, and the other certificates of the chain are not checked in its place.", args),
+				Fix:      p.T("chain.leafUnreadable.fix", "Run openssl verify on the same files (below): its answer is PyMongo's. Whatever it says, the certificate breaks RFC 5280: the Go driver and other strict clients refuse it, so have it reissued.", args),
+				Commands: []string{"openssl x509 -noout -text -in " + shellQuote(u.file), "openssl verify -CAfile <tlsCAFile> -untrusted " + shellQuote(u.file) + " -purpose sslserver " + shellQuote(u.file)}},
+		}
+	}
 	if a.leaf == nil {
 		return []report.Check{
 			{ID: "chain.trusted", Status: report.Skip, Title: p.T("chain.skip.title", "No server certificate supplied", nil),
@@ -452,6 +484,36 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		if unseen != nil {
 			c.Fix = p.T("chain.noIssuer.fixUnseenCA", "Fix the layout of {file} as ca.load says, so that OpenSSL loads \"{issuer}\" from it.", args)
 		}
+	case "invalidCert", "criticalMarked", "sigAlgMismatch":
+		d := n.defect
+		args["file"], args["location"], args["reason"], args["ext"] = d.file, d.location, d.reason, d.ext
+		switch pr.kind {
+		case "invalidCert":
+			c.Title = p.T("chain.invalidCert.title", "OpenSSL treats the server certificate {label} as invalid", args)
+			if d.ext != "" {
+				c.Detail = p.T("chain.invalidCert.detailExt", "In {file}, {location}: the {ext} extension appears twice or cannot be decoded ({reason}). OpenSSL then marks the certificate invalid and never finds an issuer for it, whatever the CA file holds: PyMongo fails with \"unable to get local issuer certificate\" even though the chain looks complete.", args)
+			} else {
+				c.Detail = p.T("chain.invalidCert.detail", "In {file}, {location}: {reason}. OpenSSL then marks the certificate invalid and never finds an issuer for it, whatever the CA file holds: PyMongo fails with \"unable to get local issuer certificate\" even though the chain looks complete.", args)
+			}
+		case "criticalMarked":
+			c.Title = p.T("chain.criticalMarked.title", "The server certificate {label} marks {ext} critical", args)
+			c.Detail = p.T("chain.criticalMarked.detail", "In {file}, {location}: the {ext} extension is marked critical, which RFC 5280 forbids ({reason}). OpenSSL does not process that extension as critical, so it refuses the certificate with \"unhandled critical extension\" once the rest of the chain checks out.", args)
+		case "sigAlgMismatch":
+			c.Title = p.T("chain.sigAlgMismatch.title", "The server certificate {label} names two different signature algorithms", args)
+			c.Detail = p.T("chain.sigAlgMismatch.detail", "In {file}, {location}: the signature algorithm outside the signed part differs from the one inside it ({reason}). OpenSSL compares the two before checking the signature and fails with \"certificate signature failure\".", args)
+		}
+		c.Fix = p.T("chain.defect.fix", "Reissue the server certificate from the CA following RFC 5280 (the CA's software or profile produced this defect; the command below shows the certificate as OpenSSL reads it), then install it on every server.", args)
+		c.Commands = []string{"openssl x509 -noout -text -in " + shellQuote(d.file)}
+		c.Others = []string{p.T("chain.defect.others", "Go crypto/x509 (Go driver) cannot even read the certificate: {reason}", args)}
+	case "sanConstrained":
+		d := n.defect
+		args["file"], args["location"], args["entries"], args["ca"] = d.file, d.location, strings.Join(d.dropped, ", "), certid.Label(pr.other.cert)
+		c.Status = report.Warn
+		c.OpenSSLError = nil
+		c.Title = p.T("chain.sanConstrained.title", "Name constraints of {ca} over entries of {label} that cannot be read here", args)
+		c.Detail = p.T("chain.sanConstrained.detail", "In {file}, {location}: the subjectAltName of the server certificate holds entries Go's parser refuses ({entries}). OpenSSL checks them against the name constraints of {ca}, and whether it accepts them cannot be predicted here; nothing before that check fails.", args)
+		c.Fix = p.T("chain.sanConstrained.fix", "Run openssl verify on the same files (below): its answer is PyMongo's. Have the server certificate reissued without the malformed entries either way.", args)
+		c.Commands = []string{"openssl x509 -noout -ext subjectAltName -in " + shellQuote(d.file), "openssl verify -CAfile <tlsCAFile> -untrusted <server-chain.pem> -purpose sslserver <server.pem>"}
 	case "issuerUnreadable":
 		u := a.unreadableIssuer
 		args["file"], args["location"], args["reason"] = u.file, u.Location, u.Reason
@@ -626,6 +688,14 @@ func linkStateText(p *i18n.Printer, state string) string {
 		return p.T("chain.link.noIssuer", "issuer not found", nil)
 	case "issuerUnreadable":
 		return p.T("chain.link.issuerUnreadable", "issuer unreadable here", nil)
+	case "invalidCert":
+		return p.T("chain.link.invalidCert", "invalid for OpenSSL", nil)
+	case "sanConstrained":
+		return p.T("chain.link.sanConstrained", "names unreadable here under name constraints", nil)
+	case "criticalMarked":
+		return p.T("chain.link.criticalMarked", "extension wrongly marked critical", nil)
+	case "sigAlgMismatch":
+		return p.T("chain.link.sigAlgMismatch", "signature algorithms differ", nil)
 	case "issuerMalformed":
 		return p.T("chain.link.issuerMalformed", "issuer malformed", nil)
 	case "notCA":

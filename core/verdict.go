@@ -105,9 +105,10 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 
 // undecidedCheck is the check that keeps the report from predicting the
 // handshake even though nothing failed: the chain's issuer is present but
-// unreadable here (chain.trusted as a warning).
+// unreadable here, or the server certificate itself (chain.trusted as a
+// warning).
 func undecidedCheck(rep *Report, in *inspection) *report.Check {
-	if in == nil || in.server == nil || in.server.unreadableIssuer == nil {
+	if in == nil || in.server == nil || !in.server.undecided() {
 		return nil
 	}
 	for i := range rep.Checks {

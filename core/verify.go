@@ -118,7 +118,11 @@ func pathProblems(res pathResult, at time.Time) []problem {
 	}
 	switch res.end {
 	case endNoIssuerUntrusted:
-		out = append(out, problem{stage: stageBuild, depth: len(path) - 1, err: x509err.Must("X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"), cert: last, check: "chain.trusted", kind: "noIssuer"})
+		kind := "noIssuer"
+		if invalid(last) {
+			kind = "invalidCert" // no issuer is ever found for it (defect.go)
+		}
+		out = append(out, problem{stage: stageBuild, depth: len(path) - 1, err: x509err.Must("X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"), cert: last, check: "chain.trusted", kind: kind})
 	case endNoIssuerTrusted:
 		out = append(out, problem{stage: stageBuild, depth: len(path) - 1, err: x509err.Must("X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT"), cert: last, check: "chain.trusted", kind: "trustedNotRoot"})
 	case endSelfSignedLeaf:
@@ -138,6 +142,8 @@ func pathProblems(res pathResult, at time.Time) []problem {
 		order := i * 4
 		if len(Describe(c, at, nil).UnknownCriticalExtensions) > 0 {
 			out = append(out, problem{stage: stageExtensions, order: order, depth: i, err: x509err.Must("X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION"), cert: n, check: "chain.trusted", kind: "criticalExtension"})
+		} else if n.defect != nil && n.defect.kind == "criticalExt" {
+			out = append(out, problem{stage: stageExtensions, order: order, depth: i, err: x509err.Must("X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION"), cert: n, check: "chain.trusted", kind: "criticalMarked"})
 		}
 		if i > 0 && !isCA(c) {
 			out = append(out, problem{stage: stageExtensions, order: order + 1, depth: i, err: x509err.Must("X509_V_ERR_INVALID_CA"), cert: n, check: "chain.trusted", kind: "notCA", other: path[i-1]})
@@ -182,7 +188,10 @@ func pathProblems(res pathResult, at time.Time) []problem {
 		order := (top - i) * 2
 		if i < top {
 			issuer := path[i+1]
-			if err := signedBy(n.cert, issuer.cert); err != nil {
+			if n.defect != nil && n.defect.kind == "sigAlgMismatch" {
+				// X509_verify compares the two algorithm identifiers first.
+				out = append(out, problem{stage: stageSignatures, order: order, depth: i, err: x509err.Must("X509_V_ERR_CERT_SIGNATURE_FAILURE"), cert: n, check: "chain.trusted", kind: "sigAlgMismatch", other: issuer})
+			} else if err := signedBy(n.cert, issuer.cert); err != nil {
 				out = append(out, problem{stage: stageSignatures, order: order, depth: i, err: x509err.Must("X509_V_ERR_CERT_SIGNATURE_FAILURE"), cert: n, check: "chain.trusted", kind: "badSignature", other: issuer, note: err.Error()})
 			}
 		} else if i > 0 && res.end == endAnchored && !checkIssued(n, n) {

@@ -156,6 +156,23 @@ describe("diagnosis", () => {
     await page.close();
   });
 
+  test("a server certificate Go's parser refuses (AKI marked critical): OpenSSL's verdict, the certificate shown, and the fix", async () => {
+    const { page, problems } = await openPage(browser.context, srv.url);
+    await inspectFiles(page, { "server-chain.pem": pki("defect/critical-aki-chain.pem"), "ca.pem": pki("ca.pem") });
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail");
+    assert.match(await page.textContent("#verdict"), /marks authorityKeyIdentifier critical/);
+    assert.match(await page.textContent("#verdict .pyerror"), /certificate verify failed: unhandled critical extension/);
+    assert.deepEqual((await checks(page))["chain.trusted"], ["fail"]);
+    const check = page.locator('[data-check-id="chain.trusted"]');
+    assert.match(await check.textContent(), /Reissue the server certificate from the CA following RFC 5280/);
+    assert.match(await check.locator(".command").first().textContent(), /openssl x509 -noout -text -in server-chain\.pem/);
+    // The certificate itself is decoded and on the path, not "unreadable".
+    assert.equal(await page.locator('#sec-certs article.cert:has(.cert-label:text-is("db0.example.net"))').count(), 1);
+    assert.deepEqual((await checks(page))["input.read"], undefined);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("a CA file of many certificates: those on the path stay in view, the rest fold away", async () => {
     const { page, problems } = await openPage(browser.context, srv.url);
     // Every fixture chain and CA in one file: a stand-in for a system bundle.

@@ -393,7 +393,7 @@ func (d *decoder) addCert(pos int, der []byte, loc, pemType string) {
 	p := d.p
 	c, err := x509.ParseCertificate(der)
 	if err != nil {
-		d.res.Unreadable = append(d.res.Unreadable, Unreadable{Location: loc, Reason: err.Error(), Subject: rawSubject(der)})
+		d.res.Unreadable = append(d.res.Unreadable, Unreadable{Location: loc, Reason: err.Error(), Subject: rawSubject(der), DER: append([]byte(nil), der...), Index: d.certCount - 1})
 		d.addError(pos, loc,
 			p.T("decode.err.certParse", "not a readable certificate: {reason}", i18n.Args{"reason": err.Error()}),
 			p.T("decode.advice.certParse", "The certificate breaks the encoding rules (RFC 5280), so it cannot be analysed here; OpenSSL may still read it. Ask for a certificate that follows RFC 5280. To see it with OpenSSL:", nil),
@@ -478,7 +478,7 @@ func (d *decoder) finish() {
 	if d.res.Format == "" {
 		d.res.Format = "binary"
 	}
-	d.res.Summary = d.summary()
+	d.res.Summary = Summarize(d.res, d.p)
 }
 
 func issues(s []posIssue) []report.Issue {
@@ -492,11 +492,11 @@ func issues(s []posIssue) []report.Issue {
 	return out
 }
 
-// summary writes "3 certificates, 1 private key".
-func (d *decoder) summary() string {
-	p := d.p
+// Summarize writes "3 certificates, 1 private key" for res (again, when a
+// caller has changed it).
+func Summarize(res *Result, p *i18n.Printer) string {
 	counts := map[string]int{}
-	for _, it := range d.res.Items {
+	for _, it := range res.Items {
 		counts[it.Kind]++
 	}
 	var parts []string
@@ -508,10 +508,10 @@ func (d *decoder) summary() string {
 			parts = append(parts, many)
 		}
 	}
-	n := len(d.res.Certs)
+	n := len(res.Certs)
 	add(n, p.T("decode.summary.certificate.one", "1 certificate", nil),
 		p.T("decode.summary.certificate.other", "{n} certificates", i18n.Args{"n": n}))
-	n = d.res.Duplicates
+	n = res.Duplicates
 	add(n, p.T("decode.summary.duplicate.one", "1 duplicate certificate", nil),
 		p.T("decode.summary.duplicate.other", "{n} duplicate certificates", i18n.Args{"n": n}))
 	n = counts["privateKey"]
@@ -532,14 +532,14 @@ func (d *decoder) summary() string {
 	n = counts["csr"]
 	add(n, p.T("decode.summary.csr.one", "1 certificate signing request", nil),
 		p.T("decode.summary.csr.other", "{n} certificate signing requests", i18n.Args{"n": n}))
-	n = len(d.res.Unsupported) - counts["csr"]
+	n = len(res.Unsupported) - counts["csr"]
 	add(n, p.T("decode.summary.unsupported.one", "1 item in a format not read", nil),
 		p.T("decode.summary.unsupported.other", "{n} items in formats not read", i18n.Args{"n": n}))
-	n = len(d.res.Errors)
+	n = len(res.Errors)
 	add(n, p.T("decode.summary.error.one", "1 unreadable item", nil),
 		p.T("decode.summary.error.other", "{n} unreadable items", i18n.Args{"n": n}))
 	if len(parts) == 0 {
-		if d.res.Format == "empty" {
+		if res.Format == "empty" {
 			return p.T("decode.summary.empty", "empty", nil)
 		}
 		return p.T("decode.summary.nothing", "nothing recognised", nil)

@@ -14,6 +14,11 @@ type Unreadable struct {
 	// Subject is the DER of its subject Name (as x509.Certificate.RawSubject),
 	// or nil when even the outline of the certificate cannot be read.
 	Subject []byte
+	// DER is the certificate as found.
+	DER []byte
+	// Index is its place among the file's certificates, readable or not
+	// (0: the first).
+	Index int
 }
 
 // rawSubject reads only the outline of a certificate, as far as its subject:

@@ -24,6 +24,9 @@ func TestUnreadableKeepsTheSubject(t *testing.T) {
 	if !bytes.Equal(u.Subject, leaf.RawSubject) || u.Location != "block 2 (CERTIFICATE) at line 12" || u.Reason != "x509: invalid version" {
 		t.Fatalf("unreadable %+v, want the leaf's subject %x", u, leaf.RawSubject)
 	}
+	if !bytes.Equal(u.DER, bad) || u.Index != 1 {
+		t.Fatalf("unreadable DER %d bytes, index %d: want the certificate as found, the second", len(u.DER), u.Index)
+	}
 	for _, der := range [][]byte{nil, {0x30, 0x00}, bad[:40], append([]byte{0x31}, bad[1:]...)} {
 		if s := rawSubject(der); s != nil {
 			t.Errorf("rawSubject(%x…) = %x, want nil", der[:min(len(der), 8)], s)

@@ -82,6 +82,7 @@ func main() {
 	genClients(p)
 	genTrust(p)
 	genNegativeSerial(p)
+	genDefects(p)
 	fmt.Println("wrote", Out)
 }
 

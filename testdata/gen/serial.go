@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"crypto"
 	"crypto/rand"
 	"crypto/x509"
+	"encoding/asn1"
+	"encoding/pem"
 	"math/big"
 
 	"golang.org/x/crypto/cryptobyte"
@@ -69,4 +72,186 @@ func negateSerial(c *x509.Certificate, signer crypto.Signer) *x509.Certificate {
 	out, err := x509.ParseCertificate(o.BytesOrPanic()) // GODEBUG x509negativeserial=1 (go.mod)
 	must(err)
 	return out
+}
+
+// genDefects writes server certificates with defects Go's parser refuses
+// but OpenSSL reads, each followed by the intermediate, under ca.pem
+// (core/defect.go; TestDefectiveLeafAsOpenSSL runs openssl verify on them):
+//
+//   - defect/duplicate-extension-chain.pem: subjectAltName twice (OpenSSL:
+//     invalid certificate, "unable to get local issuer certificate").
+//   - defect/invalid-san-chain.pem: a subjectAltName that does not decode (the same).
+//   - defect/critical-aki-chain.pem, defect/critical-aia-chain.pem: the
+//     authority key identifier or information access marked critical
+//     ("unhandled critical extension").
+//   - defect/sig-alg-mismatch-chain.pem: sha384WithRSAEncryption outside, the
+//     TBS's sha256WithRSAEncryption inside ("certificate signature failure").
+//   - defect/bad-version-chain.pem: version field 6, which Go refuses and
+//     certinspect does not model (the report says it cannot predict).
+//   - defect/uri-san-chain.pem: a URI entry Go cannot parse in the
+//     subjectAltName (OpenSSL connects: it never matches a host against URIs).
+//   - defect/uri-san-constrained-chain.pem: the same under a CA with DNS name
+//     constraints (OpenSSL connects; the report cannot know it).
+func genDefects(p *PKI) {
+	leaf, _ := p.Leaf("server-rsa", RSA2048, p.Intermediate, nil)
+	write := func(name string, der []byte) {
+		WriteFile("defect/"+name, append(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}),
+			pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: p.Intermediate.Cert.Raw})...))
+	}
+	key := p.Intermediate.Key
+	write("duplicate-extension-chain.pem", resignTBS(leaf, key, nil, func(e []tbsExtension) []tbsExtension {
+		for _, x := range e {
+			if x.oid.Equal(oidSAN) {
+				return append(e, x)
+			}
+		}
+		panic("no SAN")
+	}))
+	write("invalid-san-chain.pem", resignTBS(leaf, key, nil, func(e []tbsExtension) []tbsExtension {
+		for i := range e {
+			if e[i].oid.Equal(oidSAN) {
+				e[i].value = []byte{0x30, 0x09, 0x82, 0x0f, 'd', 'b', '0'} // lengths that overrun
+			}
+		}
+		return e
+	}))
+	critical := func(oid asn1.ObjectIdentifier) func([]tbsExtension) []tbsExtension {
+		return func(e []tbsExtension) []tbsExtension {
+			for i := range e {
+				if e[i].oid.Equal(oid) {
+					e[i].critical = true
+				}
+			}
+			return e
+		}
+	}
+	write("critical-aki-chain.pem", resignTBS(leaf, key, nil, critical(asn1.ObjectIdentifier{2, 5, 29, 35})))
+	write("critical-aia-chain.pem", resignTBS(leaf, key, nil, critical(asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 1, 1})))
+	sha384RSA := []byte{0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0c, 0x05, 0x00}
+	write("sig-alg-mismatch-chain.pem", resignTBS(leaf, key, sha384RSA, nil))
+	badURI := func(e []tbsExtension) []tbsExtension {
+		uri := "http://foo.bar, DNS:db0.example.net"
+		for i := range e {
+			if e[i].oid.Equal(oidSAN) {
+				v := cryptobyte.String(e[i].value)
+				var names cryptobyte.String
+				if !v.ReadASN1(&names, cbasn1.SEQUENCE) {
+					panic("bad SAN")
+				}
+				var b cryptobyte.Builder
+				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+					b.AddBytes(names)
+					b.AddASN1(cbasn1.Tag(6).ContextSpecific(), func(b *cryptobyte.Builder) { b.AddBytes([]byte(uri)) })
+				})
+				e[i].value = b.BytesOrPanic()
+			}
+		}
+		return e
+	}
+	write("uri-san-chain.pem", resignTBS(leaf, key, nil, badURI))
+	nc := p.ca("nc-ca", "Name Constrained CA (example.net)", p.Root, func(c *x509.Certificate) {
+		c.PermittedDNSDomainsCritical = true
+		c.PermittedDNSDomains = []string{"example.net"}
+	})
+	ncLeaf, _ := p.Leaf("server-rsa", RSA2048, nc, nil)
+	WriteFile("defect/uri-san-constrained-chain.pem", append(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: resignTBS(ncLeaf, nc.Key, nil, badURI)}),
+		pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: nc.Cert.Raw})...))
+	bad := append([]byte(nil), leaf.Raw...)
+	i := bytes.Index(bad, []byte{0xa0, 0x03, 0x02, 0x01, 0x02})
+	bad[i+4] = 0x05
+	write("bad-version-chain.pem", bad)
+}
+
+var oidSAN = asn1.ObjectIdentifier{2, 5, 29, 17}
+
+type tbsExtension struct {
+	oid      asn1.ObjectIdentifier
+	critical bool
+	value    []byte
+}
+
+// resignTBS rebuilds c's TBS with its extensions passed through edit (when
+// not nil), signs it again with signer (SHA-256), and puts outerAlg (when not
+// nil) as the signature algorithm outside the TBS.
+func resignTBS(c *x509.Certificate, signer crypto.Signer, outerAlg []byte, edit func([]tbsExtension) []tbsExtension) []byte {
+	in := cryptobyte.String(c.RawTBSCertificate)
+	var body cryptobyte.String
+	if !in.ReadASN1(&body, cbasn1.SEQUENCE) {
+		panic("bad TBS")
+	}
+	var fields [][]byte
+	var exts []tbsExtension
+	for !body.Empty() {
+		var el cryptobyte.String
+		var tag cbasn1.Tag
+		if !body.ReadAnyASN1Element(&el, &tag) {
+			panic("bad TBS field")
+		}
+		if tag != cbasn1.Tag(3).Constructed().ContextSpecific() {
+			fields = append(fields, el)
+			continue
+		}
+		var wrap, seq cryptobyte.String
+		if !el.ReadASN1(&wrap, tag) || !wrap.ReadASN1(&seq, cbasn1.SEQUENCE) {
+			panic("bad extensions")
+		}
+		for !seq.Empty() {
+			var e, v cryptobyte.String
+			var x tbsExtension
+			if !seq.ReadASN1(&e, cbasn1.SEQUENCE) || !e.ReadASN1ObjectIdentifier(&x.oid) ||
+				e.PeekASN1Tag(cbasn1.BOOLEAN) && !e.ReadASN1Boolean(&x.critical) || !e.ReadASN1(&v, cbasn1.OCTET_STRING) {
+				panic("bad extension")
+			}
+			x.value = v
+			exts = append(exts, x)
+		}
+	}
+	if edit != nil {
+		exts = edit(exts)
+	}
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		for _, f := range fields {
+			b.AddBytes(f)
+		}
+		b.AddASN1(cbasn1.Tag(3).Constructed().ContextSpecific(), func(b *cryptobyte.Builder) {
+			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+				for _, x := range exts {
+					b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+						b.AddASN1ObjectIdentifier(x.oid)
+						if x.critical {
+							b.AddASN1Boolean(true)
+						}
+						b.AddASN1OctetString(x.value)
+					})
+				}
+			})
+		})
+	})
+	tbs := b.BytesOrPanic()
+	return signTBS(c, tbs, signer, outerAlg)
+}
+
+// signTBS signs tbs with signer (SHA-256) and wraps it as a certificate with
+// c's signature algorithm, or outerAlg when not nil.
+func signTBS(c *x509.Certificate, tbs []byte, signer crypto.Signer, outerAlg []byte) []byte {
+	d := crypto.SHA256.New()
+	d.Write(tbs)
+	sig, err := signer.Sign(rand.Reader, d.Sum(nil), crypto.SHA256)
+	must(err)
+	if outerAlg == nil {
+		outer := cryptobyte.String(c.Raw)
+		var cert, skip, alg cryptobyte.String
+		if !outer.ReadASN1(&cert, cbasn1.SEQUENCE) || !cert.ReadASN1Element(&skip, cbasn1.SEQUENCE) || !cert.ReadASN1Element(&alg, cbasn1.SEQUENCE) {
+			panic("bad certificate")
+		}
+		outerAlg = alg
+	}
+	var o cryptobyte.Builder
+	o.AddASN1(cbasn1.SEQUENCE, func(o *cryptobyte.Builder) {
+		o.AddBytes(tbs)
+		o.AddBytes(outerAlg)
+		o.AddASN1BitString(sig)
+	})
+	return o.BytesOrPanic()
 }

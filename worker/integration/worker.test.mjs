@@ -116,6 +116,11 @@ const CASES = [
     req: { files: [{ name: "trust/root-rejected-serverauth.pem", role: "tlsCAFile" }, { name: "server-chain.pem", role: "serverChain" }], hosts: ["db0.example.net"] },
     check: (rep) => rep.checks.some((c) => c.id === "chain.trusted" && c.status === "fail" && c.opensslError?.code === 28) &&
       rep.certificates.some((c) => c.trustSettings?.serverAuth === "rejected") },
+  // A server certificate Go's parser refuses (AKI marked critical), read as
+  // OpenSSL reads it: unhandled critical extension (34).
+  { name: "server certificate Go refuses: critical AKI", args: ["--tlsCAFile", "ca.pem", "--chain", "defect/critical-aki-chain.pem", "--host", "db0.example.net"],
+    req: { files: [{ name: "ca.pem", role: "tlsCAFile" }, { name: "defect/critical-aki-chain.pem", role: "serverChain" }], hosts: ["db0.example.net"] },
+    check: (rep) => rep.checks.some((c) => c.id === "chain.trusted" && c.status === "fail" && c.opensslError?.code === 34) },
   // A negative serial number: OpenSSL reads it, so must every front end
   // (GODEBUG x509negativeserial=1 in go.mod must reach the Worker's build too).
   { name: "negative serial number", args: ["--tlsCAFile", "ca.pem", "--chain", "negative-serial-chain.pem", "--host", "db0.example.net"],

@@ -1,0 +1,377 @@
+package core
+
+import (
+	"bytes"
+	"crypto/x509"
+	"encoding/asn1"
+	"fmt"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"certinspect/core/certid"
+	"certinspect/core/decode"
+	"certinspect/core/i18n"
+	"certinspect/core/report"
+
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+)
+
+// A server certificate that Go's parser refuses is often one OpenSSL reads
+// and then refuses for a reason of its own, at a known point of
+// X509_verify_cert. For those defects the server certificate is read through
+// a repaired copy (the defect removed, so crypto/x509 parses it), keeping the
+// bytes as found (Raw, RawTBSCertificate, Signature: fingerprints and
+// signature checks see the real certificate), and the path evaluation adds
+// OpenSSL's error for the defect in OpenSSL's order. Checked with openssl
+// verify on the fixtures of testdata/pki/defect (TestDefectiveLeafAsOpenSSL).
+//
+// Defect kinds:
+//   - "invalid": OpenSSL marks the certificate invalid (EXFLAG_INVALID: an
+//     extension twice, a subjectAltName that does not decode), so no issuer
+//     is ever found for it: "unable to get local issuer certificate".
+//   - "criticalExt": an authority or subject key identifier or an authority
+//     information access extension marked critical; OpenSSL does not handle
+//     them as critical: "unhandled critical extension" (check_extensions).
+//   - "sigAlgMismatch": the signature algorithm outside the TBS differs from
+//     the one inside: "certificate signature failure" (internal_verify).
+//   - "sanEntry": subjectAltName entries Go refuses (a URI it cannot parse,
+//     an IP address of neither 4 nor 16 bytes, a non-ASCII URI or email
+//     address). OpenSSL reads them and never matches a host name against
+//     them, so the copy leaves them out; but it does check them against name
+//     constraints, so under a CA with name constraints the verdict is
+//     undecided unless an earlier problem decides it ("sanConstrained").
+type defect struct {
+	kind   string
+	reason string // Go's parse error
+	// ext names the extension concerned ("authority key identifier"), for
+	// duplicate and critical extensions.
+	ext string
+	// dropped lists the subjectAltName entries left out ("sanEntry").
+	dropped []string
+	// file and location say where the certificate is.
+	file, location string
+}
+
+var (
+	oidExtAKI = asn1.ObjectIdentifier{2, 5, 29, 35}
+	oidExtSKI = asn1.ObjectIdentifier{2, 5, 29, 14}
+	oidExtAIA = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 1, 1}
+	oidExtSAN = asn1.ObjectIdentifier{2, 5, 29, 17}
+)
+
+// rawExtension is one Extension of a TBS, as found.
+type rawExtension struct {
+	oid      asn1.ObjectIdentifier
+	critical bool
+	value    []byte // the extnValue OCTET STRING's contents
+}
+
+// repairDefect returns a copy of der that crypto/x509 parses, with the bytes
+// as found, and the defect it had; nil when the parse error is not one of
+// the defects above (OpenSSL's answer is then not known here).
+func repairDefect(der []byte, reason string) (*x509.Certificate, *defect) {
+	cert := cryptobyte.String(der)
+	var body, tbs, sigAlg cryptobyte.String
+	if !cert.ReadASN1(&body, cbasn1.SEQUENCE) || !body.ReadASN1Element(&tbs, cbasn1.SEQUENCE) || !body.ReadASN1Element(&sigAlg, cbasn1.SEQUENCE) {
+		return nil, nil
+	}
+	rest := []byte(body) // the signature BIT STRING
+	var fields [][]byte  // TBS fields before the extensions, as found
+	var exts []rawExtension
+	in := tbs
+	var content cryptobyte.String
+	if !in.ReadASN1(&content, cbasn1.SEQUENCE) {
+		return nil, nil
+	}
+	for !content.Empty() {
+		var el cryptobyte.String
+		var tag cbasn1.Tag
+		if !content.ReadAnyASN1Element(&el, &tag) {
+			return nil, nil
+		}
+		if tag != cbasn1.Tag(3).Constructed().ContextSpecific() {
+			fields = append(fields, el)
+			continue
+		}
+		var wrap, seq cryptobyte.String
+		if !el.ReadASN1(&wrap, tag) || !wrap.ReadASN1(&seq, cbasn1.SEQUENCE) {
+			return nil, nil
+		}
+		for !seq.Empty() {
+			var e cryptobyte.String
+			var x rawExtension
+			var value cryptobyte.String
+			if !seq.ReadASN1(&e, cbasn1.SEQUENCE) || !e.ReadASN1ObjectIdentifier(&x.oid) ||
+				e.PeekASN1Tag(cbasn1.BOOLEAN) && !e.ReadASN1Boolean(&x.critical) || !e.ReadASN1(&value, cbasn1.OCTET_STRING) {
+				return nil, nil
+			}
+			x.value = value
+			exts = append(exts, x)
+		}
+	}
+	d := &defect{reason: reason}
+	innerAlg := []byte(sigAlg)
+	switch {
+	case strings.Contains(reason, "duplicate extension"):
+		d.kind = "invalid"
+		seen := map[string]bool{}
+		var kept []rawExtension
+		for _, x := range exts {
+			if seen[x.oid.String()] {
+				d.ext = extensionName(x.oid)
+				continue
+			}
+			seen[x.oid.String()] = true
+			kept = append(kept, x)
+		}
+		exts = kept
+	case reason == "x509: invalid subject alternative names":
+		d.kind, d.ext = "invalid", extensionName(oidExtSAN)
+		var kept []rawExtension
+		for _, x := range exts {
+			if !x.oid.Equal(oidExtSAN) {
+				kept = append(kept, x)
+			}
+		}
+		exts = kept
+	case strings.HasSuffix(reason, "incorrectly marked critical"):
+		d.kind = "criticalExt"
+		for i, x := range exts {
+			if x.critical && (x.oid.Equal(oidExtAKI) || x.oid.Equal(oidExtSKI) || x.oid.Equal(oidExtAIA)) {
+				exts[i].critical = false
+				d.ext = extensionName(x.oid)
+			}
+		}
+	case strings.HasPrefix(reason, "x509: cannot parse URI") || strings.HasPrefix(reason, "x509: cannot parse IP address of length") ||
+		reason == "x509: SAN uniformResourceIdentifier is malformed" || reason == "x509: SAN rfc822Name is malformed":
+		d.kind, d.ext = "sanEntry", "subjectAltName"
+		for i, x := range exts {
+			if x.oid.Equal(oidExtSAN) {
+				v, dropped := dropSANEntries(x.value)
+				if v == nil {
+					return nil, nil
+				}
+				exts[i].value, d.dropped = v, dropped
+			}
+		}
+	case reason == "x509: inner and outer signature algorithm identifiers don't match":
+		d.kind = "sigAlgMismatch"
+		if len(fields) < 3 {
+			return nil, nil
+		}
+		innerAlg = fields[2] // version, serial, signature
+		if !bytes.HasPrefix(fields[0], []byte{0xa0}) {
+			innerAlg = fields[1]
+		}
+	default:
+		return nil, nil
+	}
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+			for _, f := range fields {
+				b.AddBytes(f)
+			}
+			if len(exts) > 0 {
+				b.AddASN1(cbasn1.Tag(3).Constructed().ContextSpecific(), func(b *cryptobyte.Builder) {
+					b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+						for _, x := range exts {
+							b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+								b.AddASN1ObjectIdentifier(x.oid)
+								if x.critical {
+									b.AddASN1Boolean(true)
+								}
+								b.AddASN1OctetString(x.value)
+							})
+						}
+					})
+				})
+			}
+		})
+		b.AddBytes(innerAlg)
+		b.AddBytes(rest)
+	})
+	repaired, err := b.Bytes()
+	if err != nil {
+		return nil, nil
+	}
+	c, err := x509.ParseCertificate(repaired)
+	if err != nil {
+		println("DEBUG", err.Error())
+		return nil, nil // another defect as well
+	}
+	c.Raw = der
+	c.RawTBSCertificate = []byte(tbs)
+	return c, d
+}
+
+// dropSANEntries rewrites a subjectAltName value without the entries Go's
+// parser refuses but OpenSSL never matches a host against: URIs that are not
+// ASCII or do not parse as URLs (or whose host is not a domain name), IP
+// addresses of neither 4 nor 16 bytes, non-ASCII email addresses. It returns
+// the new value and the entries left out, as text; nil when the value does
+// not decode.
+func dropSANEntries(value []byte) ([]byte, []string) {
+	in := cryptobyte.String(value)
+	var seq cryptobyte.String
+	if !in.ReadASN1(&seq, cbasn1.SEQUENCE) || !in.Empty() {
+		return nil, nil
+	}
+	var kept [][]byte
+	var dropped []string
+	for !seq.Empty() {
+		var el, data cryptobyte.String
+		var tag cbasn1.Tag
+		if !seq.ReadAnyASN1Element(&el, &tag) {
+			return nil, nil
+		}
+		whole := el
+		if !whole.ReadASN1(&data, tag) {
+			return nil, nil
+		}
+		switch tag {
+		case cbasn1.Tag(6).ContextSpecific(): // uniformResourceIdentifier
+			if !goReadsURI(string(data)) {
+				dropped = append(dropped, "URI:"+printable(data))
+				continue
+			}
+		case cbasn1.Tag(7).ContextSpecific(): // iPAddress
+			if len(data) != 4 && len(data) != 16 {
+				dropped = append(dropped, fmt.Sprintf("IP Address:<%d bytes>", len(data)))
+				continue
+			}
+		case cbasn1.Tag(1).ContextSpecific(): // rfc822Name
+			if !ascii(data) {
+				dropped = append(dropped, "email:"+printable(data))
+				continue
+			}
+		}
+		kept = append(kept, el)
+	}
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		for _, k := range kept {
+			b.AddBytes(k)
+		}
+	})
+	out, err := b.Bytes()
+	if err != nil {
+		return nil, nil
+	}
+	return out, dropped
+}
+
+// goReadsURI is crypto/x509's test of a URI name: ASCII, a URL, and a host
+// (when there is one) that is a domain name or an IP address.
+func goReadsURI(s string) bool {
+	if !ascii([]byte(s)) {
+		return false
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	if h := u.Hostname(); h != "" && net.ParseIP(h) == nil {
+		for _, label := range strings.Split(strings.TrimSuffix(h, "."), ".") {
+			if label == "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func ascii(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// printable quotes a name for a message, escaping what is not printable ASCII.
+func printable(b []byte) string {
+	q := strconv.QuoteToASCII(string(b))
+	return q[1 : len(q)-1]
+}
+
+// extensionName names the extensions repairDefect deals with.
+func extensionName(oid asn1.ObjectIdentifier) string {
+	switch {
+	case oid.Equal(oidExtAKI):
+		return "authorityKeyIdentifier"
+	case oid.Equal(oidExtSKI):
+		return "subjectKeyIdentifier"
+	case oid.Equal(oidExtAIA):
+		return "authorityInfoAccess"
+	case oid.Equal(oidExtSAN):
+		return "subjectAltName"
+	case oid.Equal(oidKeyUsage):
+		return "keyUsage"
+	case oid.Equal(oidBasicConstraints):
+		return "basicConstraints"
+	}
+	return oid.String()
+}
+
+// readServerCertificate looks at the server chain's first certificate when
+// Go's parser refused it (and it issued none of the others, so it is the
+// server's own): a defect OpenSSL is known to handle is read through a
+// repaired copy (the certificate then takes its place in the file's
+// certificates, and the parse error leaves the file's errors); any other
+// leaves the server certificate unreadable, and the chain undecided.
+func (in *inspection) readServerCertificate() {
+	for _, it := range in.inputs {
+		if it.role != RoleServerChain || it.dec == nil {
+			continue
+		}
+		for k, u := range it.dec.Unreadable {
+			if u.Index != 0 || issuesAnother(u.Subject, it.dec.Certs) {
+				continue
+			}
+			c, d := repairDefect(u.DER, u.Reason)
+			if c == nil {
+				in.unreadableLeaf = &unreadableCert{file: it.file.Name, Unreadable: u}
+				return
+			}
+			d.file, d.location = it.file.Name, u.Location
+			fp := certid.Fingerprint(c)
+			in.defects[fp] = d
+			it.dec.Certs = append([]decode.Cert{{Cert: c, Raw: c.Raw, Location: u.Location, PEMType: "CERTIFICATE"}}, it.dec.Certs...)
+			it.dec.Items = append([]report.Item{{Kind: "certificate", Location: u.Location, PEMType: "CERTIFICATE", Ref: fp}}, it.dec.Items...)
+			var errs []report.Issue
+			for _, e := range it.dec.Errors {
+				if e.Location != u.Location {
+					errs = append(errs, e)
+				} else if d.kind == "sanEntry" {
+					// Still worth a warning: read, but not all of it.
+					args := i18n.Args{"entries": strings.Join(d.dropped, ", "), "reason": d.reason}
+					errs = append(errs, report.Issue{Location: u.Location,
+						Message: in.p.T("defect.sanEntry.message", "the server certificate's subjectAltName holds entries Go's parser refuses ({entries}: {reason}); they are left out here. OpenSSL reads the certificate and never matches a host name against such entries", args),
+						Advice:  in.p.T("defect.sanEntry.advice", "Have the certificate reissued without them: the Go driver and other strict clients cannot read it at all. To see them with OpenSSL:", nil),
+						Command: "openssl x509 -noout -ext subjectAltName -in " + shellQuote(it.file.Name)})
+				}
+			}
+			it.dec.Errors = errs
+			it.dec.Unreadable = append(it.dec.Unreadable[:k:k], it.dec.Unreadable[k+1:]...)
+			it.dec.Summary = decode.Summarize(it.dec, in.p)
+			return
+		}
+		return // the first server chain file only
+	}
+}
+
+// issuesAnother reports whether a certificate with this subject issued one of
+// certs (other than itself): then it is an intermediate, not the server's.
+func issuesAnother(subject []byte, certs []decode.Cert) bool {
+	for _, c := range certs {
+		if subject != nil && bytes.Equal(c.Cert.RawIssuer, subject) && !bytes.Equal(c.Cert.RawSubject, subject) {
+			return true
+		}
+	}
+	return false
+}

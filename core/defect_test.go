@@ -1,0 +1,150 @@
+package core
+
+import (
+	"bytes"
+	"encoding/pem"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"certinspect/core/report"
+	"certinspect/core/x509err"
+)
+
+// TestDefectiveLeafAsOpenSSL runs openssl verify, configured as Python's ssl
+// configures it for PyMongo, on server certificates Go's parser refuses
+// (testdata/pki/defect) with several CA files and hosts, and requires the
+// report to predict OpenSSL's error; where certinspect does not model the
+// defect, it must say that it cannot predict, and must not check another
+// certificate of the chain in the server certificate's place.
+func TestDefectiveLeafAsOpenSSL(t *testing.T) {
+	bin, err := exec.LookPath("openssl")
+	if err != nil {
+		t.Skip("openssl not installed")
+	}
+	chains, _ := filepath.Glob(filepath.Join("..", "testdata", "pki", "defect", "*-chain.pem"))
+	if len(chains) < 8 {
+		t.Fatalf("only %d defect fixtures (run go run ./testdata/gen)", len(chains))
+	}
+	errRE := regexp.MustCompile(`error (\d+) at (\d+) depth`)
+	dir := t.TempDir()
+	for _, chainPath := range chains {
+		chain := filepath.Join("defect", filepath.Base(chainPath))
+		data := fixture(t, chain)
+		leaf, _ := pem.Decode(data)
+		leafFile := filepath.Join(dir, "leaf.pem")
+		os.WriteFile(leafFile, pem.EncodeToMemory(leaf), 0o600)
+		for _, ca := range []string{"ca.pem", "other-ca.pem", "intermediate-only-ca.pem", "root-and-intermediate-ca.pem"} {
+			for _, host := range []string{"db0.example.net", "wrong.example.net"} {
+				rep := Inspect(chainRequest(t, chain, ca, host))
+				if strings.Contains(chain, "bad-version") {
+					c := checkWith(rep, "chain.trusted")
+					if c == nil || c.Status != report.Warn || !strings.Contains(c.Title, "cannot be read here") || !strings.HasPrefix(rep.Verdict.Headline, "Not enough to predict") {
+						t.Errorf("%s with %s: want an undecided chain, got %+v / %q", chain, ca, c, rep.Verdict.Headline)
+					}
+					if statusOf(rep, "purpose.server") != "" || statusOf(rep, "hostname.match") != "" {
+						t.Errorf("%s with %s: the intermediate was checked as the server certificate", chain, ca)
+					}
+					continue
+				}
+				out, _ := exec.Command(bin, "verify", "-CAfile", filepath.Join("..", "testdata", "pki", ca), "-untrusted", chainPath,
+					"-attime", strconv.FormatInt(fixtureAt.Unix(), 10), "-purpose", "sslserver", "-auth_level", "2",
+					"-verify_hostname", host, leafFile).CombinedOutput()
+				m := errRE.FindSubmatch(out)
+				if m == nil {
+					// OpenSSL connects: the report must not fail, and says it
+					// cannot know where name constraints see the entries left out.
+					want := "PyMongo would connect"
+					if strings.Contains(chain, "constrained") {
+						want = "Not enough to predict"
+					}
+					if rep.Verdict.Status == "fail" || !strings.HasPrefix(rep.Verdict.Headline, want) {
+						t.Errorf("%s with %s for %s: openssl accepts it, the report says %q", chain, ca, host, rep.Verdict.Headline)
+					}
+					continue
+				}
+				code, _ := strconv.Atoi(string(m[1]))
+				e, _ := x509err.ByCode(code)
+				if !strings.Contains(strings.ToLower(rep.Verdict.PyMongoError), "certificate verify failed: "+strings.ToLower(e.Text)) {
+					t.Errorf("%s with %s for %s: the report predicts %q, openssl says %d %q", chain, ca, host, rep.Verdict.PyMongoError, code, e.Text)
+				}
+				if strings.Contains(chain, "uri-san") {
+					continue // read, with the entries left out: input.read warns
+				}
+				if statusOf(rep, "input.read") != "" {
+					t.Errorf("%s with %s: the server certificate is read, yet input.read says otherwise", chain, ca)
+				}
+			}
+		}
+	}
+}
+
+func checkWith(rep Report, id string) *report.Check {
+	for i := range rep.Checks {
+		if rep.Checks[i].ID == id {
+			return &rep.Checks[i]
+		}
+	}
+	return nil
+}
+
+// TestRepairDefectKeepsTheCertificateAsFound: the repaired copy carries the
+// bytes as found, so its fingerprint is the file's and the issuer's signature
+// over the real TBS verifies.
+func TestRepairDefectKeepsTheCertificateAsFound(t *testing.T) {
+	issuer := nodesFromPEM(t, fixture(t, "intermediate-only-ca.pem"), true)[0].cert
+	for _, name := range []string{"duplicate-extension", "invalid-san", "critical-aki", "critical-aia", "sig-alg-mismatch"} {
+		b, _ := pem.Decode(fixture(t, "defect/"+name+"-chain.pem"))
+		_, perr := parseCert(b.Bytes)
+		if perr == nil {
+			t.Fatalf("%s: Go reads it", name)
+		}
+		c, d := repairDefect(b.Bytes, perr.Error())
+		if c == nil {
+			t.Fatalf("%s: not repaired (%v)", name, perr)
+		}
+		if !bytes.Equal(c.Raw, b.Bytes) || d.reason != perr.Error() {
+			t.Errorf("%s: Raw or reason not as found", name)
+		}
+		if name != "sig-alg-mismatch" {
+			if err := c.CheckSignatureFrom(issuer); err != nil {
+				t.Errorf("%s: the issuer's signature over the TBS as found does not verify: %v", name, err)
+			}
+		}
+	}
+	if c, _ := repairDefect(fixture(t, "server.pem"), "x509: invalid version"); c != nil {
+		t.Error("an unmodelled parse error was repaired")
+	}
+}
+
+// FuzzRepairDefect: whatever the bytes and the parse error, repairDefect
+// does not panic, and a certificate it returns carries the bytes as given.
+func FuzzRepairDefect(f *testing.F) {
+	reasons := []string{
+		`x509: certificate contains duplicate extension with OID "2.5.29.17"`,
+		"x509: invalid subject alternative names",
+		"x509: authority key identifier incorrectly marked critical",
+		"x509: inner and outer signature algorithm identifiers don't match",
+		`x509: cannot parse URI "http://foo.bar, DNS:x": invalid port`,
+		"x509: cannot parse IP address of length 8",
+	}
+	m, _ := filepath.Glob(filepath.Join("..", "testdata", "pki", "defect", "*.pem"))
+	for i, p := range m {
+		data, _ := os.ReadFile(p)
+		b, _ := pem.Decode(data)
+		f.Add(b.Bytes, reasons[i%len(reasons)])
+	}
+	f.Fuzz(func(t *testing.T, der []byte, reason string) {
+		c, d := repairDefect(der, reason)
+		if c == nil {
+			return
+		}
+		if !bytes.Equal(c.Raw, der) || d == nil || d.kind == "" {
+			t.Fatalf("repaired certificate without the bytes given or a defect: %+v", d)
+		}
+	})
+}
