@@ -78,7 +78,7 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 		v.Status = "fail"
 		v.CheckID = first.ID
 		v.Headline = p.T("verdict.fail", "PyMongo would not connect: {reason}", i18n.Args{"reason": first.Title})
-		v.FirstFix = first.Fix
+		v.FirstFix = fixWithCommand(first)
 		if v.PyMongoError == "" {
 			v.PyMongoError = first.PyMongoError
 		}
@@ -94,13 +94,22 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 			// Nothing was supplied that PyMongo's behaviour can be judged on.
 			v.Headline = p.T("verdict.notEnough", "Not enough to predict PyMongo's behaviour: {reason}", i18n.Args{"reason": firstWarn.Title})
 		}
-		v.FirstFix = firstWarn.Fix
+		v.FirstFix = fixWithCommand(firstWarn)
 	case in != nil && in.server != nil && in.server.leaf != nil:
 		v.Headline = p.T("verdict.ok", "PyMongo would connect: the chain is trusted and every check passed", nil)
 	default:
 		v.Headline = p.T("verdict.nothing", "Nothing failed in what was supplied; give the server chain, the CA file and the connection string for a full verdict", nil)
 	}
 	return v
+}
+
+// fixWithCommand is a check's fix for the verdict, which shows no commands:
+// a fix that introduces its command ("To see it with OpenSSL:") gets it.
+func fixWithCommand(c *report.Check) string {
+	if strings.HasSuffix(c.Fix, ":") && len(c.Commands) > 0 {
+		return c.Fix + " " + c.Commands[0]
+	}
+	return c.Fix
 }
 
 // undecidedCheck is the check that keeps the report from predicting the
