@@ -38,9 +38,11 @@ import (
 //   - "sigAlgMismatch": the signature algorithm outside the TBS differs from
 //     the one inside: "certificate signature failure" (internal_verify).
 //   - "sanEntry": subjectAltName entries Go refuses (a URI it cannot parse,
-//     an IP address of neither 4 nor 16 bytes, a non-ASCII URI or email
-//     address). OpenSSL reads them and never matches a host name against
-//     them, so the copy leaves them out; but it does check them against name
+//     an IP address of neither 4 nor 16 bytes, a non-ASCII URI, email
+//     address or DNS name). OpenSSL reads them and never matches a host name
+//     against them (a host is ASCII: a non-ASCII DNS name matches none), so
+//     the copy leaves them out, remembering that a DNS name was there (then
+//     OpenSSL does not fall back to the subject CN); but it does check them against name
 //     constraints, so under a CA with name constraints the verdict is
 //     undecided unless an earlier problem decides it ("sanConstrained").
 type defect struct {
@@ -49,8 +51,10 @@ type defect struct {
 	// ext names the extension concerned ("authority key identifier"), for
 	// duplicate and critical extensions.
 	ext string
-	// dropped lists the subjectAltName entries left out ("sanEntry").
-	dropped []string
+	// dropped lists the subjectAltName entries left out ("sanEntry"), as
+	// text; dnsDropped the DNS names among them, as found.
+	dropped    []string
+	dnsDropped []string
 	// file and location say where the certificate is.
 	file, location string
 }
@@ -146,15 +150,16 @@ func repairDefect(der []byte, reason string) (*x509.Certificate, *defect) {
 			}
 		}
 	case strings.HasPrefix(reason, "x509: cannot parse URI") || strings.HasPrefix(reason, "x509: cannot parse IP address of length") ||
-		reason == "x509: SAN uniformResourceIdentifier is malformed" || reason == "x509: SAN rfc822Name is malformed":
+		reason == "x509: SAN uniformResourceIdentifier is malformed" || reason == "x509: SAN rfc822Name is malformed" ||
+		reason == "x509: SAN dNSName is malformed":
 		d.kind, d.ext = "sanEntry", "subjectAltName"
 		for i, x := range exts {
 			if x.oid.Equal(oidExtSAN) {
-				v, dropped := dropSANEntries(x.value)
+				v, dropped, dns := dropSANEntries(x.value)
 				if v == nil {
 					return nil, nil
 				}
-				exts[i].value, d.dropped = v, dropped
+				exts[i].value, d.dropped, d.dnsDropped = v, dropped, dns
 			}
 		}
 	case reason == "x509: inner and outer signature algorithm identifiers don't match":
@@ -211,26 +216,25 @@ func repairDefect(der []byte, reason string) (*x509.Certificate, *defect) {
 // dropSANEntries rewrites a subjectAltName value without the entries Go's
 // parser refuses but OpenSSL never matches a host against: URIs that are not
 // ASCII or do not parse as URLs (or whose host is not a domain name), IP
-// addresses of neither 4 nor 16 bytes, non-ASCII email addresses. It returns
-// the new value and the entries left out, as text; nil when the value does
-// not decode.
-func dropSANEntries(value []byte) ([]byte, []string) {
+// addresses of neither 4 nor 16 bytes, non-ASCII email addresses and DNS
+// names. It returns the new value, the entries left out, as text, and the DNS
+// names among them; nil when the value does not decode.
+func dropSANEntries(value []byte) (out []byte, dropped, dnsDropped []string) {
 	in := cryptobyte.String(value)
 	var seq cryptobyte.String
 	if !in.ReadASN1(&seq, cbasn1.SEQUENCE) || !in.Empty() {
-		return nil, nil
+		return nil, nil, nil
 	}
 	var kept [][]byte
-	var dropped []string
 	for !seq.Empty() {
 		var el, data cryptobyte.String
 		var tag cbasn1.Tag
 		if !seq.ReadAnyASN1Element(&el, &tag) {
-			return nil, nil
+			return nil, nil, nil
 		}
 		whole := el
 		if !whole.ReadASN1(&data, tag) {
-			return nil, nil
+			return nil, nil, nil
 		}
 		switch tag {
 		case cbasn1.Tag(6).ContextSpecific(): // uniformResourceIdentifier
@@ -241,6 +245,11 @@ func dropSANEntries(value []byte) ([]byte, []string) {
 		case cbasn1.Tag(7).ContextSpecific(): // iPAddress
 			if len(data) != 4 && len(data) != 16 {
 				dropped = append(dropped, fmt.Sprintf("IP Address:<%d bytes>", len(data)))
+				continue
+			}
+		case cbasn1.Tag(2).ContextSpecific(): // dNSName
+			if !ascii(data) {
+				dropped, dnsDropped = append(dropped, "DNS:"+printable(data)), append(dnsDropped, string(data))
 				continue
 			}
 		case cbasn1.Tag(1).ContextSpecific(): // rfc822Name
@@ -259,9 +268,9 @@ func dropSANEntries(value []byte) ([]byte, []string) {
 	})
 	out, err := b.Bytes()
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return out, dropped
+	return out, dropped, dnsDropped
 }
 
 // goReadsURI is crypto/x509's test of a URI name: ASCII, a URL, and a host
@@ -293,9 +302,10 @@ func ascii(b []byte) bool {
 	return true
 }
 
-// printable quotes a name for a message, escaping what is not printable ASCII.
+// printable quotes a name for a message, escaping what is not printable
+// (control and bidirectional formatting characters, invalid UTF-8).
 func printable(b []byte) string {
-	q := strconv.QuoteToASCII(string(b))
+	q := strconv.Quote(string(b))
 	return q[1 : len(q)-1]
 }
 
@@ -350,9 +360,18 @@ func (in *inspection) readServerCertificate() {
 				} else if d.kind == "sanEntry" {
 					// Still worth a warning: read, but not all of it.
 					args := i18n.Args{"entries": strings.Join(d.dropped, ", "), "reason": d.reason}
+					advice := in.p.T("defect.sanEntry.advice", "Have the certificate reissued without them: the Go driver and other strict clients cannot read it at all. To see them with OpenSSL:", nil)
+					if len(d.dnsDropped) > 0 {
+						var idna []string
+						for _, n := range d.dnsDropped {
+							idna = append(idna, "DNS:"+printable([]byte(idnaHost(n))))
+						}
+						args["idna"] = strings.Join(idna, ", ")
+						advice = in.p.T("defect.sanEntry.adviceIDNA", "Have the certificate reissued with each DNS name in its IDNA (xn--) form, the form clients connect with ({idna}): the Go driver and other strict clients cannot read it at all as it is. To see the names with OpenSSL:", args)
+					}
 					errs = append(errs, report.Issue{Location: u.Location,
-						Message: in.p.T("defect.sanEntry.message", "the server certificate's subjectAltName holds entries Go's parser refuses ({entries}: {reason}); they are left out here. OpenSSL reads the certificate and never matches a host name against such entries", args),
-						Advice:  in.p.T("defect.sanEntry.advice", "Have the certificate reissued without them: the Go driver and other strict clients cannot read it at all. To see them with OpenSSL:", nil),
+						Message: in.p.T("defect.sanEntry.message", "the server certificate's subjectAltName holds entries Go's parser refuses ({entries}: {reason}); they are left out here. OpenSSL reads the certificate, and no host name can match such entries", args),
+						Advice:  advice,
 						Command: "openssl x509 -noout -ext subjectAltName -in " + shellQuote(it.file.Name)})
 				}
 			}

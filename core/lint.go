@@ -50,5 +50,16 @@ func (a *serverAnalysis) lintChecks(p *i18n.Printer) []report.Check {
 			c.Detail += " " + p.T("lint.alsoEngine", "The same problem is reported by the chain checks above.", nil)
 		}
 	}
+	if d := a.leaf.defect; d != nil && len(d.dropped) > 0 {
+		// The copy lacks the subjectAltName entries Go refuses (defect.go);
+		// the certificate itself has them: no "empty" or "missing" SAN.
+		kept := checks[:0]
+		for _, c := range checks {
+			if c.Subject != a.leaf.fp || c.ID != "lint.sanEmpty" && c.ID != "lint.sanMissing" && c.ID != "lint.cnNotInSAN" {
+				kept = append(kept, c)
+			}
+		}
+		checks = kept
+	}
 	return checks
 }

@@ -57,6 +57,11 @@ func analyzeServer(presented, trusted []*node, store string, hosts []string, che
 	a.problems = pathProblems(a.result, at)
 	for _, h := range hosts {
 		m := matchHost(h, a.leaf.cert)
+		if d := a.leaf.defect; d != nil && len(d.dnsDropped) > 0 && m.rule == "cn-fallback" {
+			// OpenSSL saw a DNS name in the subjectAltName (one Go refuses,
+			// defect.go), so it never looks at the subject CN.
+			m.matched, m.rule, m.by, m.goWouldReject = false, "none", "", false
+		}
 		a.hosts = append(a.hosts, m)
 		if checkHost && !m.matched {
 			name := "X509_V_ERR_HOSTNAME_MISMATCH"
@@ -377,7 +382,11 @@ func (a *serverAnalysis) hostChecks(checkHost, hostsGiven bool, p *i18n.Printer)
 			Title:  p.T("host.skip.title", "No host name to check", nil),
 			Detail: p.T("host.skip.detail", "Give the connection string or the host names the client connects to.", nil)}}
 	}
-	names := strings.Join(append(append([]string{}, a.leaf.cert.DNSNames...), ipStrings(a.leaf)...), ", ")
+	all := append(append([]string{}, a.leaf.cert.DNSNames...), ipStrings(a.leaf)...)
+	if d := a.leaf.defect; d != nil {
+		all = append(all, d.dropped...) // as OpenSSL sees them (defect.go)
+	}
+	names := strings.Join(all, ", ")
 	if names == "" {
 		names = p.T("host.noSAN", "no subject alternative names", nil)
 	}

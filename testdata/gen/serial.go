@@ -92,6 +92,10 @@ func negateSerial(c *x509.Certificate, signer crypto.Signer) *x509.Certificate {
 //     subjectAltName (OpenSSL connects: it never matches a host against URIs).
 //   - defect/uri-san-constrained-chain.pem: the same under a CA with DNS name
 //     constraints (OpenSSL connects; the report cannot know it).
+//   - defect/utf8-dns-san-chain.pem: the only DNS name in the subjectAltName
+//     is "bücher.example.net" in UTF-8 (not its xn-- form), the CN
+//     db0.example.net: OpenSSL matches no host (a DNS name is there, so no CN
+//     fallback either).
 func genDefects(p *PKI) {
 	leaf, _ := p.Leaf("server-rsa", RSA2048, p.Intermediate, nil)
 	write := func(name string, der []byte) {
@@ -156,6 +160,18 @@ func genDefects(p *PKI) {
 	ncLeaf, _ := p.Leaf("server-rsa", RSA2048, nc, nil)
 	WriteFile("defect/uri-san-constrained-chain.pem", append(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: resignTBS(ncLeaf, nc.Key, nil, badURI)}),
 		pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: nc.Cert.Raw})...))
+	write("utf8-dns-san-chain.pem", resignTBS(leaf, key, nil, func(e []tbsExtension) []tbsExtension {
+		for i := range e {
+			if e[i].oid.Equal(oidSAN) {
+				var b cryptobyte.Builder
+				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+					b.AddASN1(cbasn1.Tag(2).ContextSpecific(), func(b *cryptobyte.Builder) { b.AddBytes([]byte("bücher.example.net")) })
+				})
+				e[i].value = b.BytesOrPanic()
+			}
+		}
+		return e
+	}))
 	bad := append([]byte(nil), leaf.Raw...)
 	i := bytes.Index(bad, []byte{0xa0, 0x03, 0x02, 0x01, 0x02})
 	bad[i+4] = 0x05
