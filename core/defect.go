@@ -2,9 +2,11 @@ package core
 
 import (
 	"bytes"
+	"crypto/elliptic"
 	"crypto/x509"
 	"encoding/asn1"
 	"fmt"
+	"math/big"
 	"net"
 	"net/url"
 	"strconv"
@@ -37,6 +39,10 @@ import (
 //     them as critical: "unhandled critical extension" (check_extensions).
 //   - "sigAlgMismatch": the signature algorithm outside the TBS differs from
 //     the one inside: "certificate signature failure" (internal_verify).
+//   - "explicitCurve": an elliptic-curve key with the curve's parameters
+//     written out instead of its name (P-256, P-384 or P-521; the copy names
+//     the curve): "Certificate public key has explicit ECC parameters"
+//     (check_extensions, between the CA and the purpose checks).
 //   - "sanEntry": subjectAltName entries Go refuses (a URI it cannot parse,
 //     an IP address of neither 4 nor 16 bytes, a non-ASCII URI, email
 //     address or DNS name). OpenSSL reads them and never matches a host name
@@ -162,6 +168,20 @@ func repairDefect(der []byte, reason string) (*x509.Certificate, *defect) {
 				exts[i].value, d.dropped, d.dnsDropped = v, dropped, dns
 			}
 		}
+	case reason == "x509: invalid ECDSA parameters":
+		d.kind = "explicitCurve"
+		i := 5 // serial, signature, issuer, validity, subject, key
+		if len(fields) > 0 && bytes.HasPrefix(fields[0], []byte{0xa0}) {
+			i = 6
+		}
+		if len(fields) <= i {
+			return nil, nil
+		}
+		spki, curve := namedCurveSPKI(fields[i])
+		if spki == nil {
+			return nil, nil
+		}
+		fields[i], d.ext = spki, curve
 	case reason == "x509: inner and outer signature algorithm identifiers don't match":
 		d.kind = "sigAlgMismatch"
 		if len(fields) < 3 {
@@ -211,6 +231,59 @@ func repairDefect(der []byte, reason string) (*x509.Certificate, *defect) {
 	c.Raw = der
 	c.RawTBSCertificate = []byte(tbs)
 	return c, d
+}
+
+// namedCurveSPKI rewrites an ecPublicKey SubjectPublicKeyInfo whose
+// parameters are explicit ECParameters (RFC 3279) of P-256, P-384 or P-521
+// (told by the field prime and the order) to name the curve instead; nil
+// for anything else.
+func namedCurveSPKI(spki []byte) ([]byte, string) {
+	in := cryptobyte.String(spki)
+	var body, alg, key cryptobyte.String
+	var algOID asn1.ObjectIdentifier
+	if !in.ReadASN1(&body, cbasn1.SEQUENCE) || !body.ReadASN1(&alg, cbasn1.SEQUENCE) || !body.ReadASN1Element(&key, cbasn1.BIT_STRING) ||
+		!alg.ReadASN1ObjectIdentifier(&algOID) || !algOID.Equal(asn1.ObjectIdentifier{1, 2, 840, 10045, 2, 1}) {
+		return nil, ""
+	}
+	var params, fieldID, curve cryptobyte.String
+	var version int64
+	var fieldType asn1.ObjectIdentifier
+	p, base, n := new(big.Int), cryptobyte.String(nil), new(big.Int)
+	if !alg.ReadASN1(&params, cbasn1.SEQUENCE) || !params.ReadASN1Integer(&version) ||
+		!params.ReadASN1(&fieldID, cbasn1.SEQUENCE) || !fieldID.ReadASN1ObjectIdentifier(&fieldType) || !fieldID.ReadASN1Integer(p) ||
+		!params.ReadASN1(&curve, cbasn1.SEQUENCE) || !params.ReadASN1(&base, cbasn1.OCTET_STRING) || !params.ReadASN1Integer(n) {
+		return nil, ""
+	}
+	var oid asn1.ObjectIdentifier
+	var name string
+	for _, c := range []struct {
+		curve elliptic.Curve
+		oid   asn1.ObjectIdentifier
+	}{
+		{elliptic.P256(), asn1.ObjectIdentifier{1, 2, 840, 10045, 3, 1, 7}},
+		{elliptic.P384(), asn1.ObjectIdentifier{1, 3, 132, 0, 34}},
+		{elliptic.P521(), asn1.ObjectIdentifier{1, 3, 132, 0, 35}},
+	} {
+		if c.curve.Params().P.Cmp(p) == 0 && c.curve.Params().N.Cmp(n) == 0 {
+			oid, name = c.oid, c.curve.Params().Name
+		}
+	}
+	if oid == nil {
+		return nil, ""
+	}
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+			b.AddASN1ObjectIdentifier(algOID)
+			b.AddASN1ObjectIdentifier(oid)
+		})
+		b.AddBytes(key)
+	})
+	out, err := b.Bytes()
+	if err != nil {
+		return nil, ""
+	}
+	return out, name
 }
 
 // dropSANEntries rewrites a subjectAltName value without the entries Go's

@@ -27,7 +27,7 @@ func TestDefectiveLeafAsOpenSSL(t *testing.T) {
 		t.Skip("openssl not installed")
 	}
 	chains, _ := filepath.Glob(filepath.Join("..", "testdata", "pki", "defect", "*-chain.pem"))
-	if len(chains) < 9 {
+	if len(chains) < 10 {
 		t.Fatalf("only %d defect fixtures (run go run ./testdata/gen)", len(chains))
 	}
 	errRE := regexp.MustCompile(`error (\d+) at (\d+) depth`)
@@ -97,7 +97,7 @@ func checkWith(rep Report, id string) *report.Check {
 // over the real TBS verifies.
 func TestRepairDefectKeepsTheCertificateAsFound(t *testing.T) {
 	issuer := nodesFromPEM(t, fixture(t, "intermediate-only-ca.pem"), true)[0].cert
-	for _, name := range []string{"duplicate-extension", "invalid-san", "critical-aki", "critical-aia", "sig-alg-mismatch"} {
+	for _, name := range []string{"duplicate-extension", "invalid-san", "critical-aki", "critical-aia", "sig-alg-mismatch", "explicit-curve"} {
 		b, _ := pem.Decode(fixture(t, "defect/"+name+"-chain.pem"))
 		_, perr := parseCert(b.Bytes)
 		if perr == nil {
@@ -132,6 +132,7 @@ func FuzzRepairDefect(f *testing.F) {
 		`x509: cannot parse URI "http://foo.bar, DNS:x": invalid port`,
 		"x509: cannot parse IP address of length 8",
 		"x509: SAN dNSName is malformed",
+		"x509: invalid ECDSA parameters",
 	}
 	m, _ := filepath.Glob(filepath.Join("..", "testdata", "pki", "defect", "*.pem"))
 	for i, p := range m {

@@ -493,7 +493,7 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		if unseen != nil {
 			c.Fix = p.T("chain.noIssuer.fixUnseenCA", "Fix the layout of {file} as ca.load says, so that OpenSSL loads \"{issuer}\" from it.", args)
 		}
-	case "invalidCert", "criticalMarked", "sigAlgMismatch":
+	case "invalidCert", "criticalMarked", "sigAlgMismatch", "explicitCurve":
 		d := n.defect
 		args["file"], args["location"], args["reason"], args["ext"] = d.file, d.location, d.reason, d.ext
 		switch pr.kind {
@@ -510,9 +510,16 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		case "sigAlgMismatch":
 			c.Title = p.T("chain.sigAlgMismatch.title", "The server certificate {label} names two different signature algorithms", args)
 			c.Detail = p.T("chain.sigAlgMismatch.detail", "In {file}, {location}: the signature algorithm outside the signed part differs from the one inside it ({reason}). OpenSSL compares the two before checking the signature and fails with \"certificate signature failure\".", args)
+		case "explicitCurve":
+			c.Title = p.T("chain.explicitCurve.title", "The key of the server certificate {label} spells out its curve's parameters", args)
+			c.Detail = p.T("chain.explicitCurve.detail", "In {file}, {location}: the elliptic-curve key gives the parameters of its curve ({ext}) instead of the curve's name ({reason}). OpenSSL 3 refuses such a key in a certificate chain with \"Certificate public key has explicit ECC parameters\"; OpenSSL 1.1.1 accepted it, so the certificate may have worked before a client upgrade.", args)
 		}
 		c.Fix = p.T("chain.defect.fix", "Reissue the server certificate from the CA following RFC 5280 (the CA's software or profile produced this defect; the command below shows the certificate as OpenSSL reads it), then install it on every server.", args)
 		c.Commands = []string{"openssl x509 -noout -text -in " + shellQuote(d.file)}
+		if pr.kind == "explicitCurve" {
+			c.Fix = p.T("chain.explicitCurve.fix", "Reissue the server certificate for a key that names its curve. Keys made by some HSMs and old tools carry explicit parameters; the second command below writes a copy of such a key with the curve named, and a certificate request from it gets a certificate OpenSSL 3 accepts.", args)
+			c.Commands = append(c.Commands, "openssl ec -in server-key.pem -param_enc named_curve -out server-key-named.pem")
+		}
 		c.Others = []string{p.T("chain.defect.others", "Go crypto/x509 (Go driver) cannot even read the certificate: {reason}", args)}
 	case "sanConstrained":
 		d := n.defect
@@ -705,6 +712,8 @@ func linkStateText(p *i18n.Printer, state string) string {
 		return p.T("chain.link.criticalMarked", "extension wrongly marked critical", nil)
 	case "sigAlgMismatch":
 		return p.T("chain.link.sigAlgMismatch", "signature algorithms differ", nil)
+	case "explicitCurve":
+		return p.T("chain.link.explicitCurve", "explicit curve parameters", nil)
 	case "issuerMalformed":
 		return p.T("chain.link.issuerMalformed", "issuer malformed", nil)
 	case "notCA":

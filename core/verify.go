@@ -139,14 +139,17 @@ func pathProblems(res pathResult, at time.Time) []problem {
 	plen := 0
 	for i, n := range path {
 		c := n.cert
-		order := i * 4
+		order := i * 8 // critical 0, CA 2, explicit curve 3, purpose 4, path length 6
 		if len(Describe(c, at, nil).UnknownCriticalExtensions) > 0 {
 			out = append(out, problem{stage: stageExtensions, order: order, depth: i, err: x509err.Must("X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION"), cert: n, check: "chain.trusted", kind: "criticalExtension"})
 		} else if n.defect != nil && n.defect.kind == "criticalExt" {
 			out = append(out, problem{stage: stageExtensions, order: order, depth: i, err: x509err.Must("X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION"), cert: n, check: "chain.trusted", kind: "criticalMarked"})
 		}
 		if i > 0 && !isCA(c) {
-			out = append(out, problem{stage: stageExtensions, order: order + 1, depth: i, err: x509err.Must("X509_V_ERR_INVALID_CA"), cert: n, check: "chain.trusted", kind: "notCA", other: path[i-1]})
+			out = append(out, problem{stage: stageExtensions, order: order + 2, depth: i, err: x509err.Must("X509_V_ERR_INVALID_CA"), cert: n, check: "chain.trusted", kind: "notCA", other: path[i-1]})
+		}
+		if len(path) > 1 && n.defect != nil && n.defect.kind == "explicitCurve" {
+			out = append(out, problem{stage: stageExtensions, order: order + 3, depth: i, err: x509err.Must("X509_V_ERR_EC_KEY_EXPLICIT_PARAMS"), cert: n, check: "chain.trusted", kind: "explicitCurve"})
 		}
 		purposeOK := ekuAllows(c, x509.ExtKeyUsageServerAuth)
 		if i == 0 && !tlsKeyUsageOK(c) {
@@ -156,10 +159,10 @@ func pathProblems(res pathResult, at time.Time) []problem {
 			purposeOK = true // check_purpose: explicit trust settings trump the EKU
 		}
 		if !purposeOK {
-			out = append(out, problem{stage: stageExtensions, order: order + 2, depth: i, err: x509err.Must("X509_V_ERR_INVALID_PURPOSE"), cert: n, check: "purpose.server", kind: "purpose"})
+			out = append(out, problem{stage: stageExtensions, order: order + 4, depth: i, err: x509err.Must("X509_V_ERR_INVALID_PURPOSE"), cert: n, check: "purpose.server", kind: "purpose"})
 		}
 		if i > 1 && c.BasicConstraintsValid && c.IsCA && (c.MaxPathLen > 0 || c.MaxPathLenZero) && plen > c.MaxPathLen {
-			out = append(out, problem{stage: stageExtensions, order: order + 3, depth: i, err: x509err.Must("X509_V_ERR_PATH_LENGTH_EXCEEDED"), cert: n, check: "chain.trusted", kind: "pathLength"})
+			out = append(out, problem{stage: stageExtensions, order: order + 6, depth: i, err: x509err.Must("X509_V_ERR_PATH_LENGTH_EXCEEDED"), cert: n, check: "chain.trusted", kind: "pathLength"})
 		}
 		if i > 0 && !selfIssued(n) {
 			plen++

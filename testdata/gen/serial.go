@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto"
+	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/x509"
 	"encoding/asn1"
@@ -92,6 +93,8 @@ func negateSerial(c *x509.Certificate, signer crypto.Signer) *x509.Certificate {
 //     subjectAltName (OpenSSL connects: it never matches a host against URIs).
 //   - defect/uri-san-constrained-chain.pem: the same under a CA with DNS name
 //     constraints (OpenSSL connects; the report cannot know it).
+//   - defect/explicit-curve-chain.pem: a P-256 key given by its explicit
+//     parameters ("Certificate public key has explicit ECC parameters").
 //   - defect/utf8-dns-san-chain.pem: the only DNS name in the subjectAltName
 //     is "bücher.example.net" in UTF-8 (not its xn-- form), the CN
 //     db0.example.net: OpenSSL matches no host (a DNS name is there, so no CN
@@ -172,6 +175,14 @@ func genDefects(p *PKI) {
 		}
 		return e
 	}))
+	ecLeaf, _ := p.Leaf("server-ecdsa", P256, p.Intermediate, nil)
+	write("explicit-curve-chain.pem", resignTBS(ecLeaf, key, nil, nil, func(f [][]byte) {
+		i := 5 // serial, signature, issuer, validity, subject, key
+		if f[0][0] == 0xa0 {
+			i = 6
+		}
+		f[i] = explicitP256(f[i])
+	}))
 	bad := append([]byte(nil), leaf.Raw...)
 	i := bytes.Index(bad, []byte{0xa0, 0x03, 0x02, 0x01, 0x02})
 	bad[i+4] = 0x05
@@ -187,9 +198,9 @@ type tbsExtension struct {
 }
 
 // resignTBS rebuilds c's TBS with its extensions passed through edit (when
-// not nil), signs it again with signer (SHA-256), and puts outerAlg (when not
+// not nil) and its other fields through editFields, signs it again with signer (SHA-256), and puts outerAlg (when not
 // nil) as the signature algorithm outside the TBS.
-func resignTBS(c *x509.Certificate, signer crypto.Signer, outerAlg []byte, edit func([]tbsExtension) []tbsExtension) []byte {
+func resignTBS(c *x509.Certificate, signer crypto.Signer, outerAlg []byte, edit func([]tbsExtension) []tbsExtension, editFields ...func([][]byte)) []byte {
 	in := cryptobyte.String(c.RawTBSCertificate)
 	var body cryptobyte.String
 	if !in.ReadASN1(&body, cbasn1.SEQUENCE) {
@@ -224,6 +235,9 @@ func resignTBS(c *x509.Certificate, signer crypto.Signer, outerAlg []byte, edit 
 	}
 	if edit != nil {
 		exts = edit(exts)
+	}
+	for _, f := range editFields {
+		f(fields)
 	}
 	var b cryptobyte.Builder
 	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
@@ -270,4 +284,39 @@ func signTBS(c *x509.Certificate, tbs []byte, signer crypto.Signer, outerAlg []b
 		o.AddASN1BitString(sig)
 	})
 	return o.BytesOrPanic()
+}
+
+// explicitP256 rewrites a P-256 SubjectPublicKeyInfo to give the curve by
+// its explicit parameters (RFC 3279 ECParameters) instead of its name.
+func explicitP256(spki []byte) []byte {
+	in := cryptobyte.String(spki)
+	var body, alg, key cryptobyte.String
+	if !in.ReadASN1(&body, cbasn1.SEQUENCE) || !body.ReadASN1(&alg, cbasn1.SEQUENCE) || !body.ReadASN1Element(&key, cbasn1.BIT_STRING) {
+		panic("bad SPKI")
+	}
+	c := elliptic.P256().Params()
+	fixed := func(n *big.Int) []byte { return n.FillBytes(make([]byte, 32)) }
+	a := new(big.Int).Sub(c.P, big.NewInt(3))
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+			b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{1, 2, 840, 10045, 2, 1})
+			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) { // ECParameters
+				b.AddASN1Int64(1)
+				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+					b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{1, 2, 840, 10045, 1, 1}) // prime-field
+					b.AddASN1BigInt(c.P)
+				})
+				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+					b.AddASN1OctetString(fixed(a))
+					b.AddASN1OctetString(fixed(c.B))
+				})
+				b.AddASN1OctetString(append(append([]byte{4}, fixed(c.Gx)...), fixed(c.Gy)...))
+				b.AddASN1BigInt(c.N)
+				b.AddASN1Int64(1)
+			})
+		})
+		b.AddBytes(key)
+	})
+	return b.BytesOrPanic()
 }
