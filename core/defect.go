@@ -61,8 +61,10 @@ type defect struct {
 	// text; dnsDropped the DNS names among them, as found.
 	dropped    []string
 	dnsDropped []string
-	// file and location say where the certificate is.
+	// file and location say where the certificate is; leaf is set for the
+	// server's own certificate.
 	file, location string
+	leaf           bool
 }
 
 var (
@@ -225,7 +227,6 @@ func repairDefect(der []byte, reason string) (*x509.Certificate, *defect) {
 	}
 	c, err := x509.ParseCertificate(repaired)
 	if err != nil {
-		println("DEBUG", err.Error())
 		return nil, nil // another defect as well
 	}
 	c.Raw = der
@@ -401,60 +402,122 @@ func extensionName(oid asn1.ObjectIdentifier) string {
 	return oid.String()
 }
 
-// readServerCertificate looks at the server chain's first certificate when
-// Go's parser refused it (and it issued none of the others, so it is the
-// server's own): a defect OpenSSL is known to handle is read through a
-// repaired copy (the certificate then takes its place in the file's
-// certificates, and the parse error leaves the file's errors); any other
-// leaves the server certificate unreadable, and the chain undecided.
-func (in *inspection) readServerCertificate() {
+// readDefectiveCertificates reads, through a repaired copy, the certificates
+// of the server chain, the CA file and the CRL file (whose certificates join
+// the trust store) that Go's parser refuses for a defect OpenSSL is known to
+// handle; the copy takes the certificate's place among the file's
+// certificates. The server's own certificate (the first of the server chain,
+// issuing none of the others) may also lose subjectAltName entries; when it
+// cannot be repaired, it is the unreadable leaf and the chain is undecided.
+// A certificate that cannot be repaired otherwise stays unreadable.
+func (in *inspection) readDefectiveCertificates() {
+	firstChain := true
 	for _, it := range in.inputs {
-		if it.role != RoleServerChain || it.dec == nil {
+		switch it.role {
+		case RoleServerChain, RoleCAFile, RoleCRLFile:
+		default:
 			continue
 		}
-		for k, u := range it.dec.Unreadable {
-			if u.Index != 0 || issuesAnother(u.Subject, it.dec.Certs) {
+		leafFile := it.role == RoleServerChain && firstChain
+		if it.role == RoleServerChain {
+			firstChain = false
+		}
+		if it.dec == nil || len(it.dec.Unreadable) == 0 {
+			continue
+		}
+		var left []decode.Unreadable
+		for _, u := range it.dec.Unreadable {
+			leaf := leafFile && u.Index == 0 && !issuesAnother(u.Subject, it.dec.Certs)
+			c, d := repairDefect(u.DER, u.Reason)
+			if c != nil && !leaf && d.kind == "sanEntry" {
+				c = nil // only the server's own names are matched against a host
+			}
+			if c == nil {
+				if leaf {
+					in.unreadableLeaf = &unreadableCert{file: it.file.Name, Unreadable: u}
+				}
+				left = append(left, u)
 				continue
 			}
-			c, d := repairDefect(u.DER, u.Reason)
-			if c == nil {
-				in.unreadableLeaf = &unreadableCert{file: it.file.Name, Unreadable: u}
-				return
-			}
-			d.file, d.location = it.file.Name, u.Location
+			d.file, d.location, d.leaf = it.file.Name, u.Location, leaf
 			fp := certid.Fingerprint(c)
 			in.defects[fp] = d
-			it.dec.Certs = append([]decode.Cert{{Cert: c, Raw: c.Raw, Location: u.Location, PEMType: "CERTIFICATE"}}, it.dec.Certs...)
-			it.dec.Items = append([]report.Item{{Kind: "certificate", Location: u.Location, PEMType: "CERTIFICATE", Ref: fp}}, it.dec.Items...)
-			var errs []report.Issue
-			for _, e := range it.dec.Errors {
-				if e.Location != u.Location {
-					errs = append(errs, e)
-				} else if d.kind == "sanEntry" {
-					// Still worth a warning: read, but not all of it.
-					args := i18n.Args{"entries": strings.Join(d.dropped, ", "), "reason": d.reason}
-					advice := in.p.T("defect.sanEntry.advice", "Have the certificate reissued without them: the Go driver and other strict clients cannot read it at all. To see them with OpenSSL:", nil)
-					if len(d.dnsDropped) > 0 {
-						var idna []string
-						for _, n := range d.dnsDropped {
-							idna = append(idna, "DNS:"+printable([]byte(idnaHost(n))))
-						}
-						args["idna"] = strings.Join(idna, ", ")
-						advice = in.p.T("defect.sanEntry.adviceIDNA", "Have the certificate reissued with each DNS name in its IDNA (xn--) form, the form clients connect with ({idna}): the Go driver and other strict clients cannot read it at all as it is. To see the names with OpenSSL:", args)
-					}
-					errs = append(errs, report.Issue{Location: u.Location,
-						Message: in.p.T("defect.sanEntry.message", "the server certificate's subjectAltName holds entries Go's parser refuses ({entries}: {reason}); they are left out here. OpenSSL reads the certificate, and no host name can match such entries", args),
-						Advice:  advice,
-						Command: "openssl x509 -noout -ext subjectAltName -in " + shellQuote(it.file.Name)})
-				}
-			}
-			it.dec.Errors = errs
-			it.dec.Unreadable = append(it.dec.Unreadable[:k:k], it.dec.Unreadable[k+1:]...)
-			it.dec.Summary = decode.Summarize(it.dec, in.p)
-			return
+			insertCertificate(it.dec, c, u.Location, fp, u.Index-len(left))
+			it.dec.Errors = in.defectIssues(it, u.Location, d)
 		}
-		return // the first server chain file only
+		it.dec.Unreadable = left
+		it.dec.Summary = decode.Summarize(it.dec, in.p)
 	}
+}
+
+// insertCertificate puts a repaired certificate where it was in the file:
+// before the idx-th certificate item (counting the items there are).
+func insertCertificate(dec *decode.Result, c *x509.Certificate, loc, fp string, idx int) {
+	pos, n := len(dec.Items), 0
+	for i, item := range dec.Items {
+		if item.Kind != "certificate" {
+			continue
+		}
+		if n == idx {
+			pos = i
+			break
+		}
+		n++
+	}
+	item := report.Item{Kind: "certificate", Location: loc, PEMType: "CERTIFICATE", Ref: fp}
+	dec.Items = append(dec.Items[:pos:pos], append([]report.Item{item}, dec.Items[pos:]...)...)
+	// Certs: each certificate once, in the order of the items.
+	byFP := map[string]decode.Cert{fp: {Cert: c, Raw: c.Raw, Location: loc, PEMType: "CERTIFICATE"}}
+	for _, x := range dec.Certs {
+		byFP[certid.Fingerprint(x.Cert)] = x
+	}
+	certs := make([]decode.Cert, 0, len(byFP))
+	seen := map[string]bool{}
+	for _, item := range dec.Items {
+		if x, ok := byFP[item.Ref]; ok && item.Kind == "certificate" && !seen[item.Ref] {
+			seen[item.Ref] = true
+			certs = append(certs, x)
+		}
+	}
+	dec.Certs = certs
+}
+
+// defectIssues rewrites the file's parse error for a repaired certificate:
+// the server's own certificate is explained by the chain checks (only left-out
+// subjectAltName entries stay a warning); a CA certificate keeps a warning
+// saying what OpenSSL does with it.
+func (in *inspection) defectIssues(it *input, loc string, d *defect) []report.Issue {
+	p := in.p
+	var out []report.Issue
+	for _, e := range it.dec.Errors {
+		switch {
+		case e.Location != loc:
+			out = append(out, e)
+		case d.leaf && d.kind == "sanEntry":
+			// Read, but not all of it.
+			args := i18n.Args{"entries": strings.Join(d.dropped, ", "), "reason": d.reason}
+			advice := p.T("defect.sanEntry.advice", "Have the certificate reissued without them: the Go driver and other strict clients cannot read it at all. To see them with OpenSSL:", nil)
+			if len(d.dnsDropped) > 0 {
+				var idna []string
+				for _, n := range d.dnsDropped {
+					idna = append(idna, "DNS:"+printable([]byte(idnaHost(n))))
+				}
+				args["idna"] = strings.Join(idna, ", ")
+				advice = p.T("defect.sanEntry.adviceIDNA", "Have the certificate reissued with each DNS name in its IDNA (xn--) form, the form clients connect with ({idna}): the Go driver and other strict clients cannot read it at all as it is. To see the names with OpenSSL:", args)
+			}
+			out = append(out, report.Issue{Location: loc,
+				Message: p.T("defect.sanEntry.message", "the server certificate's subjectAltName holds entries Go's parser refuses ({entries}: {reason}); they are left out here. OpenSSL reads the certificate, and no host name can match such entries", args),
+				Advice:  advice,
+				Command: "openssl x509 -noout -ext subjectAltName -in " + shellQuote(it.file.Name)})
+		case !d.leaf:
+			args := i18n.Args{"reason": d.reason}
+			out = append(out, report.Issue{Location: loc,
+				Message: p.T("defect.ca.message", "a certificate Go's parser refuses ({reason}); OpenSSL loads it but refuses any chain through it, and it is read here as OpenSSL reads it", args),
+				Advice:  p.T("defect.ca.advice", "Have the certificate reissued following RFC 5280. To see it with OpenSSL:", nil),
+				Command: "openssl x509 -noout -text -in " + shellQuote(it.file.Name)})
+		}
+	}
+	return out
 }
 
 // issuesAnother reports whether a certificate with this subject issued one of

@@ -15,19 +15,20 @@ import (
 	"certinspect/core/x509err"
 )
 
-// TestDefectiveLeafAsOpenSSL runs openssl verify, configured as Python's ssl
-// configures it for PyMongo, on server certificates Go's parser refuses
-// (testdata/pki/defect) with several CA files and hosts, and requires the
-// report to predict OpenSSL's error; where certinspect does not model the
-// defect, it must say that it cannot predict, and must not check another
-// certificate of the chain in the server certificate's place.
-func TestDefectiveLeafAsOpenSSL(t *testing.T) {
+// TestDefectiveCertificatesAsOpenSSL runs openssl verify, configured as
+// Python's ssl configures it for PyMongo, on chains with a certificate Go's
+// parser refuses (testdata/pki/defect: the server's own, or the intermediate
+// in the ca-* files) with several CA files and hosts, and requires the report
+// to predict OpenSSL's error; where certinspect does not model the defect, it
+// must say that it cannot predict, and must not check another certificate of
+// the chain in the server certificate's place.
+func TestDefectiveCertificatesAsOpenSSL(t *testing.T) {
 	bin, err := exec.LookPath("openssl")
 	if err != nil {
 		t.Skip("openssl not installed")
 	}
 	chains, _ := filepath.Glob(filepath.Join("..", "testdata", "pki", "defect", "*-chain.pem"))
-	if len(chains) < 10 {
+	if len(chains) < 12 {
 		t.Fatalf("only %d defect fixtures (run go run ./testdata/gen)", len(chains))
 	}
 	errRE := regexp.MustCompile(`error (\d+) at (\d+) depth`)
@@ -72,8 +73,8 @@ func TestDefectiveLeafAsOpenSSL(t *testing.T) {
 				if !strings.Contains(strings.ToLower(rep.Verdict.PyMongoError), "certificate verify failed: "+strings.ToLower(e.Text)) {
 					t.Errorf("%s with %s for %s: the report predicts %q, openssl says %d %q", chain, ca, host, rep.Verdict.PyMongoError, code, e.Text)
 				}
-				if strings.Contains(chain, "uri-san") || strings.Contains(chain, "utf8-dns-san") {
-					continue // read, with the entries left out: input.read warns
+				if strings.Contains(chain, "uri-san") || strings.Contains(chain, "utf8-dns-san") || strings.Contains(chain, "/ca-") {
+					continue // read, with entries left out, or a CA: input.read warns
 				}
 				if statusOf(rep, "input.read") != "" {
 					t.Errorf("%s with %s: the server certificate is read, yet input.read says otherwise", chain, ca)
@@ -171,5 +172,28 @@ func TestUTF8DNSNameAsOpenSSLSeesIt(t *testing.T) {
 	}
 	if !strings.Contains(advice, "DNS:xn--bcher-kva.example.net") {
 		t.Errorf("advice %q does not name the IDNA form", advice)
+	}
+}
+
+// A CA certificate Go refuses is read as OpenSSL reads it: the chain names it
+// and OpenSSL's error at its depth (x509-limbo's critical-aki: the root's AKI
+// is critical, 34 at depth 1), or, when OpenSSL never uses it as an issuer,
+// the missing-issuer failure says why it does not count.
+func TestDefectiveCAAsOpenSSL(t *testing.T) {
+	rep := Inspect(limboRequest(limboCaseByID(t, "rfc5280::aki::critical-aki")))
+	c := failingCheck(rep, "chain.trusted")
+	if c == nil || c.OpenSSLError == nil || c.OpenSSLError.Code != 34 || !strings.Contains(c.Title, "The CA certificate x509-limbo-root marks authorityKeyIdentifier critical") {
+		t.Fatalf("chain.trusted: %+v", c)
+	}
+	if last := rep.Chain.Path[len(rep.Chain.Path)-1]; last.State != "criticalMarked" {
+		t.Errorf("last link %+v", last)
+	}
+	rep = Inspect(chainRequest(t, "defect/ca-duplicate-extension-chain.pem", "ca.pem", "db0.example.net"))
+	c = failingCheck(rep, "chain.trusted")
+	if c == nil || c.OpenSSLError == nil || c.OpenSSLError.Code != 20 || !strings.Contains(c.Detail, "OpenSSL treats it as invalid") {
+		t.Fatalf("chain.trusted: %+v", c)
+	}
+	if statusOf(rep, "input.read") != report.Warn {
+		t.Errorf("the malformed CA certificate is not named in the inputs")
 	}
 }

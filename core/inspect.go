@@ -148,7 +148,7 @@ func (in *inspection) decodeInputs() {
 		in.rep.Limits = append(in.rep.Limits, dec.Limits...)
 	}
 	in.assignRoles()
-	in.readServerCertificate()
+	in.readDefectiveCertificates()
 	for _, it := range in.inputs {
 		in.rep.Inputs = append(in.rep.Inputs, report.Input{
 			Name: it.file.Name, Role: string(it.role), RoleSource: it.roleSource, Size: len(it.file.Data),

@@ -21,7 +21,8 @@ func goVerdict(a *serverAnalysis, host string, at time.Time) (err error) {
 	// Go 1.23+ refuses negative serial numbers when it parses: crypto/tls
 	// fails the handshake on such a certificate from the server, and
 	// AppendCertsFromPEM skips one in the CA file. (certinspect reads them,
-	// as OpenSSL does, through GODEBUG x509negativeserial=1 in go.mod.)
+	// as OpenSSL does, through GODEBUG x509negativeserial=1 in go.mod.) The
+	// same goes for a certificate read through a repaired copy (defect.go).
 	for _, n := range a.presented {
 		if n.defect != nil {
 			return errors.New("tls: failed to parse certificate from server: " + n.defect.reason)
@@ -33,7 +34,7 @@ func goVerdict(a *serverAnalysis, host string, at time.Time) (err error) {
 	roots := x509.NewCertPool()
 	for _, n := range a.trusted {
 		// Go reads only CERTIFICATE blocks, not TRUSTED CERTIFICATE.
-		if n.aux == nil && n.cert.SerialNumber.Sign() >= 0 {
+		if n.aux == nil && n.cert.SerialNumber.Sign() >= 0 && n.defect == nil {
 			roots.AddCert(n.cert)
 		}
 	}

@@ -506,17 +506,29 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 			}
 		case "criticalMarked":
 			c.Title = p.T("chain.criticalMarked.title", "The server certificate {label} marks {ext} critical", args)
+			if pr.depth > 0 {
+				c.Title = p.T("chain.criticalMarked.titleCA", "The CA certificate {label} marks {ext} critical", args)
+			}
 			c.Detail = p.T("chain.criticalMarked.detail", "In {file}, {location}: the {ext} extension is marked critical, which RFC 5280 forbids ({reason}). OpenSSL does not process that extension as critical, so it refuses the certificate with \"unhandled critical extension\" once the rest of the chain checks out.", args)
 		case "sigAlgMismatch":
 			c.Title = p.T("chain.sigAlgMismatch.title", "The server certificate {label} names two different signature algorithms", args)
+			if pr.depth > 0 {
+				c.Title = p.T("chain.sigAlgMismatch.titleCA", "The CA certificate {label} names two different signature algorithms", args)
+			}
 			c.Detail = p.T("chain.sigAlgMismatch.detail", "In {file}, {location}: the signature algorithm outside the signed part differs from the one inside it ({reason}). OpenSSL compares the two before checking the signature and fails with \"certificate signature failure\".", args)
 		case "explicitCurve":
 			c.Title = p.T("chain.explicitCurve.title", "The key of the server certificate {label} spells out its curve's parameters", args)
+			if pr.depth > 0 {
+				c.Title = p.T("chain.explicitCurve.titleCA", "The key of the CA certificate {label} spells out its curve's parameters", args)
+			}
 			c.Detail = p.T("chain.explicitCurve.detail", "In {file}, {location}: the elliptic-curve key gives the parameters of its curve ({ext}) instead of the curve's name ({reason}). OpenSSL 3 refuses such a key in a certificate chain with \"Certificate public key has explicit ECC parameters\"; OpenSSL 1.1.1 accepted it, so the certificate may have worked before a client upgrade.", args)
 		}
 		c.Fix = p.T("chain.defect.fix", "Reissue the server certificate from the CA following RFC 5280 (the CA's software or profile produced this defect; the command below shows the certificate as OpenSSL reads it), then install it on every server.", args)
+		if pr.depth > 0 {
+			c.Fix = p.T("chain.defect.fixCA", "Reissue the CA certificate {label} following RFC 5280 (the command below shows it as OpenSSL reads it), then replace it in {file} and, for an intermediate, on every server.", args)
+		}
 		c.Commands = []string{"openssl x509 -noout -text -in " + shellQuote(d.file)}
-		if pr.kind == "explicitCurve" {
+		if pr.kind == "explicitCurve" && pr.depth == 0 {
 			c.Fix = p.T("chain.explicitCurve.fix", "Reissue the server certificate for a key that names its curve. Keys made by some HSMs and old tools carry explicit parameters; the second command below writes a copy of such a key with the curve named, and a certificate request from it gets a certificate OpenSSL 3 accepts.", args)
 			c.Commands = append(c.Commands, "openssl ec -in server-key.pem -param_enc named_curve -out server-key-named.pem")
 		}
@@ -667,6 +679,8 @@ func (a *serverAnalysis) rejectedIssuers(n *node, p *i18n.Printer) string {
 			continue
 		}
 		switch {
+		case invalid(c):
+			parts = append(parts, p.T("chain.rejected.invalid", "{cand} ({file}, {location}) has the right name, but OpenSSL treats it as invalid ({reason}) and never uses it as an issuer.", i18n.Args{"cand": certid.Label(c.cert), "file": c.defect.file, "location": c.defect.location, "reason": c.defect.reason}))
 		case len(n.cert.AuthorityKeyId) > 0 && len(c.cert.SubjectKeyId) > 0 && string(n.cert.AuthorityKeyId) != string(c.cert.SubjectKeyId):
 			parts = append(parts, p.T("chain.rejected.aki", "{cand} has the right name but a different key (subject key id {ski}): it is another generation of that CA.", i18n.Args{"cand": certid.Label(c.cert), "ski": certid.ColonHex(c.cert.SubjectKeyId)}))
 		case hasExtension(c.cert, oidKeyUsage) && c.cert.KeyUsage&x509.KeyUsageCertSign == 0:

@@ -62,11 +62,11 @@ func (a *serverAnalysis) noteUnreadableIssuer(unreadable []unreadableCert) {
 // such a certificate fails in PyMongo too. Other errors leave PyMongo's answer
 // open ("unsupported elliptic curve" covers brainpool curves, which OpenSSL
 // accepts; an empty name constraints extension OpenSSL accepts).
+// (Defects whose OpenSSL error is known, such as an AKI or SKI marked
+// critical, are read through a repaired copy instead: defect.go.)
 var refusedByOpenSSL = []string{
-	"x509: authority key identifier incorrectly marked critical", // rfc5280::aki::critical-aki
-	"x509: subject key identifier incorrectly marked critical",   // rfc5280::ski::critical-ski
-	"x509: invalid RSA public key",                               // invalid::invalid-issuer-key
-	"x509: IP constraint contained value of length",              // rfc5280::nc::invalid-ipv4-address, -ipv6-
+	"x509: invalid RSA public key",                  // invalid::invalid-issuer-key
+	"x509: IP constraint contained value of length", // rfc5280::nc::invalid-ipv4-address, -ipv6-
 }
 
 func openSSLRefusesToo(reason string) bool {

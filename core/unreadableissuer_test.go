@@ -23,7 +23,6 @@ func TestUnreadableIssuer(t *testing.T) {
 	}{
 		{"webpki::nc::intermediate-permitted-excluded-subtrees-both-null", "issuerUnreadable", report.Warn, "warn", "Not enough to predict"},
 		{"webpki::nc::intermediate-permitted-excluded-subtrees-both-empty-sequences", "issuerUnreadable", report.Warn, "warn", "Not enough to predict"},
-		{"rfc5280::aki::critical-aki", "issuerMalformed", report.Fail, "fail", "PyMongo would not connect"},
 		{"invalid::invalid-issuer-key", "issuerMalformed", report.Fail, "fail", "PyMongo would not connect"},
 	}
 	for _, c := range cases {

@@ -95,6 +95,10 @@ func negateSerial(c *x509.Certificate, signer crypto.Signer) *x509.Certificate {
 //     constraints (OpenSSL connects; the report cannot know it).
 //   - defect/explicit-curve-chain.pem: a P-256 key given by its explicit
 //     parameters ("Certificate public key has explicit ECC parameters").
+//   - defect/ca-critical-ski-chain.pem, defect/ca-duplicate-extension-chain.pem:
+//     a good server certificate and its intermediate, re-signed by the root
+//     with its subject key identifier marked critical (34 at depth 1), or
+//     with an extension twice (OpenSSL never uses it as an issuer: 20 at 0).
 //   - defect/utf8-dns-san-chain.pem: the only DNS name in the subjectAltName
 //     is "bücher.example.net" in UTF-8 (not its xn-- form), the CN
 //     db0.example.net: OpenSSL matches no host (a DNS name is there, so no CN
@@ -183,6 +187,16 @@ func genDefects(p *PKI) {
 		}
 		f[i] = explicitP256(f[i])
 	}))
+	for name, edit := range map[string]func([]tbsExtension) []tbsExtension{
+		"ca-critical-ski-chain.pem": critical(asn1.ObjectIdentifier{2, 5, 29, 14}),
+		"ca-duplicate-extension-chain.pem": func(e []tbsExtension) []tbsExtension {
+			return append(e, e[0])
+		},
+	} {
+		inter := resignTBS(p.Intermediate.Cert, p.Root.Key, nil, edit)
+		WriteFile("defect/"+name, append(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: leaf.Raw}),
+			pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: inter})...))
+	}
 	bad := append([]byte(nil), leaf.Raw...)
 	i := bytes.Index(bad, []byte{0xa0, 0x03, 0x02, 0x01, 0x02})
 	bad[i+4] = 0x05
