@@ -2,11 +2,16 @@ package core
 
 import (
 	"crypto/x509"
+	"encoding/asn1"
 	"net"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"certinspect/core/x509err"
+
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
 
 // maxNameConstraintChecks bounds the name-constraint comparisons of one path
@@ -41,6 +46,12 @@ func nameConstraintProblems(path []*node) []problem {
 			if j > 0 && selfIssued(sub) {
 				continue
 			}
+			if names, constraints := opensslNameCount(sub.cert), constraintCount(ca); names > 0 && constraints > nameCheckMax/names {
+				// OpenSSL refuses to compare that many before it starts.
+				out = append(out, problem{stage: stageNameConstraints, order: (len(path)-i)*1000 + j, depth: j, err: x509err.Must("X509_V_ERR_UNSPECIFIED"), cert: sub, other: path[i], check: "chain.trusted", kind: "nameConstraintsTooMany",
+					note: strconv.Itoa(names) + "/" + strconv.Itoa(constraints)})
+				continue
+			}
 			kind, name, over := violatesConstraints(ca, sub.cert, j == 0, &budget)
 			if over {
 				out = append(out, problem{stage: stageNameConstraints, order: (len(path)-i)*1000 + j, depth: j, err: x509err.Must("X509_V_ERR_UNSPECIFIED"), cert: sub, other: path[i], check: "chain.trusted", kind: "nameConstraintsBudget"})
@@ -56,6 +67,69 @@ func nameConstraintProblems(path []*node) []problem {
 		}
 	}
 	return out
+}
+
+// nameCheckMax is OpenSSL's NAME_CHECK_MAX: NAME_CONSTRAINTS_check refuses
+// (X509_V_ERR_UNSPECIFIED) a certificate whose names (subject attributes plus
+// subjectAltName entries) times the CA's constraints (permitted plus excluded
+// subtrees) exceed it, before comparing anything.
+const nameCheckMax = 1 << 20
+
+// opensslNameCount is the name count of NAME_CONSTRAINTS_check: every
+// attribute of the subject and every subjectAltName entry, of any type.
+func opensslNameCount(c *x509.Certificate) int {
+	return len(c.Subject.Names) + countExtensionEntries(c, oidExtSAN, nil)
+}
+
+// constraintCount is the constraint count of NAME_CONSTRAINTS_check: the
+// permitted and excluded subtrees, of any type.
+func constraintCount(ca *x509.Certificate) int {
+	return countExtensionEntries(ca, oidNameConstraintsExt, []cbasn1.Tag{cbasn1.Tag(0).Constructed().ContextSpecific(), cbasn1.Tag(1).Constructed().ContextSpecific()})
+}
+
+var oidNameConstraintsExt = asn1.ObjectIdentifier{2, 5, 29, 30}
+
+// countExtensionEntries counts the elements of the SEQUENCE an extension
+// holds, or, with parts, of each of its optional [n] parts.
+func countExtensionEntries(c *x509.Certificate, oid asn1.ObjectIdentifier, parts []cbasn1.Tag) int {
+	for _, e := range c.Extensions {
+		if !e.Id.Equal(oid) {
+			continue
+		}
+		in := cryptobyte.String(e.Value)
+		var seq cryptobyte.String
+		if !in.ReadASN1(&seq, cbasn1.SEQUENCE) {
+			return 0
+		}
+		count := func(s cryptobyte.String) int {
+			n := 0
+			for !s.Empty() {
+				var el cryptobyte.String
+				var tag cbasn1.Tag
+				if !s.ReadAnyASN1Element(&el, &tag) {
+					return n
+				}
+				n++
+			}
+			return n
+		}
+		if parts == nil {
+			return count(seq)
+		}
+		n := 0
+		for _, t := range parts {
+			var part cryptobyte.String
+			var present bool
+			if !seq.ReadOptionalASN1(&part, &present, t) {
+				return n
+			}
+			if present {
+				n += count(part)
+			}
+		}
+		return n
+	}
+	return 0
 }
 
 func dnsWithin(name, constraint string) bool {

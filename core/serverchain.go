@@ -649,6 +649,13 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Title = p.T("chain.nameConstraint.title", "{name} in {label} is outside the names {ca} may issue for", args)
 		c.Detail = p.T("chain.nameConstraint.detail", "{ca} carries name constraints, and {name} is not within them.", args)
 		c.Fix = p.T("chain.nameConstraint.fix", "Issue the certificate from a CA allowed to issue for {name}, or use a host name inside the constrained domain.", args)
+	case "nameConstraintsTooMany":
+		args["ca"] = certid.Label(pr.other.cert)
+		names, constraints, _ := strings.Cut(pr.note, "/")
+		args["names"], args["constraints"] = names, constraints
+		c.Title = p.T("chain.ncTooMany.title", "OpenSSL will not check the name constraints of {ca} against {label}", args)
+		c.Detail = p.T("chain.ncTooMany.detail", "{label} has {names} names (subject attributes and subjectAltName entries) and {ca} {constraints} name constraints: more than 2^20 comparisons, which OpenSSL refuses to start (NAME_CHECK_MAX), failing with \"unspecified certificate verification error\".", args)
+		c.Fix = p.T("chain.ncTooMany.fix", "Reissue the certificate with far fewer names, or the CA with far fewer name constraints; no real PKI needs this many.", args)
 	case "nameConstraintsBudget":
 		c.Title = p.T("chain.ncBudget.title", "Too many name-constraint comparisons", nil)
 		c.Detail = p.T("chain.ncBudget.detail", "The certificates ask for more than {max} name comparisons; the check stopped there. No real PKI needs this many.", i18n.Args{"max": maxNameConstraintChecks})
@@ -714,6 +721,8 @@ func linkStateText(p *i18n.Printer, state string) string {
 		return p.T("chain.link.nameConstraint", "violates name constraints", nil)
 	case "nameConstraintsBudget":
 		return p.T("chain.link.nameConstraintsBudget", "name constraints too complex to check", nil)
+	case "nameConstraintsTooMany":
+		return p.T("chain.link.nameConstraintsTooMany", "too many names for OpenSSL's name-constraint check", nil)
 	case "noIssuer":
 		return p.T("chain.link.noIssuer", "issuer not found", nil)
 	case "issuerUnreadable":
