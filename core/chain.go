@@ -114,7 +114,7 @@ func likelyIssued(issuer, subject *node) bool {
 
 // invalid is OpenSSL's EXFLAG_INVALID for a certificate read through a
 // repaired copy.
-func invalid(n *node) bool { return n.defect != nil && n.defect.kind == "invalid" }
+func invalid(n *node) bool { return n.defect != nil && n.defect.Kind == "invalid" }
 
 // checkIssued is OpenSSL's X509_check_issued: likelyIssued plus, when the
 // issuer has a key usage extension, keyCertSign in it.

@@ -108,7 +108,7 @@ func TestRepairDefectKeepsTheCertificateAsFound(t *testing.T) {
 		if c == nil {
 			t.Fatalf("%s: not repaired (%v)", name, perr)
 		}
-		if !bytes.Equal(c.Raw, b.Bytes) || d.reason != perr.Error() {
+		if !bytes.Equal(c.Raw, b.Bytes) || d.Reason != perr.Error() {
 			t.Errorf("%s: Raw or reason not as found", name)
 		}
 		if name != "sig-alg-mismatch" {
@@ -146,7 +146,7 @@ func FuzzRepairDefect(f *testing.F) {
 		if c == nil {
 			return
 		}
-		if !bytes.Equal(c.Raw, der) || d == nil || d.kind == "" {
+		if !bytes.Equal(c.Raw, der) || d == nil || d.Kind == "" {
 			t.Fatalf("repaired certificate without the bytes given or a defect: %+v", d)
 		}
 	})
@@ -195,5 +195,54 @@ func TestDefectiveCAAsOpenSSL(t *testing.T) {
 	}
 	if statusOf(rep, "input.read") != report.Warn {
 		t.Errorf("the malformed CA certificate is not named in the inputs")
+	}
+}
+
+// Files holding certificates Go refuses load in Python's ssl as they do in
+// the report: a key file whose client certificate has a defect core/repair
+// reads is analysed (no "no certificate"), one Go cannot read at all is left
+// undecided, and CA files with defective certificates load.
+func TestDefectiveFilesLoadAsPythonLoadsThem(t *testing.T) {
+	cases := []struct {
+		file, mode string
+		role       Role
+		// keyPresent is key.present's status.
+		keyPresent report.Status
+	}{
+		{"defect/client-critical-aki.pem", "cert", RoleCertKeyFile, report.Pass},
+		{"defect/client-bad-version.pem", "cert", RoleCertKeyFile, report.Warn},
+		{"defect/ca-critical-ski-chain.pem", "verify", RoleCAFile, ""},
+		{"defect/explicit-curve-chain.pem", "verify", RoleCAFile, ""},
+	}
+	var paths []string
+	for _, c := range cases {
+		paths = append(paths, filepath.Join("..", "testdata", "pki", c.file))
+	}
+	for i, c := range cases {
+		said := pythonLoads(t, c.mode, paths[i:i+1])[0]
+		if said != "" {
+			t.Fatalf("%s: Python does not load it (%s): pick another fixture", c.file, said)
+		}
+		req := Request{At: fixtureAt, URI: "mongodb://db0.example.net/?tls=true", Files: []File{{Name: c.file, Role: c.role, Data: fixture(t, c.file)}}}
+		rep := Inspect(req)
+		if rep.Verdict.Status == "fail" && phaseOf(rep) < phaseTLS {
+			t.Errorf("%s: Python loads the file, the report says %q (%s)", c.file, rep.Verdict.PyMongoError, rep.Verdict.CheckID)
+		}
+		if c.keyPresent != "" && statusOf(rep, "key.present") != c.keyPresent {
+			t.Errorf("%s: key.present %s, want %s", c.file, statusOf(rep, "key.present"), c.keyPresent)
+		}
+		if c.keyPresent == report.Pass && statusOf(rep, "key.match") != report.Pass {
+			t.Errorf("%s: key.match %s", c.file, statusOf(rep, "key.match"))
+		}
+	}
+	rep := Inspect(Request{At: fixtureAt, Files: []File{{Name: "client.pem", Role: RoleCertKeyFile, Data: fixture(t, "defect/client-critical-aki.pem")}}})
+	found := false
+	for _, in := range rep.Inputs {
+		for _, e := range in.Errors {
+			found = found || strings.Contains(e.Message, "mongod, verifying it with OpenSSL, refuses it (unhandled critical extension)")
+		}
+	}
+	if !found {
+		t.Errorf("the key file's input does not say what mongod does with the certificate: %+v", rep.Inputs)
 	}
 }

@@ -50,7 +50,7 @@ func (a *serverAnalysis) lintChecks(p *i18n.Printer) []report.Check {
 			c.Detail += " " + p.T("lint.alsoEngine", "The same problem is reported by the chain checks above.", nil)
 		}
 	}
-	if d := a.leaf.defect; d != nil && len(d.dropped) > 0 {
+	if d := a.leaf.defect; d != nil && len(d.Dropped) > 0 {
 		// The copy lacks the subjectAltName entries Go refuses (defect.go);
 		// the certificate itself has them: no "empty" or "missing" SAN.
 		kept := checks[:0]

@@ -25,7 +25,7 @@ const maxNameConstraintChecks = 1 << 16
 // SAN (OpenSSL 3 treats such a CN as a host name).
 func nameConstraintProblems(path []*node) []problem {
 	var out []problem
-	if d := path[0].defect; d != nil && d.kind == "sanEntry" {
+	if d := path[0].defect; d != nil && d.Kind == "sanEntry" {
 		// OpenSSL checks the entries the copy left out against the
 		// constraints too (defect.go): from here on its answer is not known.
 		for i := 1; i < len(path); i++ {

@@ -25,7 +25,7 @@ func goVerdict(a *serverAnalysis, host string, at time.Time) (err error) {
 	// same goes for a certificate read through a repaired copy (defect.go).
 	for _, n := range a.presented {
 		if n.defect != nil {
-			return errors.New("tls: failed to parse certificate from server: " + n.defect.reason)
+			return errors.New("tls: failed to parse certificate from server: " + n.defect.Reason)
 		}
 		if n.cert.SerialNumber.Sign() < 0 {
 			return errors.New("tls: failed to parse certificate from server: x509: negative serial number")

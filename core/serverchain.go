@@ -57,7 +57,7 @@ func analyzeServer(presented, trusted []*node, store string, hosts []string, che
 	a.problems = pathProblems(a.result, at)
 	for _, h := range hosts {
 		m := matchHost(h, a.leaf.cert)
-		if d := a.leaf.defect; d != nil && len(d.dnsDropped) > 0 && m.rule == "cn-fallback" {
+		if d := a.leaf.defect; d != nil && len(d.DNSDropped) > 0 && m.rule == "cn-fallback" {
 			// OpenSSL saw a DNS name in the subjectAltName (one Go refuses,
 			// defect.go), so it never looks at the subject CN.
 			m.matched, m.rule, m.by, m.goWouldReject = false, "none", "", false
@@ -384,7 +384,7 @@ func (a *serverAnalysis) hostChecks(checkHost, hostsGiven bool, p *i18n.Printer)
 	}
 	all := append(append([]string{}, a.leaf.cert.DNSNames...), ipStrings(a.leaf)...)
 	if d := a.leaf.defect; d != nil {
-		all = append(all, d.dropped...) // as OpenSSL sees them (defect.go)
+		all = append(all, d.Dropped...) // as OpenSSL sees them (defect.go)
 	}
 	names := strings.Join(all, ", ")
 	if names == "" {
@@ -495,11 +495,11 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		}
 	case "invalidCert", "criticalMarked", "sigAlgMismatch", "explicitCurve":
 		d := n.defect
-		args["file"], args["location"], args["reason"], args["ext"] = d.file, d.location, d.reason, d.ext
+		args["file"], args["location"], args["reason"], args["ext"] = d.file, d.location, d.Reason, d.Ext
 		switch pr.kind {
 		case "invalidCert":
 			c.Title = p.T("chain.invalidCert.title", "OpenSSL treats the server certificate {label} as invalid", args)
-			if d.ext != "" {
+			if d.Ext != "" {
 				c.Detail = p.T("chain.invalidCert.detailExt", "In {file}, {location}: the {ext} extension appears twice or cannot be decoded ({reason}). OpenSSL then marks the certificate invalid and never finds an issuer for it, whatever the CA file holds: PyMongo fails with \"unable to get local issuer certificate\" even though the chain looks complete.", args)
 			} else {
 				c.Detail = p.T("chain.invalidCert.detail", "In {file}, {location}: {reason}. OpenSSL then marks the certificate invalid and never finds an issuer for it, whatever the CA file holds: PyMongo fails with \"unable to get local issuer certificate\" even though the chain looks complete.", args)
@@ -535,7 +535,7 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Others = []string{p.T("chain.defect.others", "Go crypto/x509 (Go driver) cannot even read the certificate: {reason}", args)}
 	case "sanConstrained":
 		d := n.defect
-		args["file"], args["location"], args["entries"], args["ca"] = d.file, d.location, strings.Join(d.dropped, ", "), certid.Label(pr.other.cert)
+		args["file"], args["location"], args["entries"], args["ca"] = d.file, d.location, strings.Join(d.Dropped, ", "), certid.Label(pr.other.cert)
 		c.Status = report.Warn
 		c.OpenSSLError = nil
 		c.Title = p.T("chain.sanConstrained.title", "Name constraints of {ca} over entries of {label} that cannot be read here", args)
@@ -687,7 +687,7 @@ func (a *serverAnalysis) rejectedIssuers(n *node, p *i18n.Printer) string {
 		}
 		switch {
 		case invalid(c):
-			parts = append(parts, p.T("chain.rejected.invalid", "{cand} ({file}, {location}) has the right name, but OpenSSL treats it as invalid ({reason}) and never uses it as an issuer.", i18n.Args{"cand": certid.Label(c.cert), "file": c.defect.file, "location": c.defect.location, "reason": c.defect.reason}))
+			parts = append(parts, p.T("chain.rejected.invalid", "{cand} ({file}, {location}) has the right name, but OpenSSL treats it as invalid ({reason}) and never uses it as an issuer.", i18n.Args{"cand": certid.Label(c.cert), "file": c.defect.file, "location": c.defect.location, "reason": c.defect.Reason}))
 		case len(n.cert.AuthorityKeyId) > 0 && len(c.cert.SubjectKeyId) > 0 && string(n.cert.AuthorityKeyId) != string(c.cert.SubjectKeyId):
 			parts = append(parts, p.T("chain.rejected.aki", "{cand} has the right name but a different key (subject key id {ski}): it is another generation of that CA.", i18n.Args{"cand": certid.Label(c.cert), "ski": certid.ColonHex(c.cert.SubjectKeyId)}))
 		case hasExtension(c.cert, oidKeyUsage) && c.cert.KeyUsage&x509.KeyUsageCertSign == 0:

@@ -142,13 +142,13 @@ func pathProblems(res pathResult, at time.Time) []problem {
 		order := i * 8 // critical 0, CA 2, explicit curve 3, purpose 4, path length 6
 		if len(Describe(c, at, nil).UnknownCriticalExtensions) > 0 {
 			out = append(out, problem{stage: stageExtensions, order: order, depth: i, err: x509err.Must("X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION"), cert: n, check: "chain.trusted", kind: "criticalExtension"})
-		} else if n.defect != nil && n.defect.kind == "criticalExt" {
+		} else if n.defect != nil && n.defect.Kind == "criticalExt" {
 			out = append(out, problem{stage: stageExtensions, order: order, depth: i, err: x509err.Must("X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION"), cert: n, check: "chain.trusted", kind: "criticalMarked"})
 		}
 		if i > 0 && !isCA(c) {
 			out = append(out, problem{stage: stageExtensions, order: order + 2, depth: i, err: x509err.Must("X509_V_ERR_INVALID_CA"), cert: n, check: "chain.trusted", kind: "notCA", other: path[i-1]})
 		}
-		if len(path) > 1 && n.defect != nil && n.defect.kind == "explicitCurve" {
+		if len(path) > 1 && n.defect != nil && n.defect.Kind == "explicitCurve" {
 			out = append(out, problem{stage: stageExtensions, order: order + 3, depth: i, err: x509err.Must("X509_V_ERR_EC_KEY_EXPLICIT_PARAMS"), cert: n, check: "chain.trusted", kind: "explicitCurve"})
 		}
 		purposeOK := ekuAllows(c, x509.ExtKeyUsageServerAuth)
@@ -191,7 +191,7 @@ func pathProblems(res pathResult, at time.Time) []problem {
 		order := (top - i) * 2
 		if i < top {
 			issuer := path[i+1]
-			if n.defect != nil && n.defect.kind == "sigAlgMismatch" {
+			if n.defect != nil && n.defect.Kind == "sigAlgMismatch" {
 				// X509_verify compares the two algorithm identifiers first.
 				out = append(out, problem{stage: stageSignatures, order: order, depth: i, err: x509err.Must("X509_V_ERR_CERT_SIGNATURE_FAILURE"), cert: n, check: "chain.trusted", kind: "sigAlgMismatch", other: issuer})
 			} else if err := signedBy(n.cert, issuer.cert); err != nil {

@@ -130,6 +130,15 @@ func (a *analysis) checkPresent() report.Check {
 		c.Fix = p.T("key.present.noKey.fix", "Append the private key to the certificate file and point tlsCertificateKeyFile at the result.", nil)
 		c.Commands = []string{a.cmd("cat {file} client.key > client.pem")}
 		return c
+	case len(a.keys) > 0 && len(a.certs) == 0 && a.unreadable > 0:
+		// A certificate is there, but not one Go reads: OpenSSL may load it.
+		c.Status = report.Warn
+		c.Title = p.T("key.present.certUnreadable.title", "The certificate in the key file cannot be read here", nil)
+		c.Detail = withNotes(p.T("key.present.certUnreadable.detail", "{file} holds a private key ({key}, {location}) and a CERTIFICATE block Go's parser refuses (see the file's errors). OpenSSL reads some encodings Go refuses, so whether PyMongo loads this file cannot be predicted here.",
+			i18n.Args{"file": name, "key": a.keyDesc(a.keys[0].info), "location": a.keys[0].info.Location}))
+		c.Fix = p.T("key.present.certUnreadable.fix", "Load the file with the client's Python (the command below): no error means PyMongo loads it too. Either way the certificate breaks RFC 5280; have it reissued.", nil)
+		c.Commands = []string{a.cmd("python3 -c 'import ssl, sys; ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).load_cert_chain(sys.argv[1]); print(\"loaded\")' {file}")}
+		return c
 	case len(a.keys) > 0 && len(a.certs) == 0:
 		c.Title = p.T("key.present.noCert.title", "The file has a private key but no certificate", nil)
 		c.Detail = withNotes(p.T("key.present.noCert.detail", "{file} holds a private key ({key}, {location}) and no certificate. PyMongo needs the client certificate and its private key in the one file named by tlsCertificateKeyFile. {pymongo}",

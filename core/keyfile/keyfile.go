@@ -31,6 +31,7 @@ import (
 
 	"certinspect/core/i18n"
 	"certinspect/core/pemfile"
+	"certinspect/core/repair"
 	"certinspect/core/report"
 )
 
@@ -230,6 +231,9 @@ type analysis struct {
 	// certsNotRead: OpenSSL fails before it has the certificates (a damaged
 	// block, or no certificate where it reads), so before their strength.
 	certsNotRead bool
+	// unreadable counts CERTIFICATE blocks Go's parser refuses and
+	// core/repair cannot read either: OpenSSL may well load them.
+	unreadable int
 }
 
 func location(index, line int) string { return fmt.Sprintf("%d:%d", index, line) }
@@ -291,6 +295,15 @@ func (a *analysis) read() {
 			}
 			c, err := x509.ParseCertificate(b.Bytes)
 			if err != nil {
+				if r, d := repair.Certificate(b.Bytes, err.Error()); r != nil {
+					// OpenSSL reads it (PyMongo loads and sends it); so does
+					// the analysis, through the repaired copy.
+					s.Errors = append(s.Errors, report.Issue{Location: a.loc(b.index, b.line),
+						Message: a.p.T("key.block.repairedCert", "This certificate is one Go's parser refuses ({error}); OpenSSL reads it, so PyMongo loads it, and it is read here as OpenSSL reads it", i18n.Args{"error": d.Reason})})
+					a.addCert(r, b.index, b.line)
+					continue
+				}
+				a.unreadable++
 				s.Errors = append(s.Errors, report.Issue{Location: a.loc(b.index, b.line),
 					Message: a.p.T("key.block.badCert", "This CERTIFICATE block is not a readable certificate: {error}", i18n.Args{"error": err.Error()})})
 				continue

@@ -99,6 +99,9 @@ func negateSerial(c *x509.Certificate, signer crypto.Signer) *x509.Certificate {
 //     a good server certificate and its intermediate, re-signed by the root
 //     with its subject key identifier marked critical (34 at depth 1), or
 //     with an extension twice (OpenSSL never uses it as an issuer: 20 at 0).
+//   - defect/client-critical-aki.pem, defect/client-bad-version.pem: a
+//     tlsCertificateKeyFile whose client certificate has its AKI marked
+//     critical (Python's load_cert_chain loads it) or a version Go refuses.
 //   - defect/utf8-dns-san-chain.pem: the only DNS name in the subjectAltName
 //     is "bücher.example.net" in UTF-8 (not its xn-- form), the CN
 //     db0.example.net: OpenSSL matches no host (a DNS name is there, so no CN
@@ -197,6 +200,11 @@ func genDefects(p *PKI) {
 		WriteFile("defect/"+name, append(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: leaf.Raw}),
 			pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: inter})...))
 	}
+	client, clientKey := p.client("client-rsa", RSA2048, "alice-rsa", nil)
+	WriteFile("defect/client-critical-aki.pem", cat(pemBlock("CERTIFICATE", resignTBS(client, key, nil, critical(asn1.ObjectIdentifier{2, 5, 29, 35}))), pkcs8PEM(clientKey)))
+	badClient := append([]byte(nil), client.Raw...)
+	badClient[bytes.Index(badClient, []byte{0xa0, 0x03, 0x02, 0x01, 0x02})+4] = 0x05
+	WriteFile("defect/client-bad-version.pem", cat(pemBlock("CERTIFICATE", badClient), pkcs8PEM(clientKey)))
 	bad := append([]byte(nil), leaf.Raw...)
 	i := bytes.Index(bad, []byte{0xa0, 0x03, 0x02, 0x01, 0x02})
 	bad[i+4] = 0x05
