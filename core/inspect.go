@@ -55,10 +55,13 @@ type inspection struct {
 	// parser refuses it for another reason.
 	defects        map[string]*defect
 	unreadableLeaf *unreadableCert
-	certOrder      []string
-	certSrc        map[string][]string
-	uri            *mongouri.Result
-	tls            tlsSettings
+	// explains caches the pasted error's explanations (explained: done).
+	explains  []explain.Explanation
+	explained bool
+	certOrder []string
+	certSrc   map[string][]string
+	uri       *mongouri.Result
+	tls       tlsSettings
 }
 
 // Inspect runs every analysis on the request and returns the report. It never
@@ -360,6 +363,17 @@ func (in *inspection) hosts() []string {
 		}
 		if t, ok := sclient.Parse(string(it.file.Data)); ok && t.ServerName != "" {
 			hs = append(hs, t.ServerName)
+		}
+	}
+	if len(hs) > 0 {
+		return hs
+	}
+	// A pasted error names the hosts PyMongo tried (host:port), in order.
+	seen := map[string]bool{}
+	for _, ex := range in.explanations() {
+		if h := ex.Host; h != "" && !seen[h] && len(hs) < MaxHosts {
+			seen[h] = true
+			hs = append(hs, h)
 		}
 	}
 	return hs

@@ -31,14 +31,27 @@ func (in *inspection) errorText() string {
 	return strings.Join(parts, "\n")
 }
 
+// explanations explains the pasted error text, once (nil: no text).
+func (in *inspection) explanations() []explain.Explanation {
+	if !in.explained {
+		in.explained = true
+		if text := in.errorText(); text != "" {
+			in.explains = explain.Explain(text, in.p)
+			if in.explains == nil {
+				in.explains = []explain.Explanation{}
+			}
+		}
+	}
+	return in.explains
+}
+
 // explainError explains the pasted error and ties each explanation to the
 // evidence of the checks already made. It runs last, over all other checks.
 func (in *inspection) explainError() {
-	text := in.errorText()
-	if text == "" {
+	ex := in.explanations()
+	if ex == nil {
 		return
 	}
-	ex := explain.Explain(text, in.p)
 	explain.Link(ex, in.rep.Checks, in.p)
 	in.rep.Explain = ex
 	if len(ex) == 0 {

@@ -2,6 +2,7 @@ package core
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -147,22 +148,30 @@ func unverifiedNote(p *i18n.Printer) string {
 // ServerSelectionTimeoutError ("Timeout: 30s"): its default is the int 30;
 // serverSelectionTimeoutMS becomes float seconds (5000 → 5.0), 0 the int 0.
 func (in *inspection) selectionTimeout() string {
-	if in.uri == nil {
-		return "30"
-	}
-	for _, o := range in.uri.Options {
-		if o.Key != "serverselectiontimeoutms" {
-			continue
-		}
-		if ms, ok := o.Value.(float64); ok {
-			if ms == 0 {
-				return "0"
+	if in.uri != nil {
+		for _, o := range in.uri.Options {
+			if o.Key != "serverselectiontimeoutms" {
+				continue
 			}
-			return pyFloatRepr(ms / 1000)
+			if ms, ok := o.Value.(float64); ok {
+				if ms == 0 {
+					return "0"
+				}
+				return pyFloatRepr(ms / 1000)
+			}
 		}
+	}
+	// Without the option, a pasted ServerSelectionTimeoutError tells the
+	// timeout the customer's client runs with.
+	if m := pastedTimeout.FindStringSubmatch(in.errorText()); m != nil {
+		return m[1]
 	}
 	return "30"
 }
+
+// pastedTimeout finds PyMongo's ", Timeout: 1.5s, Topology Description"
+// in a pasted error.
+var pastedTimeout = regexp.MustCompile(`, Timeout: ([0-9]+(?:\.[0-9]+)?(?:e-?[0-9]+)?)s, Topology Description`)
 
 // pyFloatRepr formats f as Python's repr does: the shortest digits, ".0"
 // for whole numbers, exponent form below 1e-4 and from 1e16.

@@ -128,32 +128,41 @@ func undecidedCheck(rep *Report, in *inspection) *report.Check {
 	return nil
 }
 
-// predictHandshakeError returns the message PyMongo would print for the
-// first host whose handshake fails, in PyMongo's framing, and the problem.
+// predictHandshakeError returns the message PyMongo would print when the
+// handshakes fail, in PyMongo's framing, with the first failing host and its
+// problem. PyMongo's Topology._error_message joins the error of every server
+// that has one with "," (each error names its host:port; with one server,
+// there is nothing to join), in the order of the seed list.
 func (in *inspection) predictHandshakeError() (msg, host string, pr *problem) {
 	hosts := in.hosts()
 	if len(hosts) == 0 {
 		hosts = []string{""}
 	}
+	var errs []string
 	for _, h := range hosts {
-		pr := in.server.firstProblem(h)
-		if pr == nil {
+		p := in.server.firstProblem(h)
+		if p == nil {
 			continue
 		}
 		hp := "<host>:27017"
 		if h != "" {
 			hp = hostPort(h)
 		}
-		return pyMongoVerifyError(hp, pr, in.selectionTimeout()), normalizeHost(h), pr
+		if pr == nil {
+			host, pr = normalizeHost(h), p
+		}
+		errs = append(errs, serverVerifyError(hp, p))
 	}
-	return "", "", nil
+	if pr == nil {
+		return "", "", nil
+	}
+	return fmt.Sprintf("pymongo.errors.ServerSelectionTimeoutError: %s, Timeout: %ss, Topology Description: <…>", strings.Join(errs, ","), in.selectionTimeout()), host, pr
 }
 
-// pyMongoVerifyError frames a verification failure as PyMongo prints it
-// inside ServerSelectionTimeoutError: no "SSL handshake failed" prefix for
-// certificate verification errors, and Python's own wording for host-name
-// mismatches.
-func pyMongoVerifyError(hostPort string, pr *problem, timeout string) string {
+// serverVerifyError is a server's error as PyMongo records it: no "SSL
+// handshake failed" prefix for certificate verification errors, and
+// Python's own wording for host-name mismatches.
+func serverVerifyError(hostPort string, pr *problem) string {
 	reason := pr.err.Text
 	switch pr.err.Name {
 	case "X509_V_ERR_HOSTNAME_MISMATCH":
@@ -161,5 +170,5 @@ func pyMongoVerifyError(hostPort string, pr *problem, timeout string) string {
 	case "X509_V_ERR_IP_ADDRESS_MISMATCH":
 		reason = fmt.Sprintf("IP address mismatch, certificate is not valid for '%s'.", pr.note)
 	}
-	return fmt.Sprintf("pymongo.errors.ServerSelectionTimeoutError: %s: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: %s (_ssl.c:…), Timeout: %ss, Topology Description: <…>", hostPort, reason, timeout)
+	return fmt.Sprintf("%s: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: %s (_ssl.c:…)", hostPort, reason)
 }

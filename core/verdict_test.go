@@ -17,3 +17,44 @@ func TestFirstFixCarriesItsCommand(t *testing.T) {
 		t.Errorf("first fix %q is not the check's own", rep.Verdict.FirstFix)
 	}
 }
+
+// PyMongo joins the error of every server that has one with "," (checked
+// with PyMongo 3.11 against two openssl s_server: the same text, replica set
+// or not); a single server's error stands alone.
+func TestPredictedErrorJoinsEveryFailingHost(t *testing.T) {
+	req := chainRequest(t, "server-chain.pem", "other-ca.pem")
+	req.URI = "mongodb://db0.example.net:27017,db1.example.net:27018/?tls=true&serverSelectionTimeoutMS=1500&replicaSet=rs0"
+	rep := Inspect(req)
+	want := "pymongo.errors.ServerSelectionTimeoutError: " +
+		"db0.example.net:27017: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:…)," +
+		"db1.example.net:27018: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:…)" +
+		", Timeout: 1.5s, Topology Description: <…>"
+	if rep.Verdict.PyMongoError != want {
+		t.Errorf("predicted\n%s\nwant\n%s", rep.Verdict.PyMongoError, want)
+	}
+	req.URI = "mongodb://db0.example.net:27017/?tls=true"
+	if got := Inspect(req).Verdict.PyMongoError; strings.Count(got, "[SSL:") != 1 || !strings.HasPrefix(got, "pymongo.errors.ServerSelectionTimeoutError: db0.example.net:27017: [SSL:") {
+		t.Errorf("one host: %s", got)
+	}
+}
+
+// Without a connection string, a pasted ServerSelectionTimeoutError gives the
+// hosts PyMongo tried (each checked against the certificate) and its timeout.
+func TestPastedErrorGivesHostsAndTimeout(t *testing.T) {
+	req := chainRequest(t, "server-chain.pem", "ca.pem")
+	req.ErrorText = "pymongo.errors.ServerSelectionTimeoutError: db0.example.net:27017: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:992),db2.example.net:27018: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'db2.example.net'. (_ssl.c:992), Timeout: 1.5s, Topology Description: <TopologyDescription id: 6b0b, topology_type: ReplicaSetNoPrimary>"
+	rep := Inspect(req)
+	var hosts []string
+	for _, c := range rep.Checks {
+		if c.ID == "hostname.match" {
+			hosts = append(hosts, c.Subject+"="+string(c.Status))
+		}
+	}
+	if strings.Join(hosts, " ") != "db2.example.net=fail db0.example.net=pass" {
+		t.Errorf("hostname.match: %v", hosts)
+	}
+	want := "pymongo.errors.ServerSelectionTimeoutError: db2.example.net:27018: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'db2.example.net'. (_ssl.c:…), Timeout: 1.5s, Topology Description: <…>"
+	if rep.Verdict.PyMongoError != want {
+		t.Errorf("predicted %q", rep.Verdict.PyMongoError)
+	}
+}
