@@ -133,7 +133,7 @@ function buildHelloSite() {
     compressed(data, "gz", text);
     compressed(data, "br", text);
     fs.copyFileSync(path.join(CACHE, sha(data) + ".gz"), p + ".gz");
-    fs.copyFileSync(path.join(CACHE, sha(data) + ".br11"), p + ".br");
+    fs.copyFileSync(path.join(CACHE, sha(data) + ".br11w24"), p + ".br");
   }
 }
 
