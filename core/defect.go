@@ -70,6 +70,7 @@ func (in *inspection) readDefectiveCertificates() {
 			continue
 		}
 		var left []decode.Unreadable
+		var repaired []repairedCert
 		for _, u := range it.dec.Unreadable {
 			leaf := leafFile && u.Index == 0 && !issuesAnother(u.Subject, it.dec.Certs)
 			c, d := repairDefect(u.DER, u.Reason)
@@ -86,41 +87,68 @@ func (in *inspection) readDefectiveCertificates() {
 			d.file, d.location, d.leaf = it.file.Name, u.Location, leaf
 			fp := certid.Fingerprint(c)
 			in.defects[fp] = d
-			insertCertificate(it.dec, c, u.Location, fp, u.Index-len(left))
-			it.dec.Errors = in.defectIssues(it, u.Location, d)
+			// Its place among the certificate items, which lack the ones
+			// left unreadable.
+			repaired = append(repaired, repairedCert{cert: c, loc: u.Location, fp: fp, at: u.Index - len(left), d: d})
 		}
 		it.dec.Unreadable = left
-		it.dec.Summary = decode.Summarize(it.dec, in.p)
+		if len(repaired) == 0 {
+			continue
+		}
+		insertCertificates(it.dec, repaired)
+		var unreadable []report.Issue
+		it.dec.Errors, unreadable = in.defectIssues(it, repaired)
+		// The summary counts as unreadable only what still is.
+		counted := *it.dec
+		counted.Errors = unreadable
+		it.dec.Summary = decode.Summarize(&counted, in.p)
 	}
 }
 
-// insertCertificate puts a repaired certificate where it was in the file:
-// before the idx-th certificate item (counting the items there are).
-func insertCertificate(dec *decode.Result, c *x509.Certificate, loc, fp string, idx int) {
-	pos, n := len(dec.Items), 0
-	for i, item := range dec.Items {
-		if item.Kind != "certificate" {
-			continue
+// repairedCert is a certificate read through core/repair, to put back in
+// its file: at is its place among the file's certificate items.
+type repairedCert struct {
+	cert *x509.Certificate
+	loc  string
+	fp   string
+	at   int
+	d    *defect
+}
+
+// insertCertificates puts repaired certificates (in file order) back where
+// they were among the file's items, and lists every certificate once, in
+// the order of the items, in one pass over the file.
+func insertCertificates(dec *decode.Result, rs []repairedCert) {
+	items := make([]report.Item, 0, len(dec.Items)+len(rs))
+	k, n := 0, 0
+	put := func(upTo int) {
+		for ; k < len(rs) && rs[k].at <= upTo; k++ {
+			items = append(items, report.Item{Kind: "certificate", Location: rs[k].loc, PEMType: "CERTIFICATE", Ref: rs[k].fp})
+			n++
+			upTo++
 		}
-		if n == idx {
-			pos = i
-			break
-		}
-		n++
 	}
-	item := report.Item{Kind: "certificate", Location: loc, PEMType: "CERTIFICATE", Ref: fp}
-	dec.Items = append(dec.Items[:pos:pos], append([]report.Item{item}, dec.Items[pos:]...)...)
-	// Certs: each certificate once, in the order of the items.
-	byFP := map[string]decode.Cert{fp: {Cert: c, Raw: c.Raw, Location: loc, PEMType: "CERTIFICATE"}}
+	for _, item := range dec.Items {
+		if item.Kind == "certificate" {
+			put(n)
+			n++
+		}
+		items = append(items, item)
+	}
+	put(len(items) + len(rs))
+	dec.Items = items
+	byFP := make(map[string]decode.Cert, len(dec.Certs)+len(rs))
 	for _, x := range dec.Certs {
 		byFP[certid.Fingerprint(x.Cert)] = x
 	}
+	for _, r := range rs {
+		byFP[r.fp] = decode.Cert{Cert: r.cert, Raw: r.cert.Raw, Location: r.loc, PEMType: "CERTIFICATE"}
+	}
 	certs := make([]decode.Cert, 0, len(byFP))
-	seen := map[string]bool{}
 	for _, item := range dec.Items {
-		if x, ok := byFP[item.Ref]; ok && item.Kind == "certificate" && !seen[item.Ref] {
-			seen[item.Ref] = true
+		if x, ok := byFP[item.Ref]; ok && item.Kind == "certificate" {
 			certs = append(certs, x)
+			delete(byFP, item.Ref)
 		}
 	}
 	dec.Certs = certs
@@ -130,13 +158,19 @@ func insertCertificate(dec *decode.Result, c *x509.Certificate, loc, fp string, 
 // the server's own certificate is explained by the chain checks (only left-out
 // subjectAltName entries stay a warning); a CA certificate keeps a warning
 // saying what OpenSSL does with it.
-func (in *inspection) defectIssues(it *input, loc string, d *defect) []report.Issue {
+func (in *inspection) defectIssues(it *input, rs []repairedCert) (all, unreadable []report.Issue) {
 	p := in.p
+	byLoc := make(map[string]*defect, len(rs))
+	for _, r := range rs {
+		byLoc[r.loc] = r.d
+	}
 	var out []report.Issue
 	for _, e := range it.dec.Errors {
+		d, loc := byLoc[e.Location], e.Location
 		switch {
-		case e.Location != loc:
+		case d == nil:
 			out = append(out, e)
+			unreadable = append(unreadable, e)
 		case d.leaf && d.Kind == "sanEntry":
 			// Read, but not all of it.
 			args := i18n.Args{"entries": strings.Join(d.Dropped, ", "), "reason": d.Reason}
@@ -171,7 +205,7 @@ func (in *inspection) defectIssues(it *input, loc string, d *defect) []report.Is
 				Command: "openssl x509 -noout -text -in " + shellQuote(it.file.Name)})
 		}
 	}
-	return out
+	return out, unreadable
 }
 
 // mongodRefuses is the error OpenSSL gives for a defect when mongod verifies

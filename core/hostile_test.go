@@ -664,3 +664,40 @@ func TestCoreHasNoNetwork(t *testing.T) {
 		t.Fatalf("only %d files checked", n)
 	}
 }
+
+// TestHostileManyDefectiveCertificates reads 10,000 distinct certificates Go
+// refuses and core/repair reads (an extension twice), in every role: each is
+// repaired and put back in its place, without work growing with the square
+// of their number.
+func TestHostileManyDefectiveCertificates(t *testing.T) {
+	skipLarge(t)
+	var blocks []*pem.Block
+	rest := fixture(t, "defect/ca-duplicate-extension-chain.pem")
+	for {
+		var b *pem.Block
+		if b, rest = pem.Decode(rest); b == nil {
+			break
+		}
+		blocks = append(blocks, b)
+	}
+	der := blocks[1].Bytes // the intermediate, re-signed with an extension twice
+	tbs := cryptobyte.String(der)
+	var cert, body cryptobyte.String
+	var serial []byte
+	if !tbs.ReadASN1(&cert, cbasn1.SEQUENCE) || !cert.ReadASN1(&body, cbasn1.SEQUENCE) || !body.SkipOptionalASN1(cbasn1.Tag(0).Constructed().ContextSpecific()) || !body.ReadASN1Bytes(&serial, cbasn1.INTEGER) {
+		t.Fatal("no serial")
+	}
+	at := bytes.Index(der, serial)
+	var out bytes.Buffer
+	for i := 0; i < 10000; i++ {
+		c := append([]byte(nil), der...)
+		c[at+len(serial)-1], c[at+len(serial)-2] = byte(i), byte(i>>8)+0x10 // distinct, positive, minimal
+		pem.Encode(&out, &pem.Block{Type: "CERTIFICATE", Bytes: c})
+	}
+	for _, role := range hostileRoles {
+		rep := inspectHostile(t, "10,000 defective certificates as "+string(role), Request{Files: []File{{Name: "many.pem", Role: role, Data: out.Bytes()}}, Hosts: []string{"h0.example.net"}})
+		if role == RoleCAFile && (len(rep.Inputs) != 1 || rep.Inputs[0].Summary != "10000 certificates") {
+			t.Errorf("as the CA file: %q", rep.Inputs[0].Summary)
+		}
+	}
+}
