@@ -16,8 +16,8 @@ import (
 
 // A certificate that Go's parser refuses is often one OpenSSL reads and then
 // refuses for a reason of its own, at a known point of X509_verify_cert
-// (core/repair). Such certificates of the server chain, the CA file and the
-// CRL file are read through the repaired copy, and the path evaluation adds
+// (core/repair). Such certificates of the server chain, the CA file, the
+// CRL file and the key file are read through the repaired copy, and the path evaluation adds
 // OpenSSL's error for the defect in OpenSSL's order (verify.go): an
 // "invalid" certificate is never an issuer nor issued, "criticalExt" fails
 // check_extensions (34), "explicitCurve" too (94), "sigAlgMismatch" fails the
@@ -47,8 +47,8 @@ func repairDefect(der []byte, reason string) (*x509.Certificate, *defect) {
 }
 
 // readDefectiveCertificates reads, through a repaired copy, the certificates
-// of the server chain, the CA file and the CRL file (whose certificates join
-// the trust store) that Go's parser refuses for a defect OpenSSL is known to
+// of the server chain, the CA file, the CRL file (whose certificates join
+// the trust store) and the key file that Go's parser refuses for a defect OpenSSL is known to
 // handle; the copy takes the certificate's place among the file's
 // certificates. The server's own certificate (the first of the server chain,
 // issuing none of the others) may also lose subjectAltName entries; when it
