@@ -210,6 +210,12 @@ describe("diagnosis", () => {
     assert.match(msg, /PEM|DER|certificate/, "the message says what the file is not");
     // Its advice comes with a command to copy.
     assert.ok(await chip.locator(".command button.copy").count() >= 1, "a copyable command on the chip");
+    // The verdict's first fix introduces its command ("…, run:"); the report
+    // carries the command in the fix's text, the page shows it once, to copy.
+    const fix = (await page.textContent("#verdict .fix")).trim();
+    assert.match(fix, /:$/, `the fix ends where its command starts: ${fix}`);
+    assert.doesNotMatch(fix, /openssl/);
+    assert.match(await page.textContent("#verdict .command"), /openssl asn1parse -inform DER -in garbage\.bin/);
     assert.deepEqual(problems, []);
     await shot(page, "04-garbage");
     await page.close();

@@ -606,10 +606,15 @@ export function mountInspector(container, options = {}) {
       box.append(el("p", { class: "label" }, t("verdict.pyError")),
         el("pre", { class: "pyerror", tabindex: "0" }, el("code", null, v.pymongoError)));
     }
-    if (v.firstFix) box.append(el("p", { class: "fix" }, el("strong", null, t("verdict.firstFix")), " ", v.firstFix));
-    // The commands of the check the headline is about, right under its fix.
+    // The commands of the check the headline is about, right under its fix
+    // (a fix that introduces its command carries it in the text too: shown
+    // once, in the command block).
     const leadCheck = arr(rep.checks).find((c) => isObj(c) && c.id === v.checkId && (c.status === "fail" || c.status === "warn"));
-    if (leadCheck && status !== "ok") for (const cmd of arr(leadCheck.commands).slice(0, 2)) box.append(commandBlock(cmd));
+    const cmds = leadCheck && status !== "ok" ? arr(leadCheck.commands).slice(0, 2).map(str) : [];
+    let fix = str(v.firstFix);
+    if (cmds.length && fix.endsWith(": " + cmds[0])) fix = fix.slice(0, fix.length - cmds[0].length - 1);
+    if (fix) box.append(el("p", { class: "fix" }, el("strong", null, t("verdict.firstFix")), " ", fix));
+    for (const cmd of cmds) box.append(commandBlock(cmd));
     if (v.checkId) {
       const btn = el("button", { type: "button", class: "link" }, t("verdict.showCheck"));
       btn.addEventListener("click", () => {
