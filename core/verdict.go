@@ -59,9 +59,13 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 		}
 	}
 	v := Verdict{Status: "ok"}
+	// Hosts whose handshakes would succeed while others fail (a host name
+	// the certificate lacks): PyMongo connects to those.
+	var failing, fine []string
 	// OpenSSL's order decides the printed error, unless a certificate the
 	// chain needs could not be read here: then the order is not known.
 	if first != nil && phase(first) == phaseHandshake && in != nil && in.server != nil && in.server.leaf != nil && in.tls.enabled && in.server.unreadableIssuer == nil {
+		failing, fine = in.hostOutcomes()
 		if pe, host, pr := in.predictHandshakeError(); pe != "" {
 			v.PyMongoError = pe
 			for i := range rep.Checks {
@@ -78,6 +82,10 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 		v.Status = "fail"
 		v.CheckID = first.ID
 		v.Headline = p.T("verdict.fail", "PyMongo would not connect: {reason}", i18n.Args{"reason": first.Title})
+		if len(failing) > 0 && len(fine) > 0 {
+			v.Headline = p.T("verdict.failSome", "PyMongo would not connect to {failing} (it would to {fine}): {reason}",
+				i18n.Args{"failing": strings.Join(failing, ", "), "fine": strings.Join(fine, ", "), "reason": first.Title})
+		}
 		v.FirstFix = fixWithCommand(first)
 		if v.PyMongoError == "" {
 			v.PyMongoError = first.PyMongoError
@@ -126,6 +134,19 @@ func undecidedCheck(rep *Report, in *inspection) *report.Check {
 		}
 	}
 	return nil
+}
+
+// hostOutcomes splits the hosts into those whose handshake fails and those
+// whose handshake succeeds (with the same server chain).
+func (in *inspection) hostOutcomes() (failing, fine []string) {
+	for _, h := range in.hosts() {
+		if in.server.firstProblem(h) != nil {
+			failing = append(failing, normalizeHost(h))
+		} else {
+			fine = append(fine, normalizeHost(h))
+		}
+	}
+	return failing, fine
 }
 
 // predictHandshakeError returns the message PyMongo would print when the

@@ -58,3 +58,18 @@ func TestPastedErrorGivesHostsAndTimeout(t *testing.T) {
 		t.Errorf("predicted %q", rep.Verdict.PyMongoError)
 	}
 }
+
+// A certificate that names some of the hosts: PyMongo connects to those, and
+// the verdict says which hosts it would not connect to.
+func TestVerdictNamesTheHostsThatFail(t *testing.T) {
+	req := chainRequest(t, "server-chain.pem", "ca.pem")
+	req.URI = "mongodb://db0.example.net,db2.example.net/?tls=true&replicaSet=rs0"
+	rep := Inspect(req)
+	if rep.Verdict.Status != "fail" || !strings.HasPrefix(rep.Verdict.Headline, "PyMongo would not connect to db2.example.net (it would to db0.example.net): db2.example.net does not match") {
+		t.Errorf("verdict %s %q", rep.Verdict.Status, rep.Verdict.Headline)
+	}
+	req.URI = "mongodb://db2.example.net,db3.example.net/?tls=true"
+	if h := Inspect(req).Verdict.Headline; !strings.HasPrefix(h, "PyMongo would not connect: ") {
+		t.Errorf("every host fails: %q", h)
+	}
+}
