@@ -196,6 +196,19 @@ func TestDefectiveCAAsOpenSSL(t *testing.T) {
 	if statusOf(rep, "input.read") != report.Warn {
 		t.Errorf("the malformed CA certificate is not named in the inputs")
 	}
+	// Its description says Go refuses it; the others' do not.
+	refused := 0
+	for _, c := range rep.Certificates {
+		if c.GoParseError != "" {
+			refused++
+			if !strings.Contains(c.GoParseError, "duplicate extension") || c.Label != "certinspect Test Intermediate CA" {
+				t.Errorf("certificate %s: goParseError %q", c.Label, c.GoParseError)
+			}
+		}
+	}
+	if refused != 1 {
+		t.Errorf("%d certificates say Go refuses them, want 1", refused)
+	}
 }
 
 // Files holding certificates Go refuses load in Python's ssl as they do in

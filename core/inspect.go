@@ -310,6 +310,9 @@ func (in *inspection) describeCertificates() {
 	for _, fp := range in.certOrder {
 		d := Describe(in.certsByFP[fp], in.req.At, in.p)
 		d.Sources = in.certSrc[fp]
+		if def := in.defects[fp]; def != nil {
+			d.GoParseError = def.Reason // described from the repaired copy (defect.go)
+		}
 		in.rep.Certificates = append(in.rep.Certificates, d)
 	}
 }

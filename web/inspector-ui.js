@@ -817,6 +817,7 @@ export function mountInspector(container, options = {}) {
         dl.append(el("dt", null, label), el("dd", null, Array.isArray(c[k]) ? c[k].map(str).join(", ") : f ? f(c[k]) : str(c[k])));
       }
       if (pk) dl.append(el("dt", null, t("certs.key")), el("dd", null, pk));
+      if (c.goParseError) dl.append(el("dt", null, t("certs.goParseError")), el("dd", { class: "go-refuses" }, t("certs.goParseErrorText", { error: str(c.goParseError) })));
       const ts = isObj(c.trustSettings) ? c.trustSettings : null;
       if (ts) dl.append(el("dt", null, t("certs.trust")), el("dd", { class: ts.serverAuth === "rejected" ? "trust-rejected" : null }, t("certs.trustIn", { settings: str(ts.text), file: str(ts.file) })));
       (folded && fold.includes(c) ? folded : wrap).append(el("article", { class: "cert", id: "cert-" + str(c.id).slice(0, 16), dataset: { cert: str(c.id) } },

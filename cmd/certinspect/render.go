@@ -197,6 +197,9 @@ func renderText(w io.Writer, rep core.Report, color bool) {
 			if len(c.ExtKeyUsage) > 0 {
 				out("    EKU      %s\n", strings.Join(c.ExtKeyUsage, ", "))
 			}
+			if c.GoParseError != "" {
+				out("    go       %s\n", p.t.T("cli.cert.goParseError", "Go's parser refuses it ({error}); read here as OpenSSL reads it", i18n.Args{"error": clean(c.GoParseError)}))
+			}
 			if ts := c.TrustSettings; ts != nil {
 				out("    trust    %s\n", p.t.T("cli.cert.trust", "{settings} (OpenSSL trust settings in {file})", i18n.Args{"settings": clean(ts.Text), "file": clean(ts.File)}))
 			}

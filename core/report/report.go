@@ -177,6 +177,10 @@ type Certificate struct {
 	// TrustSettings are the OpenSSL trust settings the tlsCAFile gives the
 	// certificate (a TRUSTED CERTIFICATE block), nil when it gives none.
 	TrustSettings *TrustSettings `json:"trustSettings,omitempty"`
+	// GoParseError is crypto/x509's error for a certificate Go refuses and
+	// that is read, as OpenSSL reads it, through a repaired copy
+	// (core/repair); "" for every other certificate.
+	GoParseError string `json:"goParseError,omitempty"`
 }
 
 // TrustSettings are OpenSSL's trust settings of a certificate in a CA file
