@@ -24,17 +24,14 @@ func goVerdict(a *serverAnalysis, host string, at time.Time) (err error) {
 	// as OpenSSL does, through GODEBUG x509negativeserial=1 in go.mod.) The
 	// same goes for a certificate read through a repaired copy (defect.go).
 	for _, n := range a.presented {
-		if n.defect != nil {
-			return errors.New("tls: failed to parse certificate from server: " + n.defect.Reason)
-		}
-		if n.cert.SerialNumber.Sign() < 0 {
-			return errors.New("tls: failed to parse certificate from server: x509: negative serial number")
+		if reason := goRefuses(n); reason != "" {
+			return errors.New("tls: failed to parse certificate from server: " + reason)
 		}
 	}
 	roots := x509.NewCertPool()
 	for _, n := range a.trusted {
 		// Go reads only CERTIFICATE blocks, not TRUSTED CERTIFICATE.
-		if n.aux == nil && n.cert.SerialNumber.Sign() >= 0 && n.defect == nil {
+		if n.aux == nil && goRefuses(n) == "" {
 			roots.AddCert(n.cert)
 		}
 	}
@@ -52,6 +49,18 @@ func goVerdict(a *serverAnalysis, host string, at time.Time) (err error) {
 		KeyUsages:     []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	})
 	return err
+}
+
+// goRefuses is Go's parse error for a certificate certinspect reads as
+// OpenSSL does ("" when Go reads it too).
+func goRefuses(n *node) string {
+	switch {
+	case n.defect != nil:
+		return n.defect.Reason
+	case n.cert.SerialNumber.Sign() < 0:
+		return "x509: negative serial number"
+	}
+	return ""
 }
 
 // otherClients says, as info, when Go's verifier would decide the other way
@@ -84,6 +93,10 @@ func (in *inspection) otherClients() {
 		for _, n := range a.trusted {
 			if n.aux != nil {
 				detail = p.T("others.goRejects.detailTrusted", "PyMongo connects, but Go says: {error}. Go reads only -----BEGIN CERTIFICATE----- blocks, so it ignores the TRUSTED CERTIFICATE blocks of {file} (OpenSSL trust settings) that PyMongo trusts.", i18n.Args{"error": goErr.Error(), "file": n.file})
+				break
+			}
+			if reason := goRefuses(n); reason != "" {
+				detail = p.T("others.goRejects.detailUnparsed", "PyMongo connects, but Go says: {error}. Go's parser refuses {label} in {file} ({reason}), so a Go client leaves it out of its trust store.", i18n.Args{"error": goErr.Error(), "label": certid.Label(n.cert), "file": n.file, "reason": reason})
 				break
 			}
 		}

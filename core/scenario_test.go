@@ -291,7 +291,7 @@ func TestOtherClientsAreNamed(t *testing.T) {
 		{"sha1-chain.pem", "ca.pem", "", ""}, // both reject
 		// Go 1.23+ refuses negative serials when parsing; OpenSSL connects.
 		{"negative-serial-chain.pem", "ca.pem", "reject", "tls: failed to parse certificate from server: x509: negative serial number"},
-		{"server-chain.pem", "negative-serial-root-ca.pem", "reject", "x509: certificate signed by unknown authority"},
+		{"server-chain.pem", "negative-serial-root-ca.pem", "reject", "x509: certificate signed by unknown authority. Go's parser refuses certinspect Test Root CA in negative-serial-root-ca.pem (x509: negative serial number)"},
 	}
 	for _, tc := range cases {
 		rep := Inspect(chainRequest(t, tc.chain, tc.ca, "db0.example.net"))
