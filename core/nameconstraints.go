@@ -26,11 +26,24 @@ const maxNameConstraintChecks = 1 << 16
 func nameConstraintProblems(path []*node) []problem {
 	var out []problem
 	if d := path[0].defect; d != nil && d.Kind == "sanEntry" {
-		// OpenSSL checks the entries the copy left out against the
-		// constraints too (defect.go): from here on its answer is not known.
+		// OpenSSL checks the entries the copy left out (defect.go) against
+		// the constraints of their type too: an IP address of neither 4 nor
+		// 16 bytes fails with "unsupported or invalid name syntax"; for the
+		// others its answer is not known from here on.
 		for i := 1; i < len(path); i++ {
-			if nameConstraints(path[i].cert) != nil {
-				out = append(out, problem{stage: stageNameConstraints, order: -1, depth: 0, err: x509err.Must("X509_V_ERR_UNSPECIFIED"), cert: path[0], other: path[i], check: "chain.trusted", kind: "sanConstrained"})
+			ca := path[i].cert
+			if nameConstraints(ca) == nil {
+				continue
+			}
+			order := (len(path)-i)*1000 - 1
+			if e := droppedOfType(d, "IP Address:"); e != "" && len(ca.PermittedIPRanges)+len(ca.ExcludedIPRanges) > 0 {
+				out = append(out, problem{stage: stageNameConstraints, order: order, depth: 0, err: x509err.Must("X509_V_ERR_UNSUPPORTED_NAME_SYNTAX"), cert: path[0], other: path[i], check: "chain.trusted", kind: "sanEntrySyntax", note: e})
+				break
+			}
+			if droppedOfType(d, "URI:") != "" && len(ca.PermittedURIDomains)+len(ca.ExcludedURIDomains) > 0 ||
+				droppedOfType(d, "DNS:") != "" && len(ca.PermittedDNSDomains)+len(ca.ExcludedDNSDomains) > 0 ||
+				droppedOfType(d, "email:") != "" && len(ca.PermittedEmailAddresses)+len(ca.ExcludedEmailAddresses) > 0 {
+				out = append(out, problem{stage: stageNameConstraints, order: order, depth: 0, err: x509err.Must("X509_V_ERR_UNSPECIFIED"), cert: path[0], other: path[i], check: "chain.trusted", kind: "sanConstrained"})
 				break
 			}
 		}
@@ -67,6 +80,17 @@ func nameConstraintProblems(path []*node) []problem {
 		}
 	}
 	return out
+}
+
+// droppedOfType is the first subjectAltName entry of a type ("IP Address:",
+// "URI:", "DNS:", "email:") the repaired copy left out, "" when none.
+func droppedOfType(d *defect, prefix string) string {
+	for _, e := range d.Dropped {
+		if strings.HasPrefix(e, prefix) {
+			return e
+		}
+	}
+	return ""
 }
 
 // nameCheckMax is OpenSSL's NAME_CHECK_MAX: NAME_CONSTRAINTS_check refuses

@@ -533,6 +533,13 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 			c.Commands = append(c.Commands, "openssl ec -in server-key.pem -param_enc named_curve -out server-key-named.pem")
 		}
 		c.Others = []string{p.T("chain.defect.others", "Go crypto/x509 (Go driver) cannot even read the certificate: {reason}", args)}
+	case "sanEntrySyntax":
+		d := n.defect
+		args["file"], args["location"], args["entry"], args["ca"] = d.file, d.location, pr.note, certid.Label(pr.other.cert)
+		c.Title = p.T("chain.sanEntrySyntax.title", "{ca} constrains IP addresses, and {label} has one OpenSSL cannot compare", args)
+		c.Detail = p.T("chain.sanEntrySyntax.detail", "In {file}, {location}: the subjectAltName holds {entry}, an IP address of neither 4 nor 16 bytes (Go refuses the certificate for it). OpenSSL reads it, and checking it against the IP name constraints of {ca} fails with \"unsupported or invalid name syntax\".", args)
+		c.Fix = p.T("chain.sanEntrySyntax.fix", "Reissue the server certificate with each IP address as 4 bytes (IPv4) or 16 bytes (IPv6): openssl writes them so from subjectAltName=IP:192.0.2.10.", args)
+		c.Commands = []string{"openssl x509 -noout -ext subjectAltName -in " + shellQuote(d.file)}
 	case "sanConstrained":
 		d := n.defect
 		args["file"], args["location"], args["entries"], args["ca"] = d.file, d.location, strings.Join(d.Dropped, ", "), certid.Label(pr.other.cert)
@@ -729,6 +736,8 @@ func linkStateText(p *i18n.Printer, state string) string {
 		return p.T("chain.link.issuerUnreadable", "issuer unreadable here", nil)
 	case "invalidCert":
 		return p.T("chain.link.invalidCert", "invalid for OpenSSL", nil)
+	case "sanEntrySyntax":
+		return p.T("chain.link.sanEntrySyntax", "IP address OpenSSL cannot compare with name constraints", nil)
 	case "sanConstrained":
 		return p.T("chain.link.sanConstrained", "names unreadable here under name constraints", nil)
 	case "criticalMarked":

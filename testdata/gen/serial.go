@@ -9,6 +9,7 @@ import (
 	"encoding/asn1"
 	"encoding/pem"
 	"math/big"
+	"net"
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
@@ -102,6 +103,10 @@ func negateSerial(c *x509.Certificate, signer crypto.Signer) *x509.Certificate {
 //   - defect/client-critical-aki.pem, defect/client-bad-version.pem: a
 //     tlsCertificateKeyFile whose client certificate has its AKI marked
 //     critical (Python's load_cert_chain loads it) or a version Go refuses.
+//   - defect/ip-san-constrained-chain.pem: an IP entry of 8 bytes in the
+//     subjectAltName under a CA with IP name constraints (OpenSSL: 53,
+//     "unsupported or invalid name syntax"); defect/uri-san-uri-constrained-chain.pem:
+//     the URI Go cannot parse under a CA with URI name constraints.
 //   - defect/utf8-dns-san-chain.pem: the only DNS name in the subjectAltName
 //     is "bücher.example.net" in UTF-8 (not its xn-- form), the CN
 //     db0.example.net: OpenSSL matches no host (a DNS name is there, so no CN
@@ -205,6 +210,44 @@ func genDefects(p *PKI) {
 	badClient := append([]byte(nil), client.Raw...)
 	badClient[bytes.Index(badClient, []byte{0xa0, 0x03, 0x02, 0x01, 0x02})+4] = 0x05
 	WriteFile("defect/client-bad-version.pem", cat(pemBlock("CERTIFICATE", badClient), pkcs8PEM(clientKey)))
+	addSAN := func(tag int, value []byte) func([]tbsExtension) []tbsExtension {
+		return func(e []tbsExtension) []tbsExtension {
+			for i := range e {
+				if e[i].oid.Equal(oidSAN) {
+					v := cryptobyte.String(e[i].value)
+					var names cryptobyte.String
+					if !v.ReadASN1(&names, cbasn1.SEQUENCE) {
+						panic("bad SAN")
+					}
+					var b cryptobyte.Builder
+					b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+						b.AddBytes(names)
+						b.AddASN1(cbasn1.Tag(tag).ContextSpecific(), func(b *cryptobyte.Builder) { b.AddBytes(value) })
+					})
+					e[i].value = b.BytesOrPanic()
+				}
+			}
+			return e
+		}
+	}
+	for _, c := range []struct {
+		name string
+		edit func(*x509.Certificate)
+		san  func([]tbsExtension) []tbsExtension
+	}{
+		{"ip-san-constrained-chain.pem", func(c *x509.Certificate) {
+			c.PermittedIPRanges = []*net.IPNet{{IP: net.IP{192, 0, 2, 0}, Mask: net.CIDRMask(24, 32)}}
+		}, addSAN(7, []byte{192, 0, 2, 10, 255, 255, 255, 0})},
+		{"uri-san-uri-constrained-chain.pem", func(c *x509.Certificate) {
+			c.PermittedURIDomains = []string{"example.net"}
+		}, badURI},
+	} {
+		name := c.name
+		ca := p.ca("nc-ca", "Name Constrained CA ("+name+")", p.Root, c.edit)
+		l, _ := p.Leaf("server-rsa", RSA2048, ca, nil)
+		WriteFile("defect/"+name, append(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: resignTBS(l, ca.Key, nil, c.san)}),
+			pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: ca.Cert.Raw})...))
+	}
 	bad := append([]byte(nil), leaf.Raw...)
 	i := bytes.Index(bad, []byte{0xa0, 0x03, 0x02, 0x01, 0x02})
 	bad[i+4] = 0x05
