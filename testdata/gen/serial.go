@@ -148,25 +148,27 @@ func genDefects(p *PKI) {
 	write("critical-aia-chain.pem", resignTBS(leaf, key, nil, critical(asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 1, 1})))
 	sha384RSA := []byte{0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0c, 0x05, 0x00}
 	write("sig-alg-mismatch-chain.pem", resignTBS(leaf, key, sha384RSA, nil))
-	badURI := func(e []tbsExtension) []tbsExtension {
-		uri := "http://foo.bar, DNS:db0.example.net"
-		for i := range e {
-			if e[i].oid.Equal(oidSAN) {
-				v := cryptobyte.String(e[i].value)
-				var names cryptobyte.String
-				if !v.ReadASN1(&names, cbasn1.SEQUENCE) {
-					panic("bad SAN")
+	addSAN := func(tag int, value []byte) func([]tbsExtension) []tbsExtension {
+		return func(e []tbsExtension) []tbsExtension {
+			for i := range e {
+				if e[i].oid.Equal(oidSAN) {
+					v := cryptobyte.String(e[i].value)
+					var names cryptobyte.String
+					if !v.ReadASN1(&names, cbasn1.SEQUENCE) {
+						panic("bad SAN")
+					}
+					var b cryptobyte.Builder
+					b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+						b.AddBytes(names)
+						b.AddASN1(cbasn1.Tag(tag).ContextSpecific(), func(b *cryptobyte.Builder) { b.AddBytes(value) })
+					})
+					e[i].value = b.BytesOrPanic()
 				}
-				var b cryptobyte.Builder
-				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-					b.AddBytes(names)
-					b.AddASN1(cbasn1.Tag(6).ContextSpecific(), func(b *cryptobyte.Builder) { b.AddBytes([]byte(uri)) })
-				})
-				e[i].value = b.BytesOrPanic()
 			}
+			return e
 		}
-		return e
 	}
+	badURI := addSAN(6, []byte("http://foo.bar, DNS:db0.example.net")) // a URI Go cannot parse
 	write("uri-san-chain.pem", resignTBS(leaf, key, nil, badURI))
 	nc := p.ca("nc-ca", "Name Constrained CA (example.net)", p.Root, func(c *x509.Certificate) {
 		c.PermittedDNSDomainsCritical = true
@@ -210,26 +212,6 @@ func genDefects(p *PKI) {
 	badClient := append([]byte(nil), client.Raw...)
 	badClient[bytes.Index(badClient, []byte{0xa0, 0x03, 0x02, 0x01, 0x02})+4] = 0x05
 	WriteFile("defect/client-bad-version.pem", cat(pemBlock("CERTIFICATE", badClient), pkcs8PEM(clientKey)))
-	addSAN := func(tag int, value []byte) func([]tbsExtension) []tbsExtension {
-		return func(e []tbsExtension) []tbsExtension {
-			for i := range e {
-				if e[i].oid.Equal(oidSAN) {
-					v := cryptobyte.String(e[i].value)
-					var names cryptobyte.String
-					if !v.ReadASN1(&names, cbasn1.SEQUENCE) {
-						panic("bad SAN")
-					}
-					var b cryptobyte.Builder
-					b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-						b.AddBytes(names)
-						b.AddASN1(cbasn1.Tag(tag).ContextSpecific(), func(b *cryptobyte.Builder) { b.AddBytes(value) })
-					})
-					e[i].value = b.BytesOrPanic()
-				}
-			}
-			return e
-		}
-	}
 	for _, c := range []struct {
 		name string
 		edit func(*x509.Certificate)
