@@ -87,6 +87,7 @@ func (in *inspection) readDefectiveCertificates() {
 			d.file, d.location, d.leaf = it.file.Name, u.Location, leaf
 			fp := certid.Fingerprint(c)
 			in.defects[fp] = d
+			in.repairedLocs[it.file.Name+"\x00"+u.Location] = true
 			// Its place among the certificate items, which lack the ones
 			// left unreadable.
 			repaired = append(repaired, repairedCert{cert: c, loc: u.Location, fp: fp, at: u.Index - len(left), d: d})
@@ -206,6 +207,12 @@ func (in *inspection) defectIssues(it *input, rs []repairedCert) (all, unreadabl
 		}
 	}
 	return out, unreadable
+}
+
+// repairedAt reports whether the certificate at this place of the file was
+// read through core/repair.
+func (in *inspection) repairedAt(file, location string) bool {
+	return in.repairedLocs[file+"\x00"+location]
 }
 
 // mongodRefuses is the error OpenSSL gives for a defect when mongod verifies

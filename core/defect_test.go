@@ -197,8 +197,8 @@ func TestDefectiveCAAsOpenSSL(t *testing.T) {
 	if c == nil || c.OpenSSLError == nil || c.OpenSSLError.Code != 20 || !strings.Contains(c.Detail, "OpenSSL treats it as invalid") {
 		t.Fatalf("chain.trusted: %+v", c)
 	}
-	if statusOf(rep, "input.read") != report.Warn {
-		t.Errorf("the malformed CA certificate is not named in the inputs")
+	if c := checkWith(rep, "input.read"); c == nil || c.Status != report.Warn || !strings.Contains(c.Title, "read as OpenSSL reads it") {
+		t.Errorf("the malformed CA certificate is not named in the inputs as read: %+v", c)
 	}
 	// Its description says Go refuses it; the others' do not.
 	refused := 0

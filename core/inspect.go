@@ -52,8 +52,10 @@ type inspection struct {
 	certsByFP map[string]*x509.Certificate
 	// defects are the certificates read through a repaired copy (defect.go),
 	// by fingerprint; unreadableLeaf is the server certificate when Go's
-	// parser refuses it for another reason.
+	// parser refuses it for another reason. repairedLocs are the repaired
+	// certificates' places, as file and location joined by a NUL.
 	defects        map[string]*defect
+	repairedLocs   map[string]bool
 	unreadableLeaf *unreadableCert
 	// explains caches the pasted error's explanations (explained: done).
 	explains  []explain.Explanation
@@ -88,7 +90,7 @@ func Inspect(req Request) (rep Report) {
 			rep.Verdict = verdict(&rep, nil, p)
 		}
 	}()
-	in := &inspection{req: req, p: p, rep: &rep, certsByFP: map[string]*x509.Certificate{}, defects: map[string]*defect{}, certSrc: map[string][]string{}}
+	in := &inspection{req: req, p: p, rep: &rep, certsByFP: map[string]*x509.Certificate{}, defects: map[string]*defect{}, repairedLocs: map[string]bool{}, certSrc: map[string][]string{}}
 	in.run()
 	return rep
 }
@@ -257,9 +259,12 @@ func (in *inspection) inputChecks(it *input) {
 		return // text for the explainer, not a file that failed to read
 	}
 	for _, e := range it.dec.Errors {
+		title := p.T("input.error.title", "{name}: part of the file could not be read", i18n.Args{"name": it.file.Name})
+		if in.repairedAt(it.file.Name, e.Location) {
+			title = p.T("input.repaired.title", "{name}: a certificate Go's parser refuses, read as OpenSSL reads it", i18n.Args{"name": it.file.Name})
+		}
 		in.add(report.Check{ID: "input.read", Status: report.Warn, Subject: it.file.Name, SubjectLabel: it.file.Name,
-			Title:  p.T("input.error.title", "{name}: part of the file could not be read", i18n.Args{"name": it.file.Name}),
-			Detail: e.Location + ": " + e.Message, Fix: e.Advice, Commands: nonEmpty(e.Command)})
+			Title: title, Detail: e.Location + ": " + e.Message, Fix: e.Advice, Commands: nonEmpty(e.Command)})
 	}
 	for _, e := range it.dec.Unsupported {
 		in.add(report.Check{ID: "input.format", Status: report.Warn, Subject: it.file.Name, SubjectLabel: it.file.Name,
