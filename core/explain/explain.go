@@ -110,11 +110,13 @@ var (
 func compileRules() []rule {
 	const vfPrefix = `(?:\[SSL: CERTIFICATE_VERIFY_FAILED\]\s*)?(?:certificate verify failed:\s*)?(?:SSL peer certificate validation failed:\s*)?`
 	var rs []rule
+	// The literals are taken from the pattern as written, with single
+	// spaces: they are looked up in the text with its white space folded.
 	add := func(expr string, id func([]string) string, source string) {
-		rs = append(rs, rule{re: regexp.MustCompile(expr), id: id, source: source, kw: requiredLiterals(expr)})
+		rs = append(rs, rule{re: regexp.MustCompile(wrapTolerant(expr)), id: id, source: source, kw: requiredLiterals(expr)})
 	}
 	addFallback := func(expr string, id string, tier int, source string) {
-		rs = append(rs, rule{re: regexp.MustCompile(expr), id: fixed(id), tier: tier, source: source, kw: requiredLiterals(expr)})
+		rs = append(rs, rule{re: regexp.MustCompile(wrapTolerant(expr)), id: fixed(id), tier: tier, source: source, kw: requiredLiterals(expr)})
 	}
 
 	// Configuration errors (PyMongo ConfigurationError / InvalidURI, Node MongoParseError).
@@ -175,7 +177,7 @@ func compileRules() []rule {
 		}
 		return "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_HOSTNAME_MISMATCH"
 	}, "PyMongo")
-	add(`x509: certificate is valid for ([^\n]{1,500}?), not ([^\s,;)}'"]+)`, fixed("HOSTNAME_MISMATCH"), "Go driver")
+	add(`x509: certificate is valid for ((?:[^\n]|\n[ \t>]*){1,500}?), not ([^\s,;)}'"]+)`, fixed("HOSTNAME_MISMATCH"), "Go driver")
 	add(`x509: certificate is not valid for any names, but wanted to match ([^\s,;)}'"]+)`, fixed("HOSTNAME_MISMATCH"), "Go driver")
 	add(`x509: certificate relies on legacy Common Name field, use SANs instead`, fixed("LEGACY_COMMON_NAME"), "Go driver")
 	add(`Hostname/IP (?:does not|doesn't) match certificate's altnames(?::\s*(?:Host|IP): ([^\s.]+(?:\.[^\s.]+)*)\.? is not (?:in the cert's list|in the cert's altnames)(?::\s*([^\n'"]*))?)?|ERR_TLS_CERT_ALTNAME_INVALID`, fixed("HOSTNAME_MISMATCH"), "Node.js driver")
@@ -306,6 +308,84 @@ func compileRules() []rule {
 	return rs
 }
 
+// lineBreak matches what a space of a message may have become when the text
+// was wrapped by an email client, a ticket system or a terminal: a line
+// break, with the next line's indentation and email quoting ("> ").
+const lineBreak = `(?:[ \t]*\r?\n[ \t>]*|[ \t]+)`
+
+// wrapTolerant lets every space of a pattern (outside character classes)
+// match a line break too, so that a message wrapped in the middle of its
+// reason ("certificate has\nexpired") is still recognised.
+func wrapTolerant(expr string) string {
+	var out strings.Builder
+	inClass := false
+	for i := 0; i < len(expr); i++ {
+		c := expr[i]
+		switch {
+		case c == '\\' && i+1 < len(expr):
+			out.WriteByte(c)
+			i++
+			out.WriteByte(expr[i])
+			continue
+		case c == '[':
+			inClass = true
+		case c == ']':
+			inClass = false
+		case c == ' ' && !inClass:
+			out.WriteString(lineBreak)
+			continue
+		}
+		out.WriteByte(c)
+	}
+	return out.String()
+}
+
+// foldSpace lower-cases text and folds each run of white space (with the
+// email quoting of a wrapped line) into one space, for the rules' literal
+// look-ups, which are written with single spaces.
+func foldSpace(text string) string {
+	var out strings.Builder
+	out.Grow(len(text))
+	space, lineStart := false, false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '\n':
+			space, lineStart = true, true
+			continue
+		case c == ' ' || c == '\t' || c == '\r':
+			space = true
+			continue
+		case c == '>' && lineStart:
+			continue // email quoting of a wrapped line
+		}
+		if space {
+			out.WriteByte(' ')
+			space = false
+		}
+		lineStart = false
+		out.WriteByte(c)
+	}
+	return strings.ToLower(out.String())
+}
+
+// unwrap joins the lines of a quoted fragment into one, without their
+// indentation and email quoting.
+func unwrap(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = strings.TrimRight(l, " \t\r")
+		if i > 0 {
+			l = strings.TrimLeft(l, " \t>")
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, " ")
+}
+
 // needsContext are table texts too short or vague to match alone.
 var needsContext = map[string]bool{
 	"X509_V_OK": true, "X509_V_ERR_UNSPECIFIED": true, "X509_V_ERR_OUT_OF_MEM": true, "X509_V_ERR_PATH_LOOP": true,
@@ -328,8 +408,8 @@ func keywords(text string) []string {
 // "self signed"/"self-signed" spelling change.
 func textPattern(text string) string {
 	q := regexp.QuoteMeta(text)
-	q = strings.ReplaceAll(q, `self\-signed`, `self[- ]signed`)
-	q = strings.ReplaceAll(q, `self signed`, `self[- ]signed`)
+	q = strings.ReplaceAll(q, `self\-signed`, `self(?:-| )signed`)
+	q = strings.ReplaceAll(q, `self signed`, `self(?:-| )signed`)
 	if c := text[0]; isWord(c) {
 		q = `\b` + q
 	}
@@ -354,7 +434,7 @@ func Explain(text string, p *i18n.Printer) []Explanation {
 	}
 	text = unescape(text)
 	var ms []match
-	lower := strings.ToLower(text)
+	lower := foldSpace(text)
 	for prio, r := range rules() {
 		if !r.mayMatch(lower) {
 			continue
@@ -363,7 +443,7 @@ func Explain(text string, p *i18n.Printer) []Explanation {
 			g := make([]string, len(loc)/2)
 			for i := range g {
 				if loc[2*i] >= 0 {
-					g[i] = text[loc[2*i]:loc[2*i+1]]
+					g[i] = unwrap(text[loc[2*i]:loc[2*i+1]])
 				}
 			}
 			id := r.id(g)
@@ -460,7 +540,7 @@ func unescape(s string) string {
 }
 
 func quote(s string) string {
-	s = strings.TrimSpace(s)
+	s = unwrap(strings.TrimSpace(s))
 	if len(s) > maxQuote {
 		s = s[:maxQuote] + "…"
 	}
@@ -537,7 +617,7 @@ func plausibleHost(h string) bool {
 // isServerSide reports whether the line holding pos is a mongod/mongos log
 // line about a client connection.
 func isServerSide(text string, pos int) bool {
-	start := strings.LastIndexByte(text[:pos], '\n') + 1
+	start := jsonLineStart(text, strings.LastIndexByte(text[:pos], '\n')+1)
 	end := strings.IndexByte(text[pos:], '\n')
 	if end < 0 {
 		end = len(text)
@@ -551,6 +631,25 @@ func isServerSide(text string, pos int) bool {
 		}
 	}
 	return false
+}
+
+// jsonLineStart returns where the log line holding the line at start
+// begins: a JSON log line wrapped when it was pasted continues on the lines
+// after its "{" until one ends with "}".
+func jsonLineStart(text string, start int) int {
+	s := start
+	for k := 0; k < 10 && s > 0; k++ {
+		prevStart := strings.LastIndexByte(text[:s-1], '\n') + 1
+		prev := strings.TrimRight(text[prevStart:s-1], " \t\r")
+		if prev == "" || strings.HasSuffix(prev, "}") {
+			break
+		}
+		s = prevStart
+		if strings.HasPrefix(strings.TrimLeft(prev, " \t>"), "{") {
+			return s
+		}
+	}
+	return start
 }
 
 // LooksLikeError reports whether pasted text is an error message (as opposed
@@ -571,7 +670,7 @@ func LooksLikeError(text string) bool {
 		}
 		text = outside
 	}
-	lower := strings.ToLower(text)
+	lower := foldSpace(text)
 	for _, r := range rules() {
 		if r.mayMatch(lower) && r.re.MatchString(text) {
 			return true

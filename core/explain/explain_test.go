@@ -521,3 +521,64 @@ func TestSRVExplanationsNameTheRecord(t *testing.T) {
 		}
 	}
 }
+
+// foldLines wraps text as `fold -s -w width` does (breaking after a space
+// where it can), each line after the first starting with prefix: what an
+// email client or a ticket system does to a pasted message.
+func foldLines(text string, width int, prefix string) string {
+	var out strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		for len(line) > width {
+			cut := strings.LastIndexByte(line[:width], ' ') + 1
+			if cut <= 0 {
+				cut = width
+			}
+			out.WriteString(line[:cut] + "\n" + prefix)
+			line = line[cut:]
+		}
+		out.WriteString(line + "\n")
+	}
+	return out.String()
+}
+
+// A message wrapped anywhere, even in the middle of its reason, is
+// explained as the same message on one line (the helper-found failure:
+// "certificate has\nexpired" fell back to the generic explanation).
+func TestWrappedMessages(t *testing.T) {
+	for _, c := range cases {
+		if strings.Contains(c.text, "\n") {
+			continue
+		}
+		want := Explain(c.text, i18n.English)
+		longest := 0
+		for _, w := range strings.Fields(c.text) {
+			longest = max(longest, len(w))
+		}
+		for _, width := range []int{40, 60, 66, 70, 72, 76, 80} {
+			if longest+4 >= width {
+				continue // fold would break a word (a host name) in two
+			}
+			for _, prefix := range []string{"", "> ", "    "} {
+				got := Explain(foldLines(c.text, width, prefix), i18n.English)
+				if len(got) != len(want) {
+					t.Errorf("%s folded at %d with %q: %d explanations, want %d", c.name, width, prefix, len(got), len(want))
+					continue
+				}
+				for i := range got {
+					if got[i].ID != want[i].ID || got[i].Host != want[i].Host {
+						t.Errorf("%s folded at %d with %q: %s for %q, want %s for %q", c.name, width, prefix, got[i].ID, got[i].Host, want[i].ID, want[i].Host)
+					}
+					if strings.ContainsAny(got[i].Quote, "\n>") && !strings.Contains(want[i].Quote, ">") {
+						t.Errorf("%s folded at %d: quote %q keeps the wrapping", c.name, width, got[i].Quote)
+					}
+				}
+			}
+		}
+	}
+	// The real text the helper wrapped (PyMongo 3.11, OpenSSL 3.0.19).
+	text := "pymongo.errors.ServerSelectionTimeoutError: localhost:27104: [SSL:\nCERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has\nexpired (_ssl.c:992), Timeout: 1.5s, Topology Description:"
+	ex := Explain(text, i18n.English)
+	if len(ex) != 1 || ex[0].ID != "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_HAS_EXPIRED" || ex[0].Host != "localhost:27104" {
+		t.Fatalf("wrapped expiry: %+v", ex)
+	}
+}
