@@ -95,9 +95,10 @@ func keyTypeMatchesSignature(issuer, subject *x509.Certificate) bool {
 }
 
 // likelyIssued is OpenSSL's x509_likely_issued: names match, the subject's
-// authority key identifier (when both sides have one) names the issuer's key,
-// and the key type fits the signature algorithm. The signature itself is
-// checked later, as OpenSSL does.
+// authority key identifier (when both sides have one) names the issuer's key
+// and, when it gives them, the issuer's serial number and issuer name
+// (X509_check_akid), and the key type fits the signature algorithm. The
+// signature itself is checked later, as OpenSSL does.
 func likelyIssued(issuer, subject *node) bool {
 	if invalid(issuer) || invalid(subject) {
 		return false // ossl_x509v3_cache_extensions fails: never an issuer or issued
@@ -109,24 +110,15 @@ func likelyIssued(issuer, subject *node) bool {
 		string(subject.cert.AuthorityKeyId) != string(issuer.cert.SubjectKeyId) {
 		return false
 	}
+	if !akidIssuerSerialMatch(issuer, subject) {
+		return false
+	}
 	return keyTypeMatchesSignature(issuer.cert, subject.cert)
 }
 
 // invalid is OpenSSL's EXFLAG_INVALID for a certificate read through a
 // repaired copy.
 func invalid(n *node) bool { return n.defect != nil && n.defect.Kind == "invalid" }
-
-// checkIssued is OpenSSL's X509_check_issued: likelyIssued plus, when the
-// issuer has a key usage extension, keyCertSign in it.
-func checkIssued(issuer, subject *node) bool {
-	if !likelyIssued(issuer, subject) {
-		return false
-	}
-	if hasExtension(issuer.cert, oidKeyUsage) && issuer.cert.KeyUsage&x509.KeyUsageCertSign == 0 {
-		return false
-	}
-	return true
-}
 
 // selfSigned is OpenSSL's notion used while building: the certificate would
 // be its own issuer (no signature check).
@@ -144,7 +136,7 @@ func pickIssuer(cands []*node, subject *node, onPath map[*node]bool, at time.Tim
 		if onPath[c] {
 			continue // never loop back into the path
 		}
-		if !checkIssued(c, subject) {
+		if !likelyIssued(c, subject) { // OpenSSL 3.0's check_issued: key usage is checked later
 			continue
 		}
 		if timeValid(c.cert, at) {

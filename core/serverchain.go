@@ -2,15 +2,16 @@ package core
 
 import (
 	"bytes"
-	"certinspect/core/certid"
 	"crypto/x509"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
 
+	"certinspect/core/certid"
 	"certinspect/core/i18n"
 	"certinspect/core/report"
+	"certinspect/core/signature"
 	"certinspect/core/x509err"
 )
 
@@ -81,7 +82,7 @@ func analyzeServer(presented, trusted []*node, store string, hosts []string, che
 func (a *serverAnalysis) firstProblem(host string) *problem {
 	for i := range a.problems {
 		p := &a.problems[i]
-		if p.kind == "sanConstrained" {
+		if undecidedKind(p.kind) {
 			return nil // OpenSSL's answer from this stage on is not known
 		}
 		if p.kind == "host" && p.note != normalizeHost(host) || p.kind == "issuerUnreadable" || p.kind == "issuerMalformed" {
@@ -100,12 +101,17 @@ func (a *serverAnalysis) undecided() bool {
 		return true
 	}
 	for _, p := range a.problems {
-		if p.kind == "sanConstrained" {
+		if undecidedKind(p.kind) {
 			return true
 		}
 	}
 	return false
 }
+
+// undecidedKind reports whether a problem marks the point of OpenSSL's
+// verification from which its answer is not known here: entries Go cannot
+// read under name constraints, a signature algorithm Go cannot verify.
+func undecidedKind(kind string) bool { return kind == "sanConstrained" || kind == "signatureUnknown" }
 
 func (a *serverAnalysis) chainReport(p *i18n.Printer) *report.Chain {
 	if a.leaf == nil {
@@ -468,13 +474,17 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 			args["aki"] = certid.ColonHex(n.cert.AuthorityKeyId)
 		}
 		unseen := a.unseenIssuer(n)
-		if unseen != nil {
+		why, akidRejected := a.rejectedIssuers(n, p)
+		switch {
+		case unseen != nil:
 			args["file"], args["location"] = unseen.file, unseen.location
 			c.Detail = p.T("chain.noIssuer.detailUnseenCA", "{label} was issued by \"{issuer}\" (authority key id {aki}). {file} holds that certificate ({location}), but where OpenSSL does not read it (see ca.load), and the server chain does not hold it, so PyMongo finds no issuer.", args)
-		} else {
+		case why != "":
+			c.Detail = p.T("chain.noIssuer.detailRejected", "{label} was issued by \"{issuer}\" (authority key id {aki}), and no certificate with that subject in the server chain or in {store} qualifies as its issuer.", args)
+		default:
 			c.Detail = p.T("chain.noIssuer.detail", "{label} was issued by \"{issuer}\" (authority key id {aki}), but no certificate with that subject is in the server chain or in {store}.", args)
 		}
-		if why := a.rejectedIssuers(n, p); why != "" {
+		if why != "" {
 			c.Detail += " " + why
 		}
 		if t := a.trustedCopy(a.leaf); t != nil {
@@ -492,6 +502,9 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Commands = []string{"openssl s_client -connect <host>:27017 -servername <host> -showcerts </dev/null", "openssl x509 -in <issuer.pem> -noout -subject -ext subjectKeyIdentifier"}
 		if unseen != nil {
 			c.Fix = p.T("chain.noIssuer.fixUnseenCA", "Fix the layout of {file} as ca.load says, so that OpenSSL loads \"{issuer}\" from it.", args)
+		} else if akidRejected {
+			args["serial"] = n.names.akidSerial
+			c.Fix = p.T("chain.noIssuer.fixAkid", "Give the server chain (or the tlsCAFile) the issue of \"{issuer}\" that {label} names (serial {serial}), or reissue {label} from the current CA certificate: reissuing a CA certificate under a new serial number breaks the certificates whose authority key identifier names the old one.", args)
 		}
 	case "invalidCert", "criticalMarked", "sigAlgMismatch", "explicitCurve":
 		d := n.defect
@@ -600,7 +613,15 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 	case "notCA":
 		args["child"] = certid.Label(pr.other.cert)
 		c.Title = p.T("chain.notCA.title", "{label} is not a CA certificate but issued {child}", args)
-		c.Detail = p.T("chain.notCA.detail", "Its basic constraints say CA:FALSE (or are missing), or its key usage lacks keyCertSign, so it may not issue certificates.", args)
+		switch {
+		case hasExtension(n.cert, oidKeyUsage) && n.cert.KeyUsage&x509.KeyUsageCertSign == 0:
+			args["ku"] = orNone(keyUsageList(n.cert.KeyUsage), p)
+			c.Detail = p.T("chain.notCA.detailKU", "Its key usage ({ku}) lacks keyCertSign, so it may not issue certificates (OpenSSL still builds the path through it, then refuses it).", args)
+		case !hasExtension(n.cert, oidBasicConstraints) && caKind(n.cert) != 0:
+			c.Detail = p.T("chain.notCA.detailNoBC", "It has no basic constraints extension. OpenSSL 3 accepts that of a trust anchor but requires basicConstraints CA:TRUE of every intermediate CA.", args)
+		default:
+			c.Detail = p.T("chain.notCA.detail", "Its basic constraints say CA:FALSE (or are missing), or its key usage lacks keyCertSign, so it may not issue certificates.", args)
+		}
 		c.Fix = p.T("chain.notCA.fix", "Issue the server certificate from a real CA (basicConstraints CA:TRUE, keyUsage keyCertSign).", nil)
 	case "purpose":
 		args["eku"] = orNone(extKeyUsageList(n.cert), p)
@@ -609,10 +630,18 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 			c.Title = p.T("purpose.leaf.title", "The server certificate {label} is not for TLS servers", args)
 			c.Detail = p.T("purpose.leaf.detail", "Extended key usage: {eku}; key usage: {ku}. A TLS server certificate needs serverAuth in the extended key usage (when present) and digitalSignature or keyEncipherment in the key usage (when present).", args)
 			c.Fix = p.T("purpose.leaf.fix", "Reissue the server certificate with extendedKeyUsage = serverAuth (add clientAuth too if members use it to authenticate to each other).", nil)
+			if nsCertType(n.cert)&nsSSLServer == 0 {
+				c.Detail += " " + p.T("purpose.leaf.detailNS", "It also has a Netscape certificate type (nsCertType) without SSL server, and OpenSSL refuses such a certificate for a server whatever its other usages say.", args)
+				c.Fix = p.T("purpose.leaf.fixNS", "Reissue the server certificate without nsCertType (or with nsCertType = server) and with extendedKeyUsage = serverAuth; old easy-rsa versions add nsCertType = client to client certificates, so check that the server did not get a client certificate.", nil)
+			}
 		} else {
 			c.Title = p.T("purpose.ca.title", "The CA {label} does not allow TLS server certificates", args)
 			c.Detail = p.T("purpose.ca.detail", "Its extended key usage is {eku}, which excludes serverAuth; OpenSSL applies a CA's extended key usage to everything below it.", args)
 			c.Fix = p.T("purpose.ca.fix", "Use a CA whose extended key usage includes serverAuth (or has none).", nil)
+			if ekuAllows(n.cert, x509.ExtKeyUsageServerAuth) {
+				c.Detail = p.T("purpose.ca.detailNotCA", "OpenSSL does not take it for a CA (its basic constraints or key usage, see chain.trusted), and a certificate that is no CA cannot vouch for TLS servers either.", args)
+				c.Fix = p.T("chain.notCA.fix", "Issue the server certificate from a real CA (basicConstraints CA:TRUE, keyUsage keyCertSign).", nil)
+			}
 		}
 	case "pathLength":
 		args["max"] = n.cert.MaxPathLen
@@ -631,6 +660,14 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Title = p.T("strength.digest.title", "{label} is signed with {alg}, too weak for OpenSSL security level 2", args)
 		c.Detail = p.T("strength.digest.detail", "SHA-1 and MD5 signatures are refused below the root on current systems (Python 3.10+ on OpenSSL 3). An older platform may still accept it.", nil)
 		c.Fix = p.T("strength.digest.fix", "Have the CA reissue {label} with a SHA-256 signature.", args)
+	case "signatureUnknown":
+		args["by"], args["algorithm"] = certid.Label(pr.other.cert), strings.TrimPrefix(pr.note, signature.ErrUnknown.Error()+": ")
+		c.Status = report.Warn
+		c.OpenSSLError = nil
+		c.Title = p.T("chain.signatureUnknown.title", "The signature on {label} ({algorithm}) cannot be checked here", args)
+		c.Detail = p.T("chain.signatureUnknown.detail", "{by} signed {label} with {algorithm}, which OpenSSL verifies but certinspect (Go's crypto) cannot, so whether PyMongo trusts the chain cannot be predicted here; nothing before this check fails. The Go driver and other clients built on Go's crypto/x509 refuse the certificate.", args)
+		c.Fix = p.T("chain.signatureUnknown.fix", "Run openssl verify on the same files (below): its answer is PyMongo's. Certificates signed with RSA or ECDSA and SHA-256 work with every driver.", args)
+		c.Commands = []string{"openssl x509 -noout -text -certopt no_pubkey,no_sigdump,no_extensions -in <server-chain.pem>", "openssl verify -CAfile <tlsCAFile> -untrusted <server-chain.pem> -purpose sslserver <server.pem>"}
 	case "badSignature":
 		args["by"] = certid.Label(pr.other.cert)
 		c.Title = p.T("chain.badSignature.title", "The signature on {label} does not verify with {by}'s key", args)
@@ -684,8 +721,9 @@ func (a *serverAnalysis) trustedCopy(n *node) *node {
 }
 
 // rejectedIssuers explains certificates that have the issuer's name but were
-// not accepted as the issuer.
-func (a *serverAnalysis) rejectedIssuers(n *node, p *i18n.Printer) string {
+// not accepted as the issuer; akid is set when one was refused only for the
+// serial number or issuer name the authority key identifier gives.
+func (a *serverAnalysis) rejectedIssuers(n *node, p *i18n.Printer) (why string, akid bool) {
 	all := append(append([]*node{}, a.presented...), a.trusted...)
 	var parts []string
 	for _, c := range candidatesByName(n.names.issuer, all) {
@@ -697,13 +735,14 @@ func (a *serverAnalysis) rejectedIssuers(n *node, p *i18n.Printer) string {
 			parts = append(parts, p.T("chain.rejected.invalid", "{cand} ({file}, {location}) has the right name, but OpenSSL treats it as invalid ({reason}) and never uses it as an issuer.", i18n.Args{"cand": certid.Label(c.cert), "file": c.defect.file, "location": c.defect.location, "reason": c.defect.Reason}))
 		case len(n.cert.AuthorityKeyId) > 0 && len(c.cert.SubjectKeyId) > 0 && string(n.cert.AuthorityKeyId) != string(c.cert.SubjectKeyId):
 			parts = append(parts, p.T("chain.rejected.aki", "{cand} has the right name but a different key (subject key id {ski}): it is another generation of that CA.", i18n.Args{"cand": certid.Label(c.cert), "ski": certid.ColonHex(c.cert.SubjectKeyId)}))
-		case hasExtension(c.cert, oidKeyUsage) && c.cert.KeyUsage&x509.KeyUsageCertSign == 0:
-			parts = append(parts, p.T("chain.rejected.ku", "{cand} has the right name but its key usage lacks keyCertSign.", i18n.Args{"cand": certid.Label(c.cert)}))
+		case !akidIssuerSerialMatch(c, n):
+			akid = true
+			parts = append(parts, p.T("chain.rejected.akidSerial", "{cand} has the right name and key, but the authority key identifier of {label} names the CA certificate by another serial number or issuer ({serial}): it names an earlier or later issue of that CA certificate, and OpenSSL does not take this one as the issuer.", i18n.Args{"cand": certid.Label(c.cert), "label": certid.Label(n.cert), "serial": n.names.akidSerial}))
 		case !keyTypeMatchesSignature(c.cert, n.cert):
 			parts = append(parts, p.T("chain.rejected.keyType", "{cand} has the right name but a different key type than the signature needs.", i18n.Args{"cand": certid.Label(c.cert)}))
 		}
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, " "), akid
 }
 
 // linkStateText names a path link's state (a problem kind) for the chain
@@ -714,6 +753,8 @@ func linkStateText(p *i18n.Printer, state string) string {
 		return p.T("chain.link.ok", "OK", nil)
 	case "badSignature":
 		return p.T("chain.link.badSignature", "signature does not verify", nil)
+	case "signatureUnknown":
+		return p.T("chain.link.signatureUnknown", "signature not checkable here", nil)
 	case "caKeyTooSmall":
 		return p.T("chain.link.caKeyTooSmall", "CA key too small", nil)
 	case "eeKeyTooSmall":

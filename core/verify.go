@@ -1,7 +1,6 @@
 package core
 
 import (
-	"certinspect/core/seclevel"
 	"crypto"
 	"crypto/dsa" //nolint:staticcheck // OpenSSL still verifies DSA signatures; Go's x509 does not
 	"crypto/ecdsa"
@@ -11,9 +10,12 @@ import (
 	"crypto/x509"
 	"encoding/asn1"
 	"errors"
+	"fmt"
 	"math/big"
 	"time"
 
+	"certinspect/core/seclevel"
+	"certinspect/core/signature"
 	"certinspect/core/x509err"
 )
 
@@ -62,20 +64,80 @@ func keyTooSmall(c *x509.Certificate) (bits int, small bool) {
 	return seclevel.KeyTooSmall(c.PublicKey)
 }
 
-func weakSignature(c *x509.Certificate) bool { return seclevel.WeakSignature(c.SignatureAlgorithm) }
+func weakSignature(c *x509.Certificate) bool {
+	if c.SignatureAlgorithm == x509.UnknownSignatureAlgorithm {
+		if a, ok := otherAlgorithm(c); ok {
+			return a.Hash == crypto.SHA1 || a.Hash == crypto.MD5 // RSA-PSS with SHA-1
+		}
+	}
+	return seclevel.WeakSignature(c.SignatureAlgorithm)
+}
 
-// isCA is OpenSSL's X509_check_ca.
-func isCA(c *x509.Certificate) bool {
+// otherAlgorithm reads the signature algorithm of a certificate whose
+// algorithm crypto/x509 does not know.
+func otherAlgorithm(c *x509.Certificate) (signature.Algorithm, bool) {
+	_, alg, _, ok := signature.Signed(c.Raw)
+	if !ok {
+		return signature.Algorithm{}, false
+	}
+	return signature.Parse(alg)
+}
+
+// caKind is OpenSSL's X509_check_ca: 0 not a CA, 1 basicConstraints CA:TRUE,
+// 3 a v1 self-signed root, 4 a key usage with keyCertSign and no basic
+// constraints, 5 a Netscape CA type and neither.
+func caKind(c *x509.Certificate) int {
 	if hasExtension(c, oidKeyUsage) && c.KeyUsage&x509.KeyUsageCertSign == 0 {
-		return false
+		return 0
 	}
-	if hasExtension(c, oidBasicConstraints) {
-		return c.IsCA
+	switch {
+	case hasExtension(c, oidBasicConstraints):
+		if c.IsCA {
+			return 1
+		}
+		return 0
+	case c.Version == 1 && string(c.RawSubject) == string(c.RawIssuer):
+		return 3
+	case hasExtension(c, oidKeyUsage):
+		return 4
+	case nsCertType(c) > 0 && nsCertType(c)&nsAnyCA != 0:
+		return 5
 	}
-	if c.Version == 1 && string(c.RawSubject) == string(c.RawIssuer) {
-		return true // a v1 self-signed root
+	return 0
+}
+
+// isCA reports whether check_chain_extensions accepts c at depth i of a path
+// of n certificates: an intermediate must be a CA by its basic constraints
+// (OpenSSL 3 is strict for intermediates), the trust anchor may be one by
+// the older rules too.
+func isCA(c *x509.Certificate, i, n int) bool {
+	k := caKind(c)
+	return k == 1 || k != 0 && i == n-1
+}
+
+// Netscape certificate type bits (nsCertType, 2.16.840.1.113730.1.1) as
+// OpenSSL's ex_nscert holds them.
+const (
+	nsSSLServer = 0x40
+	nsSSLCA     = 0x04
+	nsAnyCA     = 0x07
+)
+
+var oidNSCertType = asn1.ObjectIdentifier{2, 16, 840, 1, 113730, 1, 1}
+
+// nsCertType returns the certificate's Netscape certificate type bits, or -1
+// when it has none (every bit set: nothing is rejected for it).
+func nsCertType(c *x509.Certificate) int {
+	for _, e := range c.Extensions {
+		if e.Id.Equal(oidNSCertType) {
+			var bits asn1.BitString
+			if _, err := asn1.Unmarshal(e.Value, &bits); err != nil || len(bits.Bytes) == 0 {
+				return 0
+			}
+			return int(bits.Bytes[0])
+		}
 	}
-	return hasExtension(c, oidKeyUsage)
+	return -1
 }
 
 // ekuAllows reports whether the EKU extension, if present, allows
@@ -145,15 +207,18 @@ func pathProblems(res pathResult, at time.Time) []problem {
 		} else if n.defect != nil && n.defect.Kind == "criticalExt" {
 			out = append(out, problem{stage: stageExtensions, order: order, depth: i, err: x509err.Must("X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION"), cert: n, check: "chain.trusted", kind: "criticalMarked"})
 		}
-		if i > 0 && !isCA(c) {
+		if i > 0 && !isCA(c, i, len(path)) {
 			out = append(out, problem{stage: stageExtensions, order: order + 2, depth: i, err: x509err.Must("X509_V_ERR_INVALID_CA"), cert: n, check: "chain.trusted", kind: "notCA", other: path[i-1]})
 		}
 		if len(path) > 1 && n.defect != nil && n.defect.Kind == "explicitCurve" {
 			out = append(out, problem{stage: stageExtensions, order: order + 3, depth: i, err: x509err.Must("X509_V_ERR_EC_KEY_EXPLICIT_PARAMS"), cert: n, check: "chain.trusted", kind: "explicitCurve"})
 		}
 		purposeOK := ekuAllows(c, x509.ExtKeyUsageServerAuth)
-		if i == 0 && !tlsKeyUsageOK(c) {
+		if i == 0 && (!tlsKeyUsageOK(c) || nsCertType(c)&nsSSLServer == 0) {
 			purposeOK = false
+		}
+		if k := caKind(c); i > 0 && (k == 0 || k == 5 && nsCertType(c)&nsSSLCA == 0) {
+			purposeOK = false // check_ssl_ca
 		}
 		if n.trusted && trustedForServerAuth(n.aux) {
 			purposeOK = true // check_purpose: explicit trust settings trump the EKU
@@ -194,10 +259,13 @@ func pathProblems(res pathResult, at time.Time) []problem {
 			if n.defect != nil && n.defect.Kind == "sigAlgMismatch" {
 				// X509_verify compares the two algorithm identifiers first.
 				out = append(out, problem{stage: stageSignatures, order: order, depth: i, err: x509err.Must("X509_V_ERR_CERT_SIGNATURE_FAILURE"), cert: n, check: "chain.trusted", kind: "sigAlgMismatch", other: issuer})
-			} else if err := signedBy(n.cert, issuer.cert); err != nil {
+			} else if err := signedBy(n.cert, issuer.cert); errors.Is(err, signature.ErrUnknown) {
+				// OpenSSL's answer from here on is not known.
+				out = append(out, problem{stage: stageSignatures, order: order, depth: i, err: x509err.Must("X509_V_ERR_UNSPECIFIED"), cert: n, check: "chain.trusted", kind: "signatureUnknown", other: issuer, note: err.Error()})
+			} else if err != nil {
 				out = append(out, problem{stage: stageSignatures, order: order, depth: i, err: x509err.Must("X509_V_ERR_CERT_SIGNATURE_FAILURE"), cert: n, check: "chain.trusted", kind: "badSignature", other: issuer, note: err.Error()})
 			}
-		} else if i > 0 && res.end == endAnchored && !checkIssued(n, n) {
+		} else if i > 0 && res.end == endAnchored && !likelyIssued(n, n) {
 			continue
 		}
 		if at.Before(n.cert.NotBefore) {
@@ -217,6 +285,19 @@ func pathProblems(res pathResult, at time.Time) []problem {
 // rejects them at security level 2 as a separate error, reported apart), and
 // with DSA keys, which Go's x509 no longer verifies and OpenSSL does.
 func signedBy(c, issuer *x509.Certificate) error {
+	if c.SignatureAlgorithm == x509.UnknownSignatureAlgorithm {
+		// SHA-224, SHA-3, RSA-PSS with another salt length, Ed448 ...
+		a, ok := otherAlgorithm(c)
+		if !ok {
+			return errors.New("unreadable signature algorithm")
+		}
+		if err := signature.Verify(issuer.PublicKey, a, c.RawTBSCertificate, c.Signature); errors.Is(err, signature.ErrUnknown) {
+			return fmt.Errorf("%w: %s", err, a.Name)
+		} else if err != nil {
+			return err
+		}
+		return nil
+	}
 	err := issuer.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature)
 	var insecure x509.InsecureAlgorithmError
 	_, dsaKey := issuer.PublicKey.(*dsa.PublicKey)

@@ -307,6 +307,9 @@ func (d *crlDoc) findSigner(certs []*x509.Certificate) {
 // issuer OpenSSL would take is usually the signer already found, and hashing
 // the TBS of a 50 MB CRL again costs as much as the whole scan.
 func verifyWith(c *x509.Certificate, algo x509.SignatureAlgorithm, d *crlDoc) error {
+	if ok, err := otherSignature(c, algo, d.sigAlg, d.tbs, d.sig); ok {
+		return err
+	}
 	if algo == x509.UnknownSignatureAlgorithm {
 		_, id := sigAlgOf(d.sigAlg)
 		return fmt.Errorf("signature algorithm %s is not supported", id)

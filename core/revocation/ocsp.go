@@ -2,7 +2,6 @@ package revocation
 
 import (
 	"bytes"
-	"certinspect/core/certid"
 	"crypto"
 	"crypto/sha1"
 	"crypto/x509"
@@ -15,6 +14,9 @@ import (
 	"math/big"
 	"strings"
 	"time"
+
+	"certinspect/core/certid"
+	"certinspect/core/signature"
 
 	"golang.org/x/crypto/cryptobyte"
 	"golang.org/x/crypto/cryptobyte/asn1"
@@ -507,6 +509,9 @@ func (d *ocspDoc) evaluate(opt Options, certs []*x509.Certificate, leafIssuer *x
 	e.ca = ca
 	algo, _ := sigAlgOf(d.sigAlg)
 	verify := func(c *x509.Certificate) error {
+		if ok, err := otherSignature(c, algo, d.sigAlg, d.tbs, d.sig); ok {
+			return err
+		}
 		if algo == x509.UnknownSignatureAlgorithm {
 			_, id := sigAlgOf(d.sigAlg)
 			return fmt.Errorf("signature algorithm %s is not supported", id)
@@ -584,8 +589,8 @@ func (d *ocspDoc) evaluate(opt Options, certs []*x509.Certificate, leafIssuer *x
 			}
 		}
 	}
-	if algo == x509.SHA256WithRSAPSS || algo == x509.SHA384WithRSAPSS || algo == x509.SHA512WithRSAPSS {
-		e.problems = append(e.problems, "pss")
+	if a, ok := signature.Parse(d.sigAlg); ok && a.PSS {
+		e.problems = append(e.problems, "pss") // PyMongo verifies RSA as PKCS#1 v1.5 only
 	}
 	s := e.used
 	info.NotYetValid = s.this.After(opt.At)

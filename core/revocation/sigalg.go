@@ -4,6 +4,8 @@ import (
 	"crypto/x509"
 	encasn1 "encoding/asn1"
 
+	"certinspect/core/signature"
+
 	"golang.org/x/crypto/cryptobyte"
 	"golang.org/x/crypto/cryptobyte/asn1"
 )
@@ -57,7 +59,21 @@ func sigAlgOf(der []byte) (x509.SignatureAlgorithm, string) {
 func sigAlgName(der []byte) string {
 	a, id := sigAlgOf(der)
 	if a == x509.UnknownSignatureAlgorithm {
+		if o, ok := signature.Parse(der); ok && o.Known() {
+			return o.Name
+		}
 		return id
 	}
 	return a.String()
+}
+
+// otherSignature verifies, as OpenSSL does, a signature crypto/x509 would not
+// (RSA-PSS with a salt other than the digest's length, SHA-224, SHA-3); ok is
+// false for the algorithms left to crypto/x509.
+func otherSignature(c *x509.Certificate, algo x509.SignatureAlgorithm, sigAlg, signed, sig []byte) (ok bool, err error) {
+	a, parsed := signature.Parse(sigAlg)
+	if !parsed || !a.PSS && algo != x509.UnknownSignatureAlgorithm || !a.Known() {
+		return false, nil
+	}
+	return true, signature.Verify(c.PublicKey, a, signed, sig)
 }

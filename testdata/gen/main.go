@@ -83,6 +83,7 @@ func main() {
 	genTrust(p)
 	genNegativeSerial(p)
 	genDefects(p)
+	genOpenSSLDetails(p)
 	fmt.Println("wrote", Out)
 }
 

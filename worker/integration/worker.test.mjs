@@ -126,6 +126,15 @@ const CASES = [
   { name: "negative serial number", args: ["--tlsCAFile", "ca.pem", "--chain", "negative-serial-chain.pem", "--host", "db0.example.net"],
     req: { files: [{ name: "ca.pem", role: "tlsCAFile" }, { name: "negative-serial-chain.pem", role: "serverChain" }], hosts: ["db0.example.net"] },
     check: (rep) => rep.checks.some((c) => c.id === "lint.serialNegative" && c.status === "warn") && rep.verdict.status === "warn" },
+  // A signature crypto/x509 does not verify (RSA-PSS with the longest salt,
+  // OpenSSL's default) is checked as OpenSSL checks it in the Worker too.
+  { name: "RSA-PSS signature with the longest salt", args: ["--tlsCAFile", "ca.pem", "--chain", "pss-max-salt-chain.pem", "--host", "db0.example.net"],
+    req: { files: [{ name: "ca.pem", role: "tlsCAFile" }, { name: "pss-max-salt-chain.pem", role: "serverChain" }], hosts: ["db0.example.net"] },
+    check: (rep) => rep.verdict.status !== "fail" && rep.checks.some((c) => c.id === "chain.trusted" && c.status === "pass") },
+  // OpenSSL 3 requires basicConstraints CA:TRUE of an intermediate (79).
+  { name: "intermediate without basic constraints", args: ["--tlsCAFile", "ca.pem", "--chain", "no-basic-constraints-ca-chain.pem", "--host", "db0.example.net"],
+    req: { files: [{ name: "ca.pem", role: "tlsCAFile" }, { name: "no-basic-constraints-ca-chain.pem", role: "serverChain" }], hosts: ["db0.example.net"] },
+    check: (rep) => rep.checks.some((c) => c.id === "chain.trusted" && c.status === "fail" && c.opensslError?.code === 79) },
   // The Worker derives the key with workerd's WebCrypto (internal/webcrypto),
   // the CLI with Go's crypto/pbkdf2: the reports must still be the same.
   { name: "encrypted PKCS#8 client key (PBKDF2 in WebCrypto)", args: ["--uri", "mongodb://db0.example.net/?tls=true", "--tlsCAFile", "ca.pem",

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"crypto"
+	"crypto/rsa"
+	_ "crypto/sha3"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"math/big"
+
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+)
+
+// genOpenSSLDetails writes server chains whose verdict turns on a detail
+// where OpenSSL 3.0 and Go's crypto/x509 differ, each under ca.pem with the
+// intermediate (TestOpenSSLAgrees runs openssl verify on every one):
+//
+//   - sha224-chain.pem, sha3-chain.pem, pss-max-salt-chain.pem: the server
+//     certificate signed with RSA and SHA-224, with RSA and SHA3-256, and
+//     with RSASSA-PSS and the longest salt (what `openssl x509 -sigopt
+//     rsa_padding_mode:pss` writes). Go verifies none of them; OpenSSL
+//     accepts all three.
+//   - ns-client-chain.pem: a server certificate whose Netscape certificate
+//     type says SSL client only (old easy-rsa): OpenSSL refuses it for a
+//     server (26).
+//   - no-certsign-ca-chain.pem: an intermediate with CA:TRUE whose key usage
+//     lacks keyCertSign: OpenSSL 3.0 builds the path through it and fails it
+//     as an invalid CA (79).
+//   - no-basic-constraints-ca-chain.pem: an intermediate with keyCertSign and
+//     no basic constraints: an invalid CA for OpenSSL 3 below the anchor (79).
+//   - aki-serial-mismatch-chain.pem, aki-serial-match-chain.pem: the server
+//     certificate's authority key identifier names the intermediate by key,
+//     issuer and serial number; in the first the serial is another one (the
+//     intermediate was reissued), so OpenSSL finds no issuer (20).
+func genOpenSSLDetails(p *PKI) {
+	in := p.Intermediate
+	leaf, _ := p.Leaf("server-rsa", RSA2048, in, nil)
+	key := in.Key.(*rsa.PrivateKey)
+	writeCerts("sha224-chain.pem", resignAlgorithm(leaf, algID(asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 14}, true), func(tbs []byte) []byte {
+		return signPKCS1(key, crypto.SHA224, tbs)
+	}), in.Cert)
+	writeCerts("sha3-chain.pem", resignAlgorithm(leaf, algID(asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 3, 14}, true), func(tbs []byte) []byte {
+		return signPKCS1(key, crypto.SHA3_256, tbs)
+	}), in.Cert)
+	salt := key.Size() - crypto.SHA256.Size() - 2
+	writeCerts("pss-max-salt-chain.pem", resignAlgorithm(leaf, pssParams(salt), func(tbs []byte) []byte {
+		return signPSS(key, tbs, salt)
+	}), in.Cert)
+
+	nsClient, _ := p.Leaf("server-rsa", RSA2048, in, func(c *x509.Certificate) {
+		c.ExtKeyUsage = nil
+		c.ExtraExtensions = append(c.ExtraExtensions, extension(asn1.ObjectIdentifier{2, 16, 840, 1, 113730, 1, 1}, []byte{0x03, 0x02, 0x07, 0x80}))
+	})
+	writeCerts("ns-client-chain.pem", nsClient, in.Cert)
+
+	noCertSign := p.ca("no-certsign-ca", "No CertSign Intermediate CA", p.Root, func(c *x509.Certificate) {
+		c.KeyUsage = x509.KeyUsageDigitalSignature | x509.KeyUsageCRLSign
+	})
+	leaf, _ = p.Leaf("server-rsa", RSA2048, noCertSign, nil)
+	writeCerts("no-certsign-ca-chain.pem", leaf, noCertSign.Cert)
+	noBC := p.ca("no-bc-ca", "No Basic Constraints Intermediate CA", p.Root, func(c *x509.Certificate) {
+		c.BasicConstraintsValid, c.IsCA = false, false
+	})
+	leaf, _ = p.Leaf("server-rsa", RSA2048, noBC, nil)
+	writeCerts("no-basic-constraints-ca-chain.pem", leaf, noBC.Cert)
+
+	for _, c := range []struct {
+		file   string
+		serial *big.Int
+	}{
+		{"aki-serial-match-chain.pem", in.Cert.SerialNumber},
+		{"aki-serial-mismatch-chain.pem", new(big.Int).Add(in.Cert.SerialNumber, big.NewInt(999))},
+	} {
+		leaf, _ = p.Leaf("server-rsa", RSA2048, in, func(t *x509.Certificate) {
+			t.ExtraExtensions = append(t.ExtraExtensions, extension(asn1.ObjectIdentifier{2, 5, 29, 35}, akid(in.Cert, c.serial)))
+		})
+		writeCerts(c.file, leaf, in.Cert)
+	}
+}
+
+func extension(oid asn1.ObjectIdentifier, value []byte) pkix.Extension {
+	return pkix.Extension{Id: oid, Value: value}
+}
+
+// akid is an AuthorityKeyIdentifier naming ca by key identifier, by its
+// issuer's name and by serial.
+func akid(ca *x509.Certificate, serial *big.Int) []byte {
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		b.AddASN1(cbasn1.Tag(0).ContextSpecific(), func(b *cryptobyte.Builder) { b.AddBytes(ca.SubjectKeyId) })
+		b.AddASN1(cbasn1.Tag(1).Constructed().ContextSpecific(), func(b *cryptobyte.Builder) {
+			b.AddASN1(cbasn1.Tag(4).Constructed().ContextSpecific(), func(b *cryptobyte.Builder) { b.AddBytes(ca.RawIssuer) })
+		})
+		b.AddASN1(cbasn1.Tag(2).ContextSpecific(), func(b *cryptobyte.Builder) { b.AddBytes(serial.Bytes()) })
+	})
+	return b.BytesOrPanic()
+}
+
+// algID is an AlgorithmIdentifier, with NULL parameters when null is set.
+func algID(oid asn1.ObjectIdentifier, null bool) []byte {
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		b.AddASN1ObjectIdentifier(oid)
+		if null {
+			b.AddASN1NULL()
+		}
+	})
+	return b.BytesOrPanic()
+}
+
+// pssParams is RSASSA-PSS with SHA-256, MGF1 with SHA-256 and salt bytes of
+// salt, as OpenSSL writes it.
+func pssParams(salt int) []byte {
+	sha256 := algID(asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 1}, true)
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 10})
+		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+			b.AddASN1(cbasn1.Tag(0).Constructed().ContextSpecific(), func(b *cryptobyte.Builder) { b.AddBytes(sha256) })
+			b.AddASN1(cbasn1.Tag(1).Constructed().ContextSpecific(), func(b *cryptobyte.Builder) {
+				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+					b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 8})
+					b.AddBytes(sha256)
+				})
+			})
+			b.AddASN1(cbasn1.Tag(2).Constructed().ContextSpecific(), func(b *cryptobyte.Builder) { b.AddASN1Int64(int64(salt)) })
+		})
+	})
+	return b.BytesOrPanic()
+}
+
+// resignAlgorithm rebuilds c with alg as its signature algorithm (inside
+// and outside the TBS) and the signature sign makes over the new TBS.
+func resignAlgorithm(c *x509.Certificate, alg []byte, sign func(tbs []byte) []byte) *x509.Certificate {
+	in := cryptobyte.String(c.RawTBSCertificate)
+	var body, version, serial, old cryptobyte.String
+	if !in.ReadASN1(&body, cbasn1.SEQUENCE) || !body.ReadASN1Element(&version, cbasn1.Tag(0).Constructed().ContextSpecific()) ||
+		!body.ReadASN1Element(&serial, cbasn1.INTEGER) || !body.ReadASN1Element(&old, cbasn1.SEQUENCE) {
+		panic("bad TBS")
+	}
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		b.AddBytes(version)
+		b.AddBytes(serial)
+		b.AddBytes(alg)
+		b.AddBytes(body)
+	})
+	tbs := b.BytesOrPanic()
+	var o cryptobyte.Builder
+	o.AddASN1(cbasn1.SEQUENCE, func(o *cryptobyte.Builder) {
+		o.AddBytes(tbs)
+		o.AddBytes(alg)
+		o.AddASN1BitString(sign(tbs))
+	})
+	out, err := x509.ParseCertificate(o.BytesOrPanic())
+	must(err)
+	return out
+}
+
+func signPKCS1(key *rsa.PrivateKey, h crypto.Hash, data []byte) []byte {
+	d := h.New()
+	d.Write(data)
+	sig, err := rsa.SignPKCS1v15(nil, key, h, d.Sum(nil))
+	must(err)
+	return sig
+}
+
+// signPSS signs data with RSASSA-PSS, SHA-256 and a salt of saltLen bytes
+// derived from data (RFC 8017 EMSA-PSS-ENCODE and a raw RSA operation): the
+// fixture comes out the same each time, which crypto/rsa's random salt
+// would not give.
+func signPSS(key *rsa.PrivateKey, data []byte, saltLen int) []byte {
+	h := crypto.SHA256
+	mHash := sum(h, data)
+	salt := make([]byte, 0, saltLen)
+	for i := byte(0); len(salt) < saltLen; i++ {
+		salt = append(salt, sum(h, append([]byte{i}, mHash...))...)
+	}
+	salt = salt[:saltLen]
+	emBits := key.N.BitLen() - 1
+	emLen := (emBits + 7) / 8
+	hh := sum(h, append(append(make([]byte, 8), mHash...), salt...))
+	db := make([]byte, emLen-h.Size()-1)
+	db[len(db)-saltLen-1] = 0x01
+	copy(db[len(db)-saltLen:], salt)
+	mask := make([]byte, 0, len(db))
+	for counter := uint32(0); len(mask) < len(db); counter++ {
+		mask = append(mask, sum(h, append(append([]byte{}, hh...), byte(counter>>24), byte(counter>>16), byte(counter>>8), byte(counter)))...)
+	}
+	for i := range db {
+		db[i] ^= mask[i]
+	}
+	db[0] &= 0xff >> (8*emLen - emBits)
+	em := append(append(db, hh...), 0xbc)
+	s := new(big.Int).Exp(new(big.Int).SetBytes(em), key.D, key.N)
+	return s.FillBytes(make([]byte, key.Size()))
+}
+
+func sum(h crypto.Hash, data []byte) []byte {
+	d := h.New()
+	d.Write(data)
+	return d.Sum(nil)
+}
