@@ -30,6 +30,9 @@ func TestHandoverVerifyReproducesTheVerdict(t *testing.T) {
 		{"wrong CA", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "other-ca.pem")}}},
 		{"revoked", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "revocation/revoked-leaf-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")},
 			{Name: "crl.pem", Role: RoleCRLFile, Data: fixture(t, "revocation/crl-revoked.pem")}}},
+		// Signed with RSA-PSS and the longest salt, which crypto/x509 does not verify.
+		{"revoked by an RSA-PSS CRL", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "revocation/revoked-leaf-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")},
+			{Name: "crl.pem", Role: RoleCRLFile, Data: fixture(t, "revocation/crl-revoked-pss.pem")}}},
 		{"root in the CRL file", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "other-ca.pem")},
 			{Name: "crl.pem", Role: RoleCRLFile, Data: crlWithRoot}}},
 		// The CRL file is stale, but the CA file holds a current CRL that revokes the leaf.

@@ -8,6 +8,8 @@ import (
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"math/big"
+	"os"
+	"path/filepath"
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
@@ -30,6 +32,8 @@ import (
 //     as an invalid CA (79).
 //   - no-basic-constraints-ca-chain.pem: an intermediate with keyCertSign and
 //     no basic constraints: an invalid CA for OpenSSL 3 below the anchor (79).
+//   - revocation/crl-revoked-pss.pem: revocation/crl-revoked.pem signed with
+//     RSA-PSS and the longest salt.
 //   - aki-serial-mismatch-chain.pem, aki-serial-match-chain.pem: the server
 //     certificate's authority key identifier names the intermediate by key,
 //     issuer and serial number; in the first the serial is another one (the
@@ -65,6 +69,15 @@ func genOpenSSLDetails(p *PKI) {
 	})
 	leaf, _ = p.Leaf("server-rsa", RSA2048, noBC, nil)
 	writeCerts("no-basic-constraints-ca-chain.pem", leaf, noBC.Cert)
+
+	// The CRL revoking revocation/revoked-leaf-chain.pem's server certificate,
+	// signed with RSA-PSS and the longest salt: OpenSSL takes it, so the
+	// certificate is revoked (23), not "CRL signature failure".
+	crl, err := os.ReadFile(filepath.Join(Out, "revocation", "crl-revoked.der"))
+	must(err)
+	WriteFile("revocation/crl-revoked-pss.pem", pemBlock("X509 CRL", resignSigned(crl, pssParams(salt), func(tbs []byte) []byte {
+		return signPSS(key, tbs, salt)
+	})))
 
 	for _, c := range []struct {
 		file   string
@@ -134,18 +147,34 @@ func pssParams(salt int) []byte {
 // resignAlgorithm rebuilds c with alg as its signature algorithm (inside
 // and outside the TBS) and the signature sign makes over the new TBS.
 func resignAlgorithm(c *x509.Certificate, alg []byte, sign func(tbs []byte) []byte) *x509.Certificate {
-	in := cryptobyte.String(c.RawTBSCertificate)
-	var body, version, serial, old cryptobyte.String
-	if !in.ReadASN1(&body, cbasn1.SEQUENCE) || !body.ReadASN1Element(&version, cbasn1.Tag(0).Constructed().ContextSpecific()) ||
-		!body.ReadASN1Element(&serial, cbasn1.INTEGER) || !body.ReadASN1Element(&old, cbasn1.SEQUENCE) {
-		panic("bad TBS")
+	out, err := x509.ParseCertificate(resignSigned(c.Raw, alg, sign))
+	must(err)
+	return out
+}
+
+// resignSigned rebuilds a signed structure (a certificate or a CRL) with alg
+// as its signature algorithm: the first SEQUENCE inside the signed part (after
+// the version and, in a certificate, the serial number) and the one outside.
+func resignSigned(der, alg []byte, sign func(tbs []byte) []byte) []byte {
+	outer := cryptobyte.String(der)
+	var signed, in cryptobyte.String
+	if !outer.ReadASN1(&signed, cbasn1.SEQUENCE) || !signed.ReadASN1(&in, cbasn1.SEQUENCE) {
+		panic("bad signed structure")
 	}
 	var b cryptobyte.Builder
 	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-		b.AddBytes(version)
-		b.AddBytes(serial)
-		b.AddBytes(alg)
-		b.AddBytes(body)
+		replaced := false
+		for !in.Empty() {
+			var el cryptobyte.String
+			var tag cbasn1.Tag
+			if !in.ReadAnyASN1Element(&el, &tag) {
+				panic("bad TBS")
+			}
+			if tag == cbasn1.SEQUENCE && !replaced {
+				el, replaced = alg, true
+			}
+			b.AddBytes(el)
+		}
 	})
 	tbs := b.BytesOrPanic()
 	var o cryptobyte.Builder
@@ -154,9 +183,7 @@ func resignAlgorithm(c *x509.Certificate, alg []byte, sign func(tbs []byte) []by
 		o.AddBytes(alg)
 		o.AddASN1BitString(sign(tbs))
 	})
-	out, err := x509.ParseCertificate(o.BytesOrPanic())
-	must(err)
-	return out
+	return o.BytesOrPanic()
 }
 
 func signPKCS1(key *rsa.PrivateKey, h crypto.Hash, data []byte) []byte {
