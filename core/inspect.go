@@ -391,7 +391,11 @@ func (in *inspection) analyzeServerChain() {
 	presented := in.nodes(RoleServerChain, false)
 	trusted := in.nodes(RoleCAFile, true)
 	store := string(RoleCAFile)
-	if !anyRole(in.inputs, RoleCAFile) {
+	caMissing := ""
+	if in.uri != nil && in.tls.verify && !anyRole(in.inputs, RoleCAFile) {
+		caMissing = in.uri.Files["tlsCAFile"] // PyMongo trusts that file only: not the system store
+	}
+	if !anyRole(in.inputs, RoleCAFile) && caMissing == "" {
 		store = storeBundled
 		if len(presented) > 0 {
 			for i, r := range bundledRoots() {
@@ -425,6 +429,9 @@ func (in *inspection) analyzeServerChain() {
 		a = analyzeServer(presented, trusted, store, hosts, in.tls.checkHostname, in.req.At)
 	}
 	a.unseenCA = in.caUnseen
+	if caMissing != "" && a.leaf != nil {
+		a.missingCA(caMissing)
+	}
 	if a.leaf != nil && in.tls.verify { // unverified, the chain does not matter to PyMongo
 		a.noteUnreadableIssuer(append(in.unreadableCerts(RoleServerChain), in.unreadableCerts(RoleCAFile)...))
 	}

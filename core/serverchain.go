@@ -35,6 +35,23 @@ type serverAnalysis struct {
 	// unseenCA are tlsCAFile certificates OpenSSL does not load (ca.load):
 	// a missing issuer may be one of them.
 	unseenCA []unseenCert
+	// caMissing is the tlsCAFile path the connection string names when the
+	// file was not supplied: the trust store is then not known.
+	caMissing string
+}
+
+// missingCA records that the tlsCAFile named by the connection string was
+// not supplied: whether the path reaches a trusted root is not known, so
+// the problems of building it are not OpenSSL's.
+func (a *serverAnalysis) missingCA(path string) {
+	a.caMissing = path
+	kept := a.problems[:0]
+	for _, pr := range a.problems {
+		if pr.stage != stageBuild {
+			kept = append(kept, pr)
+		}
+	}
+	a.problems = kept
 }
 
 // expiryWarnDays is when validity.period starts warning.
@@ -80,6 +97,9 @@ func analyzeServer(presented, trusted []*node, store string, hosts []string, che
 // OpenSSL's order that concerns this host (host-name problems of other hosts
 // do not count).
 func (a *serverAnalysis) firstProblem(host string) *problem {
+	if a.caMissing != "" {
+		return nil // the first error depends on what the CA file holds
+	}
 	for i := range a.problems {
 		p := &a.problems[i]
 		if undecidedKind(p.kind) {
@@ -97,7 +117,7 @@ func (a *serverAnalysis) firstProblem(host string) *problem {
 // is not known here (an unreadable issuer or server certificate, entries of
 // the server certificate Go cannot read under name constraints).
 func (a *serverAnalysis) undecided() bool {
-	if a.unreadableIssuer != nil || a.unreadableLeaf != nil {
+	if a.unreadableIssuer != nil || a.unreadableLeaf != nil || a.caMissing != "" {
 		return true
 	}
 	for _, p := range a.problems {
@@ -248,7 +268,18 @@ func (a *serverAnalysis) checks(checkHost bool, hostsGiven bool, at time.Time, p
 		byCheck[pr.check] = append(byCheck[pr.check], pr)
 	}
 	// chain.trusted
-	if prs := byCheck["chain.trusted"]; len(prs) > 0 {
+	if a.caMissing != "" {
+		var labels []string
+		for _, n := range a.result.path {
+			labels = append(labels, certid.Label(n.cert))
+		}
+		args := i18n.Args{"path": a.caMissing, "chain": strings.Join(labels, " → ")}
+		out = append(out, report.Check{ID: "chain.trusted", Status: report.Warn, Subject: a.leaf.fp, SubjectLabel: certid.Label(a.leaf.cert),
+			Title:    p.T("chain.caMissing.title", "tlsCAFile {path} was not supplied: whether PyMongo trusts the chain is not known", args),
+			Detail:   p.T("chain.caMissing.detail", "The connection string names tlsCAFile={path}, so PyMongo trusts the CA certificates in that file and nothing else (not the system store). Without the file the chain ({chain}) cannot be checked against them; the other checks below still hold. If the path does not exist on the client, PyMongo fails before connecting (FileNotFoundError).", args),
+			Fix:      p.T("chain.caMissing.fix", "Ask the customer for {path} (the file itself, as the client reads it) and add it here as the tlsCAFile.", args),
+			Commands: []string{"ls -l " + shellQuote(a.caMissing), "openssl crl2pkcs7 -nocrl -certfile " + shellQuote(a.caMissing) + " | openssl pkcs7 -print_certs -noout"}})
+	} else if prs := byCheck["chain.trusted"]; len(prs) > 0 {
 		for _, pr := range prs {
 			out = append(out, a.problemCheck(pr, p))
 		}

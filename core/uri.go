@@ -49,11 +49,11 @@ func (in *inspection) uriChecks() {
 	if in.uri == nil {
 		return
 	}
-	var names []string
+	var files []mongouri.Supplied
 	for _, it := range in.inputs {
-		names = append(names, it.file.Name)
+		files = append(files, mongouri.Supplied{Name: it.file.Name, Role: string(it.role)})
 	}
-	checks := in.uri.Checks(in.p, names)
+	checks := in.uri.Checks(in.p, files)
 	ce := in.constructionError()
 	for i := range checks {
 		c := &checks[i]

@@ -73,3 +73,32 @@ func TestVerdictNamesTheHostsThatFail(t *testing.T) {
 		t.Errorf("every host fails: %q", h)
 	}
 }
+
+// A connection string naming a tlsCAFile that was not supplied: PyMongo
+// trusts that file only, so the chain is neither checked against the bundled
+// roots nor failed for want of an issuer (a differential test found the
+// system store standing in for it); the other checks still hold.
+func TestNamedCAFileNotSupplied(t *testing.T) {
+	req := chainRequest(t, "server-chain.pem", "")
+	req.URI = "mongodb://db0.example.net/?tls=true&tlsCAFile=/etc/ssl/mongo/ca.pem"
+	rep := Inspect(req)
+	c := checkWith(rep, "chain.trusted")
+	if c == nil || c.Status != "warn" || !strings.Contains(c.Title, "/etc/ssl/mongo/ca.pem was not supplied") {
+		t.Fatalf("chain.trusted: %+v", c)
+	}
+	if !strings.HasPrefix(rep.Verdict.Headline, "Not enough to predict") || rep.Verdict.PyMongoError != "" {
+		t.Errorf("verdict %q, predicted %q", rep.Verdict.Headline, rep.Verdict.PyMongoError)
+	}
+	req = chainRequest(t, "wrong-host-chain.pem", "")
+	req.URI = "mongodb://db0.example.net/?tls=true&tlsCAFile=ca.pem"
+	rep = Inspect(req)
+	if statusOf(rep, "hostname.match") != "fail" || failingCheck(rep, "chain.trusted") != nil {
+		t.Errorf("wrong host: hostname.match %q, chain.trusted %+v", statusOf(rep, "hostname.match"), failingCheck(rep, "chain.trusted"))
+	}
+	// Without verification the CA file does not matter to the chain.
+	req = chainRequest(t, "server-chain.pem", "")
+	req.URI = "mongodb://db0.example.net/?tls=true&tlsCAFile=ca.pem&tlsAllowInvalidCertificates=true"
+	if c := checkWith(Inspect(req), "chain.trusted"); c == nil || strings.Contains(c.Title, "was not supplied") {
+		t.Errorf("unverified: chain.trusted %+v", c)
+	}
+}

@@ -160,8 +160,15 @@ func (r *Result) Report() *Report {
 
 var weakening = map[string]bool{"tlsInsecure": true, "tlsAllowInvalidCertificates": true, "tlsAllowInvalidHostnames": true, "tlsDisableOCSPEndpointCheck": true}
 
+// Supplied is a file given with the connection string: its name and the
+// option it was given for (tlsCAFile, tlsCertificateKeyFile, tlsCRLFile),
+// or "" when that is not known.
+type Supplied struct {
+	Name, Role string
+}
+
 // Checks renders the connection-string checks.
-func (r *Result) Checks(p *i18n.Printer, suppliedFiles []string) []report.Check {
+func (r *Result) Checks(p *i18n.Printer, suppliedFiles []Supplied) []report.Check {
 	var out []report.Check
 	masked := r.Masked()
 	// uri.valid
@@ -285,7 +292,7 @@ func (r *Result) warningCheck(p *i18n.Printer, w string) report.Check {
 	return c
 }
 
-func (r *Result) tlsChecks(p *i18n.Printer, supplied []string) []report.Check {
+func (r *Result) tlsChecks(p *i18n.Printer, supplied []Supplied) []report.Check {
 	var out []report.Check
 	tls := r.Effective["tls"]
 	var src string
@@ -361,11 +368,15 @@ func onOff(p *i18n.Printer, b bool) string {
 	return p.T("common.off", "off", nil)
 }
 
-func (r *Result) fileChecks(p *i18n.Printer, supplied []string) []report.Check {
+func (r *Result) fileChecks(p *i18n.Printer, supplied []Supplied) []report.Check {
 	var out []report.Check
 	have := map[string]bool{}
+	forRole := map[string]string{}
 	for _, s := range supplied {
-		have[baseName(s)] = true
+		have[baseName(s.Name)] = true
+		if s.Role != "" && forRole[s.Role] == "" {
+			forRole[s.Role] = s.Name
+		}
 	}
 	names := make([]string, 0, len(r.Files))
 	for k := range r.Files {
@@ -375,11 +386,18 @@ func (r *Result) fileChecks(p *i18n.Printer, supplied []string) []report.Check {
 	for _, opt := range names {
 		path := r.Files[opt]
 		c := report.Check{ID: "uri.files", Subject: opt}
-		if have[baseName(path)] {
+		switch other := forRole[opt]; {
+		case have[baseName(path)]:
 			c.Status = report.Info
 			c.Title = p.T("uri.files.matched.title", "{option} names {file}, which was supplied", i18n.Args{"option": opt, "file": baseName(path)})
 			c.Detail = p.T("uri.files.matched.detail", "The supplied file is read as {option}. PyMongo opens {path} on the client host when MongoClient is created; it must exist and be readable there.", i18n.Args{"option": opt, "path": path})
-		} else {
+		case other != "":
+			// The user said which file it is: a renamed copy, a paste.
+			args := i18n.Args{"option": opt, "file": other, "path": path}
+			c.Status = report.Info
+			c.Title = p.T("uri.files.inPlace.title", "{option} names {path}; {file} is read in its place", args)
+			c.Detail = p.T("uri.files.inPlace.detail", "{file} was given as the {option} and is checked as the content of {path}. PyMongo opens {path} on the client host when MongoClient is created; make sure it is the same file there.", args)
+		default:
 			c.Status = report.Warn
 			c.Title = p.T("uri.files.missing.title", "{option} names {path}, which was not supplied", i18n.Args{"option": opt, "path": path})
 			c.Detail = p.T("uri.files.missing.detail", "Without the file its content cannot be checked. PyMongo raises FileNotFoundError if the path does not exist on the client host.", nil)

@@ -31,7 +31,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("mongodb+srv://u:p@c.example.com/db.coll?tls=TRUE&readPreferenceTags=a:b,c:d&readPreferenceTags=&authMechanismProperties=SERVICE_NAME:x%2Cy")
 	f.Fuzz(func(t *testing.T, s string) {
 		r := Parse(s)
-		_ = r.Checks(i18n.English, []string{"ca.pem"})
+		_ = r.Checks(i18n.English, []Supplied{{Name: "ca.pem"}})
 		_ = r.Report()
 		r.ApplyDNS("x.example.com:27017")
 		r = Parse(s)

@@ -183,7 +183,7 @@ func TestSecretsNeverRendered(t *testing.T) {
 	for _, u := range uris {
 		r := Parse(u)
 		js, _ := json.Marshal(r.Report())
-		cs, _ := json.Marshal(r.Checks(i18n.English, []string{"client.pem"}))
+		cs, _ := json.Marshal(r.Checks(i18n.English, []Supplied{{Name: "client.pem"}}))
 		all := string(js) + string(cs) + r.Masked()
 		if r.Err != nil {
 			all += r.Err.Message
@@ -230,7 +230,7 @@ func TestChecksAndReport(t *testing.T) {
 	r := Parse("mongodb://h/?tls=TRUE&tlsCAFile=ca.pem&tls=TRUE")
 	_ = r
 	r = Parse("mongodb://h/?tls=TRUE")
-	cs := r.Checks(p, []string{"ca.pem"})
+	cs := r.Checks(p, []Supplied{{Name: "ca.pem"}})
 	if c := findChecks(cs, "tls.enabled"); len(c) != 1 || c[0].Status != report.Fail || !strings.Contains(c[0].Detail, "TRUE") {
 		t.Errorf("tls.enabled = %+v", c)
 	}
@@ -248,10 +248,17 @@ func TestChecksAndReport(t *testing.T) {
 	}
 	// files
 	r = Parse("mongodb://h/?tlsCAFile=%2Fetc%2Fca.pem&tlsCertificateKeyFile=client.pem")
-	cs = r.Checks(p, []string{"ca.pem"})
+	cs = r.Checks(p, []Supplied{{Name: "ca.pem"}})
 	fc := findChecks(cs, "uri.files")
 	if len(fc) != 2 || fc[0].Subject != "tlsCAFile" || fc[0].Status != report.Info || fc[1].Status != report.Warn {
 		t.Errorf("uri.files = %+v", fc)
+	}
+	// A file given for the option under another name (a renamed copy, a
+	// paste) is read in its place; a file of another role is not.
+	cs = r.Checks(p, []Supplied{{Name: "ca.pem (2)", Role: "tlsCAFile"}, {Name: "pasted-1.pem", Role: "tlsCRLFile"}})
+	fc = findChecks(cs, "uri.files")
+	if len(fc) != 2 || fc[0].Status != report.Info || !strings.Contains(fc[0].Title, "ca.pem (2) is read in its place") || fc[1].Status != report.Warn {
+		t.Errorf("uri.files in place = %+v", fc)
 	}
 	// srv
 	r = Parse("mongodb+srv://user:pw@Cluster0.abc.mongodb.net/app?srvServiceName=mongo&authSource=admin")
