@@ -56,6 +56,8 @@ type want struct {
 	scheme string
 	// key type/bits/curve of Keys[0].
 	keyType string
+	// undecided is Summary.Undecided.
+	undecided string
 }
 
 func checkByID(cs []report.Check, id string) report.Check {
@@ -209,7 +211,7 @@ func TestAnalyzeFixtures(t *testing.T) {
 			w.decrypt, w.match = F, S
 			w.texts = map[string][]string{"key.decrypt": {"does not decrypt", "the tlsCertificateKeyFilePassword option"}}
 		})},
-		{name: "enc-pkcs8-pbkdf2-sha256-aes256.pem", pw: ptr(""), want: with(ok, func(w *want) { w.decrypt, w.match = W, S })},
+		{name: "enc-pkcs8-pbkdf2-sha256-aes256.pem", pw: ptr(""), want: with(ok, func(w *want) { w.decrypt, w.match, w.undecided = W, S, "key.decrypt" })},
 		{name: "enc-pkcs8-pbkdf2-sha256-des3.pem", pw: ptr(password), want: with(ok, func(w *want) { w.scheme = "PBES2 PBKDF2-HMAC-SHA256 DES-EDE3-CBC" })},
 		{name: "enc-pkcs8-pbkdf2-sha256-des3.pem", pw: ptr(wrong), want: with(ok, func(w *want) { w.decrypt, w.match = F, S })},
 		{name: "enc-pkcs8-scrypt-aes256.pem", pw: ptr(password), want: with(ok, func(w *want) { w.scheme = "PBES2 scrypt AES-256-CBC (N=16384, r=8, p=1)" })},
@@ -244,7 +246,7 @@ func TestAnalyzeFixtures(t *testing.T) {
 			want: with(ok, func(w *want) { w.scheme = "legacy PEM AES-256-CBC" })},
 		{name: "openssl rsa-pbes1-sha1-3des", data: pair("rsa.crt", "rsa-pbes1-sha1-3des.key"), pw: ptr(password), at: atOSSL,
 			want: with(ok, func(w *want) {
-				w.decrypt, w.match = W, S
+				w.decrypt, w.match, w.undecided = W, S, "key.decrypt"
 				w.scheme = "PKCS#12 pbeWithSHAAnd3-KeyTripleDES-CBC"
 				w.texts = map[string][]string{"key.decrypt": {"OpenSSL (and PyMongo) can", "openssl pkcs8 -topk8 -v2 aes-256-cbc -in"}}
 			})},
@@ -254,6 +256,35 @@ func TestAnalyzeFixtures(t *testing.T) {
 				w.scheme = "PBES1 pbeWithMD5AndDES-CBC"
 				w.texts = map[string][]string{"key.decrypt": {"OpenSSL 3 reads it only with its legacy provider", "[SSL] PEM lib"}}
 			})},
+
+		// Key types Go's parsers refuse and OpenSSL reads.
+		{name: "openssl rsa-pss", data: pair("rsa-pss.crt", "rsa-pss.key"), at: atOSSL, want: with(ok, func(w *want) {
+			w.keyType = "RSA-PSS 2048"
+			w.texts = map[string][]string{"key.match": {"RSA-PSS 2048-bit"}}
+		})},
+		{name: "openssl rsa.crt rsa-pss.key", data: pair("rsa.crt", "rsa-pss.key"), at: atOSSL, want: with(ok, func(w *want) {
+			w.match = F
+			w.texts = map[string][]string{"key.match": {"[SSL: NO_CERTIFICATE_ASSIGNED] no certificate assigned"}}
+		})},
+		{name: "openssl ec-explicit", data: pair("ec-explicit.crt", "ec-explicit.key"), at: atOSSL, want: with(ok, func(w *want) {
+			w.purpose, w.keyType = F, "ECDSA P-256"
+			w.texts = map[string][]string{"purpose.client": {"X509_V_ERR_EC_KEY_EXPLICIT_PARAMS", "mongod rejects it", "OpenSSL 1.1.1"}}
+		})},
+		{name: "openssl ec-explicit-pkcs8", data: pair("ec-explicit.crt", "ec-explicit-pkcs8.key"), at: atOSSL,
+			want: with(ok, func(w *want) { w.purpose, w.keyType = F, "ECDSA P-256" })},
+		{name: "openssl ed448", data: pair("ed448.crt", "ed448.key"), at: atOSSL, want: with(ok, func(w *want) {
+			w.match, w.undecided, w.keyType = W, "key.match", "Ed448 0"
+			w.texts = map[string][]string{"key.match": {"cannot check the private key (Ed448)", "PyMongo loads it", "openssl pkey -in client.pem -pubout | openssl sha256", "KEY_VALUES_MISMATCH"}}
+		})},
+		{name: "openssl ed448.crt rsa.key", data: pair("ed448.crt", "rsa.key"), at: atOSSL, want: with(ok, func(w *want) {
+			w.match = F
+			w.texts = map[string][]string{"key.match": {"[SSL: NO_CERTIFICATE_ASSIGNED] no certificate assigned", "(Ed448)"}}
+		})},
+		{name: "openssl dsa", data: pair("dsa.crt", "dsa.key"), at: atOSSL, want: with(ok, func(w *want) { w.match, w.undecided = W, "key.match" })},
+		{name: "openssl x25519", data: pair("x25519.crt", "x25519.key"), at: atOSSL, want: with(ok, func(w *want) {
+			w.match = F
+			w.texts = map[string][]string{"key.match": {"[SSL: UNKNOWN_CERTIFICATE_TYPE] unknown certificate type", "An X25519 key cannot"}}
+		})},
 		{name: "openssl rsa.p12", fname: "rsa.p12", data: file(osslDir + "rsa.p12"), pw: ptr(password), at: atOSSL,
 			want: want{present: F, decrypt: S, match: S, purpose: S, user: S, texts: map[string][]string{"key.present": {"PKCS#12", "openssl pkcs12 -in rsa.p12 -out client.pem"}}}},
 		{name: "openssl rsa.key.der", fname: "rsa.key.der", data: file(osslDir + "rsa.key.der"), at: atOSSL,
@@ -262,7 +293,7 @@ func TestAnalyzeFixtures(t *testing.T) {
 	for _, tc := range cases {
 		name := tc.name
 		if tc.pw != nil {
-			name += " pw=" + map[bool]string{true: "right", false: "wrong"}[*tc.pw == password]
+			name += " pw=" + map[bool]string{true: "right", false: "other"}[*tc.pw == password]
 		}
 		t.Run(name, func(t *testing.T) {
 			var data []byte
@@ -330,6 +361,9 @@ func TestAnalyzeFixtures(t *testing.T) {
 				if got != w.keyType {
 					t.Errorf("key: got %q, want %q", got, w.keyType)
 				}
+			}
+			if s.Undecided != w.undecided {
+				t.Errorf("undecided %q, want %q", s.Undecided, w.undecided)
 			}
 			if w.match == report.Pass && (s.MatchedCert == "" || s.MatchedCert != s.ClientCert || s.Keys[0].SPKISHA256 != s.Certificates[0].SPKISHA256) {
 				t.Errorf("matched cert %q, client cert %q, key %+v", s.MatchedCert, s.ClientCert, s.Keys)

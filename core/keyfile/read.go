@@ -118,6 +118,8 @@ const (
 	problemUnreadable     = "unreadable"
 	problemOverLimit      = "overLimit"
 	problemNotForOpenSSL3 = "needsLegacyProvider"
+	// problemOtherType: a key type OpenSSL reads and certinspect cannot use.
+	problemOtherType = "keyTypeNotChecked"
 )
 
 // legacyCiphers are the DEK-Info ciphers crypto/x509's DecryptPEMBlock knows;
@@ -290,7 +292,7 @@ func parsePlainKey(typ string, der []byte) (crypto.PrivateKey, string) {
 			return k, t
 		}
 	}
-	return nil, ""
+	return parseOtherKey(der)
 }
 
 // setKey records the public description of priv.
@@ -309,6 +311,24 @@ func (k *parsedKey) setKey(priv crypto.PrivateKey) {
 	case *ecdh.PrivateKey:
 		k.pub = key.PublicKey()
 		k.info.Type = "X25519"
+	case pssKey:
+		k.pub = &key.PublicKey
+		k.info.Type, k.info.Bits = "RSA-PSS", key.N.BitLen()
+		// The SPKI of its certificate: the key's own AlgorithmIdentifier.
+		pub := x509.MarshalPKCS1PublicKey(&key.PublicKey)
+		spki, err := asn1.Marshal(struct {
+			Algo asn1.RawValue
+			Key  asn1.BitString
+		}{asn1.RawValue{FullBytes: key.alg}, asn1.BitString{Bytes: pub, BitLength: 8 * len(pub)}})
+		if err == nil {
+			h := sha256.Sum256(spki)
+			k.info.SPKISHA256 = hex.EncodeToString(h[:])
+		}
+		return
+	case otherKey:
+		k.info.Type, k.info.Curve = key.typ, key.curve
+		k.problem = problemOtherType
+		return
 	default:
 		k.info.Type = "unknown"
 	}
