@@ -12,11 +12,14 @@ import (
 )
 
 // Key files with keys Go cannot read as they are (RSA-PSS, explicit curve
-// parameters, Ed448, DSA, X25519): Python's load_cert_chain
+// parameters, Ed448, DSA, X25519) and keys encrypted with the schemes before
+// PBES2, with no, the right and a wrong password: Python's load_cert_chain
 // decides, and the report must agree: loading (no failure before the TLS
 // phase) or PyMongo's error; undecided cases must say so. Fixtures:
 // testdata/pki/client/openssl (its README says how they were made).
 func TestKeyFilesLoadAsPythonLoadsThem(t *testing.T) {
+	const pw = "correct horse battery staple"
+	p := func(s string) *string { return &s }
 	cases := []struct {
 		cert, key string
 		password  *string
@@ -28,10 +31,26 @@ func TestKeyFilesLoadAsPythonLoadsThem(t *testing.T) {
 		{"rsa-pss.crt", "rsa.key", nil, false},
 		{"ec-explicit.crt", "ec-explicit.key", nil, false},
 		{"ec-explicit.crt", "ec-explicit-pkcs8.key", nil, false},
+		{"ec-explicit.crt", "ec-explicit-pbes1-sha1-3des.key", p(pw), false},
 		{"ed448.crt", "ed448.key", nil, true},
+		{"ed448.crt", "ed448-pbes1-sha1-3des.key", p(pw), true},
 		{"ed448.crt", "rsa.key", nil, false},
 		{"dsa.crt", "dsa.key", nil, true},
 		{"x25519.crt", "x25519.key", nil, false},
+		{"rsa.crt", "rsa-pbes1-sha1-3des.key", nil, false},
+		{"rsa.crt", "rsa-pbes1-sha1-3des.key", p(pw), false},
+		{"rsa.crt", "rsa-pbes1-sha1-3des.key", p("Tr0ub4dor&3"), false},
+		{"rsa.crt", "rsa-pbes1-sha1-2des.key", p(pw), false},
+		{"rsa.crt", "rsa-pbes1-sha1-3des-empty.key", p(""), false},
+		{"rsa.crt", "rsa-pbes1-sha1-3des-utf8.key", p("pässwörd-ключ"), false},
+		{"rsa.crt", "rsa-pbes1-md5-des.key", nil, false},
+		{"rsa.crt", "rsa-pbes1-md5-des.key", p(pw), false},
+		{"rsa.crt", "rsa-pbes1-sha1-des.key", p("Tr0ub4dor&3"), false},
+		{"rsa.crt", "rsa-pbes1-sha1-rc2-40.key", nil, false},
+		{"rsa.crt", "rsa-pbes1-sha1-rc2-40.key", p(pw), false},
+		{"rsa.crt", "rsa-pbes2-camellia128.key", nil, false},
+		{"rsa.crt", "rsa-pbes2-camellia128.key", p(pw), true},
+		{"rsa.crt", "rsa-pbes2-camellia128.key", p("Tr0ub4dor&3"), true},
 	}
 	dir := t.TempDir()
 	type load struct {

@@ -244,18 +244,59 @@ func TestAnalyzeFixtures(t *testing.T) {
 			want: with(ok, func(w *want) { w.scheme = "legacy PEM AES-128-CBC" })},
 		{name: "openssl ec-legacy-aes256", data: pair("ec-p256.crt", "ec-legacy-aes256.key"), pw: ptr(password), at: atOSSL,
 			want: with(ok, func(w *want) { w.scheme = "legacy PEM AES-256-CBC" })},
+		// PKCS#12 PBE and PBES1: decrypted here (checked against Python in
+		// core's TestKeyFilesLoadAsPythonLoadsThem).
 		{name: "openssl rsa-pbes1-sha1-3des", data: pair("rsa.crt", "rsa-pbes1-sha1-3des.key"), pw: ptr(password), at: atOSSL,
 			want: with(ok, func(w *want) {
-				w.decrypt, w.match, w.undecided = W, S, "key.decrypt"
-				w.scheme = "PKCS#12 pbeWithSHAAnd3-KeyTripleDES-CBC"
-				w.texts = map[string][]string{"key.decrypt": {"OpenSSL (and PyMongo) can", "openssl pkcs8 -topk8 -v2 aes-256-cbc -in"}}
+				w.scheme = "PKCS#12 pbeWithSHAAnd3-KeyTripleDES-CBC (2048 iterations)"
+				w.keyType = "RSA 2048"
 			})},
-		{name: "openssl rsa-pbes1-md5-des", data: pair("rsa.crt", "rsa-pbes1-md5-des.key"), pw: ptr(password), at: atOSSL,
+		{name: "openssl rsa-pbes1-sha1-3des wrong", data: pair("rsa.crt", "rsa-pbes1-sha1-3des.key"), pw: ptr(wrong), at: atOSSL,
 			want: with(ok, func(w *want) {
 				w.decrypt, w.match = F, S
+				w.texts = map[string][]string{"key.decrypt": {"does not decrypt", "[SSL] PEM lib"}}
+			})},
+		{name: "openssl rsa-pbes1-sha1-3des no password", data: pair("rsa.crt", "rsa-pbes1-sha1-3des.key"), at: atOSSL,
+			want: with(ok, func(w *want) {
+				w.decrypt, w.match = F, S
+				w.texts = map[string][]string{"key.decrypt": {"no password was given", "Enter PEM pass phrase:", "OSError: [Errno 22] Invalid argument"}}
+			})},
+		{name: "openssl rsa-pbes1-sha1-2des", data: pair("rsa.crt", "rsa-pbes1-sha1-2des.key"), pw: ptr(password), at: atOSSL,
+			want: with(ok, func(w *want) { w.scheme = "PKCS#12 pbeWithSHAAnd2-KeyTripleDES-CBC" })},
+		{name: "openssl rsa-pbes1-sha1-3des-empty", data: pair("rsa.crt", "rsa-pbes1-sha1-3des-empty.key"), pw: ptr(""), at: atOSSL, want: ok},
+		{name: "openssl rsa-pbes1-sha1-3des-empty wrong", data: pair("rsa.crt", "rsa-pbes1-sha1-3des-empty.key"), pw: ptr(wrong), at: atOSSL,
+			want: with(ok, func(w *want) { w.decrypt, w.match = F, S })},
+		{name: "openssl rsa-pbes1-sha1-3des-utf8", data: pair("rsa.crt", "rsa-pbes1-sha1-3des-utf8.key"), pw: ptr("pässwörd-ключ"), at: atOSSL, want: ok},
+		{name: "openssl rsa-pbes1-md5-des", data: pair("rsa.crt", "rsa-pbes1-md5-des.key"), pw: ptr(password), at: atOSSL,
+			want: with(ok, func(w *want) {
+				w.decrypt = F
 				w.scheme = "PBES1 pbeWithMD5AndDES-CBC"
+				w.texts = map[string][]string{"key.decrypt": {"decrypts with", "legacy provider", "[SSL] PEM lib"}}
+			})},
+		{name: "openssl rsa-pbes1-md5-des wrong", data: pair("rsa.crt", "rsa-pbes1-md5-des.key"), pw: ptr(wrong), at: atOSSL,
+			want: with(ok, func(w *want) {
+				w.decrypt, w.match = F, S
+				w.texts = map[string][]string{"key.decrypt": {"does not decrypt"}}
+			})},
+		{name: "openssl rsa-pbes1-sha1-des", data: pair("rsa.crt", "rsa-pbes1-sha1-des.key"), pw: ptr(password), at: atOSSL,
+			want: with(ok, func(w *want) { w.decrypt = F; w.scheme = "PBES1 pbeWithSHA1AndDES-CBC" })},
+		{name: "openssl rsa-pbes1-sha1-rc2-40", data: pair("rsa.crt", "rsa-pbes1-sha1-rc2-40.key"), pw: ptr(password), at: atOSSL,
+			want: with(ok, func(w *want) {
+				w.decrypt, w.match = F, S
 				w.texts = map[string][]string{"key.decrypt": {"OpenSSL 3 reads it only with its legacy provider", "[SSL] PEM lib"}}
 			})},
+		{name: "openssl rsa-pbes1-sha1-rc2-40 no password", data: pair("rsa.crt", "rsa-pbes1-sha1-rc2-40.key"), at: atOSSL,
+			want: with(ok, func(w *want) {
+				w.decrypt, w.match = F, S
+				w.texts = map[string][]string{"key.decrypt": {"OSError: [Errno 22] Invalid argument"}}
+			})},
+		{name: "openssl rsa-pbes2-camellia128", data: pair("rsa.crt", "rsa-pbes2-camellia128.key"), pw: ptr(password), at: atOSSL,
+			want: with(ok, func(w *want) {
+				w.decrypt, w.match, w.undecided = W, S, "key.decrypt"
+				w.texts = map[string][]string{"key.decrypt": {"OpenSSL (and PyMongo) can", "openssl pkcs8 -topk8 -v2 aes-256-cbc -in"}}
+			})},
+		{name: "openssl rsa-pbes2-camellia128 no password", data: pair("rsa.crt", "rsa-pbes2-camellia128.key"), at: atOSSL,
+			want: with(ok, func(w *want) { w.decrypt, w.match = F, S })},
 
 		// Key types Go's parsers refuse and OpenSSL reads.
 		{name: "openssl rsa-pss", data: pair("rsa-pss.crt", "rsa-pss.key"), at: atOSSL, want: with(ok, func(w *want) {
@@ -272,10 +313,14 @@ func TestAnalyzeFixtures(t *testing.T) {
 		})},
 		{name: "openssl ec-explicit-pkcs8", data: pair("ec-explicit.crt", "ec-explicit-pkcs8.key"), at: atOSSL,
 			want: with(ok, func(w *want) { w.purpose, w.keyType = F, "ECDSA P-256" })},
+		{name: "openssl ec-explicit-pbes1", data: pair("ec-explicit.crt", "ec-explicit-pbes1-sha1-3des.key"), pw: ptr(password), at: atOSSL,
+			want: with(ok, func(w *want) { w.purpose, w.keyType = F, "ECDSA P-256" })},
 		{name: "openssl ed448", data: pair("ed448.crt", "ed448.key"), at: atOSSL, want: with(ok, func(w *want) {
 			w.match, w.undecided, w.keyType = W, "key.match", "Ed448 0"
 			w.texts = map[string][]string{"key.match": {"cannot check the private key (Ed448)", "PyMongo loads it", "openssl pkey -in client.pem -pubout | openssl sha256", "KEY_VALUES_MISMATCH"}}
 		})},
+		{name: "openssl ed448-pbes1", data: pair("ed448.crt", "ed448-pbes1-sha1-3des.key"), pw: ptr(password), at: atOSSL,
+			want: with(ok, func(w *want) { w.match, w.undecided, w.keyType = W, "key.match", "Ed448 0" })},
 		{name: "openssl ed448.crt rsa.key", data: pair("ed448.crt", "rsa.key"), at: atOSSL, want: with(ok, func(w *want) {
 			w.match = F
 			w.texts = map[string][]string{"key.match": {"[SSL: NO_CERTIFICATE_ASSIGNED] no certificate assigned", "(Ed448)"}}

@@ -210,10 +210,15 @@ func readKey(b block, password []byte, passwordGiven bool) parsedKey {
 		s := inspectPKCS8Scheme(b.Bytes)
 		k.info.Scheme = s.Name
 		k.openssl = s.OpenSSL
+		// Without a password OpenSSL prompts (and PyMongo fails) before it
+		// looks at the scheme, whatever it is.
 		switch {
 		case s.Corrupt != "":
 			k.problem = problemCorrupt
 			k.info.Problem = s.Corrupt
+			return k
+		case !passwordGiven:
+			k.problem = problemNoPassword
 			return k
 		case !s.Supported:
 			k.problem = problemUnsupported
@@ -221,11 +226,8 @@ func readKey(b block, password []byte, passwordGiven bool) parsedKey {
 		case s.OverLimit != "":
 			k.problem, k.overLimit = problemOverLimit, s.OverLimit
 			return k
-		case !passwordGiven:
-			k.problem = problemNoPassword
-			return k
 		}
-		priv, err := decryptPKCS8(b.Bytes, password)
+		priv, err := decryptPKCS8(b.Bytes, password, s.pbes1)
 		switch {
 		case errors.Is(err, errEmptyPassword):
 			k.problem = problemEmptyPassword
