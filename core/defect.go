@@ -191,7 +191,7 @@ func (in *inspection) defectIssues(it *input, rs []repairedCert) (all, unreadabl
 		case it.role == RoleCertKeyFile:
 			args := i18n.Args{"reason": d.Reason}
 			msg := p.T("defect.client.message", "a certificate Go's parser refuses ({reason}); OpenSSL reads it, so PyMongo loads it, and it is read here as OpenSSL reads it", args)
-			if e, ok := mongodRefuses[d.Kind]; ok {
+			if e, ok := repair.MongodRefuses[d.Kind]; ok {
 				args["error"] = x509err.Must(e).Text
 				msg = p.T("defect.client.messageRefused", "a certificate Go's parser refuses ({reason}); OpenSSL reads it, so PyMongo loads and sends it, but mongod, verifying it with OpenSSL, refuses it ({error}); it is read here as OpenSSL reads it", args)
 			}
@@ -213,15 +213,6 @@ func (in *inspection) defectIssues(it *input, rs []repairedCert) (all, unreadabl
 // read through core/repair.
 func (in *inspection) repairedAt(file, location string) bool {
 	return in.repairedLocs[file+"\x00"+location]
-}
-
-// mongodRefuses is the error OpenSSL gives for a defect when mongod verifies
-// a client certificate that has it (sanEntry: none).
-var mongodRefuses = map[string]string{
-	"invalid":        "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-	"criticalExt":    "X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION",
-	"sigAlgMismatch": "X509_V_ERR_CERT_SIGNATURE_FAILURE",
-	"explicitCurve":  "X509_V_ERR_EC_KEY_EXPLICIT_PARAMS",
 }
 
 // issuesAnother reports whether a certificate with this subject issued one of

@@ -120,17 +120,29 @@ func fixWithCommand(c *report.Check) string {
 	return c.Fix
 }
 
-// undecidedCheck is the check that keeps the report from predicting the
-// handshake even though nothing failed: the chain's issuer is present but
-// unreadable here, or the server certificate itself (chain.trusted as a
-// warning).
+// undecidedCheck is the check that keeps the report from predicting
+// PyMongo's outcome even though nothing failed: the chain's issuer is present
+// but unreadable here, or the server certificate itself (chain.trusted as a
+// warning), or the key file holds what certinspect cannot check (a key it
+// cannot decrypt or use: keyfile.Summary.Undecided).
 func undecidedCheck(rep *Report, in *inspection) *report.Check {
-	if in == nil || in.server == nil || !in.server.undecided() {
+	if in == nil {
 		return nil
 	}
-	for i := range rep.Checks {
-		if c := &rep.Checks[i]; c.ID == "chain.trusted" && c.Status == report.Warn {
-			return c
+	var ids []string
+	if in.server != nil && in.server.undecided() {
+		ids = append(ids, "chain.trusted")
+	}
+	for _, kf := range rep.KeyFiles {
+		if kf.Undecided != "" {
+			ids = append(ids, kf.Undecided)
+		}
+	}
+	for _, id := range ids {
+		for i := range rep.Checks {
+			if c := &rep.Checks[i]; c.ID == id && c.Status == report.Warn {
+				return c
+			}
 		}
 	}
 	return nil

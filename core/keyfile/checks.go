@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"certinspect/core/i18n"
+	"certinspect/core/repair"
 	"certinspect/core/report"
 	"certinspect/core/x509err"
 )
@@ -15,6 +16,7 @@ var (
 	errPEMLib      = &report.OpenSSLError{Code: 524297, Name: "ERR_R_PEM_LIB", Text: "PEM lib"}
 	errKeyMismatch = &report.OpenSSLError{Code: 116, Name: "X509_R_KEY_VALUES_MISMATCH", Text: "key values mismatch"}
 	errNoCertAssig = &report.OpenSSLError{Code: 177, Name: "SSL_R_NO_CERTIFICATE_ASSIGNED", Text: "no certificate assigned"}
+	errUnknownType = &report.OpenSSLError{Code: 247, Name: "SSL_R_UNKNOWN_CERTIFICATE_TYPE", Text: "unknown certificate type"}
 )
 
 func (a *analysis) fileCheck(id string) report.Check {
@@ -25,6 +27,8 @@ func (a *analysis) keyDesc(k Key) string {
 	switch {
 	case k.Type == "RSA" && k.Bits > 0:
 		return a.p.T("key.desc.rsa", "RSA {bits}-bit", i18n.Args{"bits": k.Bits})
+	case k.Type == "RSA-PSS" && k.Bits > 0:
+		return a.p.T("key.desc.rsaPSS", "RSA-PSS {bits}-bit", i18n.Args{"bits": k.Bits})
 	case k.Type == "ECDSA" && k.Curve != "":
 		return a.p.T("key.desc.ecdsa", "ECDSA {curve}", i18n.Args{"curve": k.Curve})
 	case k.Type != "":
@@ -133,6 +137,7 @@ func (a *analysis) checkPresent() report.Check {
 	case len(a.keys) > 0 && len(a.certs) == 0 && a.unreadable > 0:
 		// A certificate is there, but not one Go reads: OpenSSL may load it.
 		c.Status = report.Warn
+		a.s.Undecided = c.ID
 		c.Title = p.T("key.present.certUnreadable.title", "The certificate in the key file cannot be read here", nil)
 		c.Detail = withNotes(p.T("key.present.certUnreadable.detail", "{file} holds a private key ({key}, {location}) and a CERTIFICATE block Go's parser refuses (see the file's errors). OpenSSL reads some encodings Go refuses, so whether PyMongo loads this file cannot be predicted here.",
 			i18n.Args{"file": name, "key": a.keyDesc(a.keys[0].info), "location": a.keys[0].info.Location}))
@@ -235,7 +240,7 @@ func (a *analysis) checkDecrypt() report.Check {
 	c.Status = report.Fail
 	c.OpenSSLError = errPEMLib
 	switch k.problem {
-	case problemNone:
+	case problemNone, problemOtherType:
 		if k.openssl == opensslNeedsLegacy {
 			c.Title = p.T("key.decrypt.legacyCipher.title", "The password is right, but OpenSSL 3 cannot read this encryption", nil)
 			c.Detail = p.T("key.decrypt.legacyCipher.detail", "The key in {location} decrypts with {password}, but it is encrypted with {scheme}. DES is only in OpenSSL 3's legacy provider, so PyMongo on OpenSSL 3 fails even with the right password. {pymongo}",
@@ -258,6 +263,7 @@ func (a *analysis) checkDecrypt() report.Check {
 		return c
 	case problemEmptyPassword:
 		c.Status = report.Warn
+		a.s.Undecided = c.ID
 		c.OpenSSLError = nil
 		c.Title = p.T("key.decrypt.emptyPassword.title", "An empty password was given for an encrypted PKCS#8 key; certinspect cannot try it", nil)
 		c.Detail = p.T("key.decrypt.emptyPassword.detail", "The key in {location} is encrypted ({scheme}) and {password} is empty. The decryption library certinspect uses cannot try an empty password, so whether it is right is not known.", args)
@@ -274,6 +280,7 @@ func (a *analysis) checkDecrypt() report.Check {
 		switch k.openssl {
 		case opensslYes:
 			c.Status = report.Warn
+			a.s.Undecided = c.ID
 			c.OpenSSLError = nil
 			c.Title = p.T("key.decrypt.unsupportedOpenSSLReads.title", "certinspect cannot decrypt this scheme; OpenSSL (and PyMongo) can", nil)
 			c.Detail = p.T("key.decrypt.unsupportedOpenSSLReads.detail", "The key in {location} is encrypted with {scheme}. OpenSSL 3 reads it with the right password, so PyMongo may well load it, but certinspect cannot check the password or whether the key matches the certificate.", args)
@@ -285,6 +292,7 @@ func (a *analysis) checkDecrypt() report.Check {
 			c.Fix = p.T("key.decrypt.unsupportedLegacy.fix", "Convert the key to PBES2 with AES-256-CBC (run this where OpenSSL can still read it, e.g. with -provider legacy -provider default) and rebuild the file.", nil)
 		default:
 			c.Status = report.Warn
+			a.s.Undecided = c.ID
 			c.OpenSSLError = nil
 			c.Title = p.T("key.decrypt.unsupportedUnknown.title", "The key is encrypted with a scheme certinspect does not know", nil)
 			c.Detail = p.T("key.decrypt.unsupportedUnknown.detail", "The key in {location} is encrypted with {scheme}. certinspect cannot decrypt it and does not know whether OpenSSL can.", args)
@@ -294,6 +302,7 @@ func (a *analysis) checkDecrypt() report.Check {
 		return c
 	case problemOverLimit:
 		c.Status = report.Warn
+		a.s.Undecided = c.ID
 		c.OpenSSLError = nil
 		c.Title = p.T("key.decrypt.overLimit.title", "The key's encryption parameters are too costly to try here", nil)
 		c.Detail = p.T("key.decrypt.overLimit.detail", "The key in {location} is encrypted with {scheme}; its key derivation ({work}) is beyond certinspect's limits, so the password was not tried. OpenSSL may refuse such parameters too (it limits scrypt to 32 MiB by default).",
@@ -323,7 +332,33 @@ func (a *analysis) checkMatch() report.Check {
 		return c
 	}
 	k := a.keys[0]
-	if k.pub == nil {
+	leafType, _ := certKeyType(a.certs[0])
+	if noSigningKey(k.info.Type) || noSigningKey(leafType) {
+		// OpenSSL has no certificate slot for a key that cannot sign.
+		c.Status = report.Fail
+		c.OpenSSLError = errUnknownType
+		c.PyMongoError = pyPrefix + "[SSL: UNKNOWN_CERTIFICATE_TYPE] unknown certificate type (_ssl.c:NNNN)"
+		typ := k.info.Type
+		if noSigningKey(leafType) {
+			typ = leafType
+		}
+		c.Title = p.T("key.match.noSigning.title", "An {type} key cannot authenticate a TLS client", i18n.Args{"type": typ})
+		c.Detail = p.T("key.match.noSigning.detail", "The key file holds an {type} key (the private key in {keyLocation} is {key}, the client certificate's is {certKey}). {type} keys only agree on secrets, they cannot sign, and OpenSSL refuses them as a certificate's key. PyMongo fails with: {pymongo}",
+			i18n.Args{"type": typ, "keyLocation": k.info.Location, "key": a.keyDesc(k.info), "certKey": leafType, "pymongo": c.PyMongoError})
+		c.Fix = p.T("key.match.noSigning.fix", "Issue the client certificate for a signing key (RSA 2048 bits or more, ECDSA P-256, Ed25519) and put that key in the file.", nil)
+		return c
+	}
+	if k.problem == problemOtherType && leafType == k.info.Type {
+		c.Status = report.Warn
+		a.s.Undecided = c.ID
+		c.Title = p.T("key.match.otherType.title", "certinspect cannot check the private key ({type}); OpenSSL, and so PyMongo, loads it", i18n.Args{"type": a.keyDesc(k.info)})
+		c.Detail = p.T("key.match.otherType.detail", "The key in {keyLocation} ({type}) is of a type OpenSSL reads, so PyMongo loads it, but certinspect cannot use it: whether it belongs to the client certificate {subject} is not checked here. If it does not, PyMongo fails with: {pymongo}",
+			i18n.Args{"keyLocation": k.info.Location, "type": a.keyDesc(k.info), "subject": a.s.Certificates[0].Subject, "pymongo": pyMismatch})
+		c.Fix = p.T("key.match.otherType.fix", "Compare the certificate's public key with the key's with the commands below: the two outputs must be equal.", nil)
+		c.Commands = matchCommands(a)
+		return c
+	}
+	if k.pub == nil && k.problem != problemOtherType {
 		c.Status = report.Skip
 		c.Title = p.T("key.match.unread.title", "Key and certificate not compared: the private key could not be read or decrypted", nil)
 		c.Detail = p.T("key.match.unread.detail", "See key.decrypt; once the key can be read, certinspect compares its public half with the certificate's public key.", nil)
@@ -340,10 +375,10 @@ func (a *analysis) checkMatch() report.Check {
 	c.Status = report.Fail
 	py := pyMismatch
 	c.OpenSSLError = errKeyMismatch
-	if keyType(a.certs[0]) != k.info.Type {
+	if leafType != k.info.Type {
 		py, c.OpenSSLError = pyNoCert, errNoCertAssig
 	}
-	args := i18n.Args{"keyLocation": k.info.Location, "key": a.keyDesc(k.info), "subject": leaf.Subject, "certKey": keyType(a.certs[0]), "pymongo": py, "file": a.in.Name}
+	args := i18n.Args{"keyLocation": k.info.Location, "key": a.keyDesc(k.info), "subject": leaf.Subject, "certKey": leafType, "pymongo": py, "file": a.in.Name}
 	c.Title = p.T("key.match.mismatch.title", "The private key does not belong to the client certificate", nil)
 	c.Detail = p.T("key.match.mismatch.detail", "The key in {keyLocation} ({key}) is not the key of the client certificate {subject} ({certKey}), the first certificate in the file. PyMongo fails with: {pymongo}", args)
 	if k.info.MatchesCert != "" {
@@ -358,25 +393,16 @@ func (a *analysis) checkMatch() report.Check {
 		c.Detail += " " + p.T("key.match.noneInFile", "It belongs to none of the certificates in the file.", nil)
 		c.Fix = p.T("key.match.fix", "Find the private key that was generated with the certificate signing request for {subject} and put it in the file instead; a certificate cannot be used with any other key. Compare the two with the commands below (the outputs must be equal).", args)
 	}
-	c.Commands = []string{
-		a.cmd("openssl x509 -in {file} -noout -pubkey | openssl sha256"),
-		a.cmd("openssl pkey -in {file} -pubout | openssl sha256"),
-	}
+	c.Commands = matchCommands(a)
 	return c
 }
 
-func keyType(c *x509.Certificate) string {
-	switch c.PublicKeyAlgorithm {
-	case x509.RSA:
-		return "RSA"
-	case x509.ECDSA:
-		return "ECDSA"
-	case x509.Ed25519:
-		return "Ed25519"
-	case x509.DSA:
-		return "DSA"
+// matchCommands compare the public keys of the file's certificate and key.
+func matchCommands(a *analysis) []string {
+	return []string{
+		a.cmd("openssl x509 -in {file} -noout -pubkey | openssl sha256"),
+		a.cmd("openssl pkey -in {file} -pubout | openssl sha256"),
 	}
-	return "unknown"
 }
 
 // checkPurpose: clientAuth, key usage, validity at At, and the issuer chain.
@@ -424,6 +450,14 @@ func (a *analysis) checkPurpose() report.Check {
 		fail("X509_V_ERR_INVALID_PURPOSE")
 		problems = append(problems, p.T("purpose.client.keyUsage", "Its key usage has neither digitalSignature nor keyAgreement, which OpenSSL requires of a TLS client certificate.", nil))
 		fixes = append(fixes, p.T("purpose.client.keyUsage.fix", "Issue the certificate with keyUsage = digitalSignature.", nil))
+	}
+	if e, ok := repair.MongodRefuses[a.leafDefect]; ok {
+		fail(e)
+		problems = append(problems, p.T("purpose.client.defect", "PyMongo sends it (OpenSSL reads it), but OpenSSL refuses it when it verifies it, so mongod rejects it with \"{error}\".", i18n.Args{"error": x509err.Must(e).Text}))
+		if a.leafDefect == "explicitCurve" {
+			problems = append(problems, p.T("purpose.client.explicitCurve", "(mongod on OpenSSL 1.1.1 accepted a key with explicit curve parameters; OpenSSL 3 refuses it.)", nil))
+		}
+		fixes = append(fixes, p.T("purpose.client.defect.fix", "Have the client certificate reissued following RFC 5280 and RFC 5480 (for explicit curve parameters: from a key that names its curve, such as one made by openssl ecparam -name prime256v1 -genkey).", nil))
 	}
 	if at.Before(leaf.NotBefore) {
 		fail("X509_V_ERR_CERT_NOT_YET_VALID")

@@ -88,6 +88,10 @@ type Summary struct {
 	Items []report.Item `json:"items"`
 	// Errors are blocks that could not be read.
 	Errors []report.Issue `json:"errors,omitempty"`
+	// Undecided is the id of the check whose outcome certinspect cannot
+	// know (a key it cannot use or decrypt): PyMongo's outcome is then not
+	// predicted (not serialised: the check says why).
+	Undecided string `json:"-"`
 	// Parsed are the certificates of the file in file order, for the caller
 	// (not serialised).
 	Parsed []*x509.Certificate `json:"-"`
@@ -234,6 +238,8 @@ type analysis struct {
 	// unreadable counts CERTIFICATE blocks Go's parser refuses and
 	// core/repair cannot read either: OpenSSL may well load them.
 	unreadable int
+	// leafDefect is the core/repair defect kind of the client certificate.
+	leafDefect string
 }
 
 func location(index, line int) string { return fmt.Sprintf("%d:%d", index, line) }
@@ -300,6 +306,9 @@ func (a *analysis) read() {
 					// the analysis, through the repaired copy.
 					s.Errors = append(s.Errors, report.Issue{Location: a.loc(b.index, b.line),
 						Message: a.p.T("key.block.repairedCert", "This certificate is one Go's parser refuses ({error}); OpenSSL reads it, so PyMongo loads it, and it is read here as OpenSSL reads it", i18n.Args{"error": d.Reason})})
+					if len(a.certs) == 0 {
+						a.leafDefect = d.Kind
+					}
 					a.addCert(r, b.index, b.line)
 					continue
 				}
@@ -351,7 +360,7 @@ func (a *analysis) finish() {
 			continue
 		}
 		for _, c := range a.certs {
-			if samePublicKey(c.PublicKey, k.pub) {
+			if keyOf(c, k) {
 				k.info.MatchesCert = certid.Fingerprint(c)
 				break
 			}
@@ -364,7 +373,7 @@ func (a *analysis) finish() {
 		leaf := a.certs[0]
 		s.ClientCert = certid.Fingerprint(leaf)
 		s.ClientCertSubjectRFC2253 = RFC2253(leaf.RawSubject)
-		if len(a.keys) > 0 && a.keys[0].pub != nil && samePublicKey(leaf.PublicKey, a.keys[0].pub) {
+		if len(a.keys) > 0 && keyOf(leaf, &a.keys[0]) {
 			s.MatchedCert = s.ClientCert
 		}
 		a.buildChain()
@@ -441,6 +450,13 @@ func (a *analysis) findIssuer(c *x509.Certificate) (*x509.Certificate, string) {
 
 func isSelfSigned(c *x509.Certificate) bool {
 	return bytes.Equal(c.RawSubject, c.RawIssuer) && c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) == nil
+}
+
+// keyOf says whether k is the private key of c: the same type (OpenSSL
+// keeps RSA and RSA-PSS apart) and the same public key.
+func keyOf(c *x509.Certificate, k *parsedKey) bool {
+	typ, pub := certKeyType(c)
+	return k.pub != nil && typ == k.info.Type && samePublicKey(pub, k.pub)
 }
 
 func samePublicKey(certPub, keyPub crypto.PublicKey) bool {

@@ -56,6 +56,8 @@ type want struct {
 	scheme string
 	// key type/bits/curve of Keys[0].
 	keyType string
+	// undecided is Summary.Undecided.
+	undecided string
 }
 
 func checkByID(cs []report.Check, id string) report.Check {
@@ -209,7 +211,7 @@ func TestAnalyzeFixtures(t *testing.T) {
 			w.decrypt, w.match = F, S
 			w.texts = map[string][]string{"key.decrypt": {"does not decrypt", "the tlsCertificateKeyFilePassword option"}}
 		})},
-		{name: "enc-pkcs8-pbkdf2-sha256-aes256.pem", pw: ptr(""), want: with(ok, func(w *want) { w.decrypt, w.match = W, S })},
+		{name: "enc-pkcs8-pbkdf2-sha256-aes256.pem", pw: ptr(""), want: with(ok, func(w *want) { w.decrypt, w.match, w.undecided = W, S, "key.decrypt" })},
 		{name: "enc-pkcs8-pbkdf2-sha256-des3.pem", pw: ptr(password), want: with(ok, func(w *want) { w.scheme = "PBES2 PBKDF2-HMAC-SHA256 DES-EDE3-CBC" })},
 		{name: "enc-pkcs8-pbkdf2-sha256-des3.pem", pw: ptr(wrong), want: with(ok, func(w *want) { w.decrypt, w.match = F, S })},
 		{name: "enc-pkcs8-scrypt-aes256.pem", pw: ptr(password), want: with(ok, func(w *want) { w.scheme = "PBES2 scrypt AES-256-CBC (N=16384, r=8, p=1)" })},
@@ -242,18 +244,92 @@ func TestAnalyzeFixtures(t *testing.T) {
 			want: with(ok, func(w *want) { w.scheme = "legacy PEM AES-128-CBC" })},
 		{name: "openssl ec-legacy-aes256", data: pair("ec-p256.crt", "ec-legacy-aes256.key"), pw: ptr(password), at: atOSSL,
 			want: with(ok, func(w *want) { w.scheme = "legacy PEM AES-256-CBC" })},
+		// PKCS#12 PBE and PBES1: decrypted here (checked against Python in
+		// core's TestKeyFilesLoadAsPythonLoadsThem).
 		{name: "openssl rsa-pbes1-sha1-3des", data: pair("rsa.crt", "rsa-pbes1-sha1-3des.key"), pw: ptr(password), at: atOSSL,
 			want: with(ok, func(w *want) {
-				w.decrypt, w.match = W, S
-				w.scheme = "PKCS#12 pbeWithSHAAnd3-KeyTripleDES-CBC"
-				w.texts = map[string][]string{"key.decrypt": {"OpenSSL (and PyMongo) can", "openssl pkcs8 -topk8 -v2 aes-256-cbc -in"}}
+				w.scheme = "PKCS#12 pbeWithSHAAnd3-KeyTripleDES-CBC (2048 iterations)"
+				w.keyType = "RSA 2048"
 			})},
-		{name: "openssl rsa-pbes1-md5-des", data: pair("rsa.crt", "rsa-pbes1-md5-des.key"), pw: ptr(password), at: atOSSL,
+		{name: "openssl rsa-pbes1-sha1-3des wrong", data: pair("rsa.crt", "rsa-pbes1-sha1-3des.key"), pw: ptr(wrong), at: atOSSL,
 			want: with(ok, func(w *want) {
 				w.decrypt, w.match = F, S
+				w.texts = map[string][]string{"key.decrypt": {"does not decrypt", "[SSL] PEM lib"}}
+			})},
+		{name: "openssl rsa-pbes1-sha1-3des no password", data: pair("rsa.crt", "rsa-pbes1-sha1-3des.key"), at: atOSSL,
+			want: with(ok, func(w *want) {
+				w.decrypt, w.match = F, S
+				w.texts = map[string][]string{"key.decrypt": {"no password was given", "Enter PEM pass phrase:", "OSError: [Errno 22] Invalid argument"}}
+			})},
+		{name: "openssl rsa-pbes1-sha1-2des", data: pair("rsa.crt", "rsa-pbes1-sha1-2des.key"), pw: ptr(password), at: atOSSL,
+			want: with(ok, func(w *want) { w.scheme = "PKCS#12 pbeWithSHAAnd2-KeyTripleDES-CBC" })},
+		{name: "openssl rsa-pbes1-sha1-3des-empty", data: pair("rsa.crt", "rsa-pbes1-sha1-3des-empty.key"), pw: ptr(""), at: atOSSL, want: ok},
+		{name: "openssl rsa-pbes1-sha1-3des-empty wrong", data: pair("rsa.crt", "rsa-pbes1-sha1-3des-empty.key"), pw: ptr(wrong), at: atOSSL,
+			want: with(ok, func(w *want) { w.decrypt, w.match = F, S })},
+		{name: "openssl rsa-pbes1-sha1-3des-utf8", data: pair("rsa.crt", "rsa-pbes1-sha1-3des-utf8.key"), pw: ptr("pässwörd-ключ"), at: atOSSL, want: ok},
+		{name: "openssl rsa-pbes1-md5-des", data: pair("rsa.crt", "rsa-pbes1-md5-des.key"), pw: ptr(password), at: atOSSL,
+			want: with(ok, func(w *want) {
+				w.decrypt = F
 				w.scheme = "PBES1 pbeWithMD5AndDES-CBC"
+				w.texts = map[string][]string{"key.decrypt": {"decrypts with", "legacy provider", "[SSL] PEM lib"}}
+			})},
+		{name: "openssl rsa-pbes1-md5-des wrong", data: pair("rsa.crt", "rsa-pbes1-md5-des.key"), pw: ptr(wrong), at: atOSSL,
+			want: with(ok, func(w *want) {
+				w.decrypt, w.match = F, S
+				w.texts = map[string][]string{"key.decrypt": {"does not decrypt"}}
+			})},
+		{name: "openssl rsa-pbes1-sha1-des", data: pair("rsa.crt", "rsa-pbes1-sha1-des.key"), pw: ptr(password), at: atOSSL,
+			want: with(ok, func(w *want) { w.decrypt = F; w.scheme = "PBES1 pbeWithSHA1AndDES-CBC" })},
+		{name: "openssl rsa-pbes1-sha1-rc2-40", data: pair("rsa.crt", "rsa-pbes1-sha1-rc2-40.key"), pw: ptr(password), at: atOSSL,
+			want: with(ok, func(w *want) {
+				w.decrypt, w.match = F, S
 				w.texts = map[string][]string{"key.decrypt": {"OpenSSL 3 reads it only with its legacy provider", "[SSL] PEM lib"}}
 			})},
+		{name: "openssl rsa-pbes1-sha1-rc2-40 no password", data: pair("rsa.crt", "rsa-pbes1-sha1-rc2-40.key"), at: atOSSL,
+			want: with(ok, func(w *want) {
+				w.decrypt, w.match = F, S
+				w.texts = map[string][]string{"key.decrypt": {"OSError: [Errno 22] Invalid argument"}}
+			})},
+		{name: "openssl rsa-pbes2-camellia128", data: pair("rsa.crt", "rsa-pbes2-camellia128.key"), pw: ptr(password), at: atOSSL,
+			want: with(ok, func(w *want) {
+				w.decrypt, w.match, w.undecided = W, S, "key.decrypt"
+				w.texts = map[string][]string{"key.decrypt": {"OpenSSL (and PyMongo) can", "openssl pkcs8 -topk8 -v2 aes-256-cbc -in"}}
+			})},
+		{name: "openssl rsa-pbes2-camellia128 no password", data: pair("rsa.crt", "rsa-pbes2-camellia128.key"), at: atOSSL,
+			want: with(ok, func(w *want) { w.decrypt, w.match = F, S })},
+
+		// Key types Go's parsers refuse and OpenSSL reads.
+		{name: "openssl rsa-pss", data: pair("rsa-pss.crt", "rsa-pss.key"), at: atOSSL, want: with(ok, func(w *want) {
+			w.keyType = "RSA-PSS 2048"
+			w.texts = map[string][]string{"key.match": {"RSA-PSS 2048-bit"}}
+		})},
+		{name: "openssl rsa.crt rsa-pss.key", data: pair("rsa.crt", "rsa-pss.key"), at: atOSSL, want: with(ok, func(w *want) {
+			w.match = F
+			w.texts = map[string][]string{"key.match": {"[SSL: NO_CERTIFICATE_ASSIGNED] no certificate assigned"}}
+		})},
+		{name: "openssl ec-explicit", data: pair("ec-explicit.crt", "ec-explicit.key"), at: atOSSL, want: with(ok, func(w *want) {
+			w.purpose, w.keyType = F, "ECDSA P-256"
+			w.texts = map[string][]string{"purpose.client": {"X509_V_ERR_EC_KEY_EXPLICIT_PARAMS", "mongod rejects it", "OpenSSL 1.1.1"}}
+		})},
+		{name: "openssl ec-explicit-pkcs8", data: pair("ec-explicit.crt", "ec-explicit-pkcs8.key"), at: atOSSL,
+			want: with(ok, func(w *want) { w.purpose, w.keyType = F, "ECDSA P-256" })},
+		{name: "openssl ec-explicit-pbes1", data: pair("ec-explicit.crt", "ec-explicit-pbes1-sha1-3des.key"), pw: ptr(password), at: atOSSL,
+			want: with(ok, func(w *want) { w.purpose, w.keyType = F, "ECDSA P-256" })},
+		{name: "openssl ed448", data: pair("ed448.crt", "ed448.key"), at: atOSSL, want: with(ok, func(w *want) {
+			w.match, w.undecided, w.keyType = W, "key.match", "Ed448 0"
+			w.texts = map[string][]string{"key.match": {"cannot check the private key (Ed448)", "PyMongo loads it", "openssl pkey -in client.pem -pubout | openssl sha256", "KEY_VALUES_MISMATCH"}}
+		})},
+		{name: "openssl ed448-pbes1", data: pair("ed448.crt", "ed448-pbes1-sha1-3des.key"), pw: ptr(password), at: atOSSL,
+			want: with(ok, func(w *want) { w.match, w.undecided, w.keyType = W, "key.match", "Ed448 0" })},
+		{name: "openssl ed448.crt rsa.key", data: pair("ed448.crt", "rsa.key"), at: atOSSL, want: with(ok, func(w *want) {
+			w.match = F
+			w.texts = map[string][]string{"key.match": {"[SSL: NO_CERTIFICATE_ASSIGNED] no certificate assigned", "(Ed448)"}}
+		})},
+		{name: "openssl dsa", data: pair("dsa.crt", "dsa.key"), at: atOSSL, want: with(ok, func(w *want) { w.match, w.undecided = W, "key.match" })},
+		{name: "openssl x25519", data: pair("x25519.crt", "x25519.key"), at: atOSSL, want: with(ok, func(w *want) {
+			w.match = F
+			w.texts = map[string][]string{"key.match": {"[SSL: UNKNOWN_CERTIFICATE_TYPE] unknown certificate type", "An X25519 key cannot"}}
+		})},
 		{name: "openssl rsa.p12", fname: "rsa.p12", data: file(osslDir + "rsa.p12"), pw: ptr(password), at: atOSSL,
 			want: want{present: F, decrypt: S, match: S, purpose: S, user: S, texts: map[string][]string{"key.present": {"PKCS#12", "openssl pkcs12 -in rsa.p12 -out client.pem"}}}},
 		{name: "openssl rsa.key.der", fname: "rsa.key.der", data: file(osslDir + "rsa.key.der"), at: atOSSL,
@@ -262,7 +338,7 @@ func TestAnalyzeFixtures(t *testing.T) {
 	for _, tc := range cases {
 		name := tc.name
 		if tc.pw != nil {
-			name += " pw=" + map[bool]string{true: "right", false: "wrong"}[*tc.pw == password]
+			name += " pw=" + map[bool]string{true: "right", false: "other"}[*tc.pw == password]
 		}
 		t.Run(name, func(t *testing.T) {
 			var data []byte
@@ -330,6 +406,9 @@ func TestAnalyzeFixtures(t *testing.T) {
 				if got != w.keyType {
 					t.Errorf("key: got %q, want %q", got, w.keyType)
 				}
+			}
+			if s.Undecided != w.undecided {
+				t.Errorf("undecided %q, want %q", s.Undecided, w.undecided)
 			}
 			if w.match == report.Pass && (s.MatchedCert == "" || s.MatchedCert != s.ClientCert || s.Keys[0].SPKISHA256 != s.Certificates[0].SPKISHA256) {
 				t.Errorf("matched cert %q, client cert %q, key %+v", s.MatchedCert, s.ClientCert, s.Keys)

@@ -118,6 +118,8 @@ const (
 	problemUnreadable     = "unreadable"
 	problemOverLimit      = "overLimit"
 	problemNotForOpenSSL3 = "needsLegacyProvider"
+	// problemOtherType: a key type OpenSSL reads and certinspect cannot use.
+	problemOtherType = "keyTypeNotChecked"
 )
 
 // legacyCiphers are the DEK-Info ciphers crypto/x509's DecryptPEMBlock knows;
@@ -208,10 +210,15 @@ func readKey(b block, password []byte, passwordGiven bool) parsedKey {
 		s := inspectPKCS8Scheme(b.Bytes)
 		k.info.Scheme = s.Name
 		k.openssl = s.OpenSSL
+		// Without a password OpenSSL prompts (and PyMongo fails) before it
+		// looks at the scheme, whatever it is.
 		switch {
 		case s.Corrupt != "":
 			k.problem = problemCorrupt
 			k.info.Problem = s.Corrupt
+			return k
+		case !passwordGiven:
+			k.problem = problemNoPassword
 			return k
 		case !s.Supported:
 			k.problem = problemUnsupported
@@ -219,11 +226,8 @@ func readKey(b block, password []byte, passwordGiven bool) parsedKey {
 		case s.OverLimit != "":
 			k.problem, k.overLimit = problemOverLimit, s.OverLimit
 			return k
-		case !passwordGiven:
-			k.problem = problemNoPassword
-			return k
 		}
-		priv, err := decryptPKCS8(b.Bytes, password)
+		priv, err := decryptPKCS8(b.Bytes, password, s.pbes1)
 		switch {
 		case errors.Is(err, errEmptyPassword):
 			k.problem = problemEmptyPassword
@@ -290,7 +294,7 @@ func parsePlainKey(typ string, der []byte) (crypto.PrivateKey, string) {
 			return k, t
 		}
 	}
-	return nil, ""
+	return parseOtherKey(der)
 }
 
 // setKey records the public description of priv.
@@ -309,6 +313,24 @@ func (k *parsedKey) setKey(priv crypto.PrivateKey) {
 	case *ecdh.PrivateKey:
 		k.pub = key.PublicKey()
 		k.info.Type = "X25519"
+	case pssKey:
+		k.pub = &key.PublicKey
+		k.info.Type, k.info.Bits = "RSA-PSS", key.N.BitLen()
+		// The SPKI of its certificate: the key's own AlgorithmIdentifier.
+		pub := x509.MarshalPKCS1PublicKey(&key.PublicKey)
+		spki, err := asn1.Marshal(struct {
+			Algo asn1.RawValue
+			Key  asn1.BitString
+		}{asn1.RawValue{FullBytes: key.alg}, asn1.BitString{Bytes: pub, BitLength: 8 * len(pub)}})
+		if err == nil {
+			h := sha256.Sum256(spki)
+			k.info.SPKISHA256 = hex.EncodeToString(h[:])
+		}
+		return
+	case otherKey:
+		k.info.Type, k.info.Curve = key.typ, key.curve
+		k.problem = problemOtherType
+		return
 	default:
 		k.info.Type = "unknown"
 	}

@@ -119,6 +119,7 @@ type pkcs8Scheme struct {
 	OpenSSL   openSSLReads
 	Corrupt   string // a structural problem (not a password problem)
 	OverLimit string // parameters beyond the work limits
+	pbes1     bool   // a scheme of pbes1Schemes
 }
 
 type encryptedPrivateKeyInfo struct {
@@ -159,10 +160,25 @@ func inspectPKCS8Scheme(der []byte) pkcs8Scheme {
 	}
 	alg := info.Algorithm.Algorithm
 	if !alg.Equal(oidPBES2) {
-		if o, ok := otherSchemes[alg.String()]; ok {
-			return pkcs8Scheme{Name: o.name, OpenSSL: o.openssl}
+		o, ok := otherSchemes[alg.String()]
+		if !ok {
+			return pkcs8Scheme{Name: "OID " + alg.String(), OpenSSL: opensslUnknown}
 		}
-		return pkcs8Scheme{Name: "OID " + alg.String(), OpenSSL: opensslUnknown}
+		s := pkcs8Scheme{Name: o.name, OpenSSL: o.openssl}
+		if _, ok := pbes1Schemes[alg.String()]; ok {
+			var p pbeParams
+			switch rest, err := asn1.Unmarshal(info.Algorithm.Parameters.FullBytes, &p); {
+			case err != nil || len(rest) != 0 || p.Iter < 1:
+				s.Corrupt = "badKDFParams"
+			case len(info.Data) == 0 || len(info.Data)%8 != 0:
+				s.Corrupt = "badCiphertextLength"
+			case p.Iter > limitPBKDF2:
+				s.OverLimit = fmt.Sprintf("%d iterations", p.Iter)
+			}
+			s.Name += fmt.Sprintf(" (%d iterations)", p.Iter)
+			s.Supported, s.pbes1 = true, true
+		}
+		return s
 	}
 	var p pbes2Params
 	if rest, err := asn1.Unmarshal(info.Algorithm.Parameters.FullBytes, &p); err != nil || len(rest) != 0 {
@@ -245,10 +261,23 @@ func inspectPKCS8Scheme(der []byte) pkcs8Scheme {
 	return s
 }
 
-// decryptPKCS8 decrypts a checked EncryptedPrivateKeyInfo with youmark/pkcs8.
-// A nil error and nil key cannot happen; errWrongPassword covers both a wrong
-// password and damaged ciphertext (CBC has no integrity check).
-func decryptPKCS8(der, password []byte) (any, error) {
+// decryptPKCS8 decrypts a checked EncryptedPrivateKeyInfo, PBES2 with
+// youmark/pkcs8, the older schemes (pbes1) with decryptPBES1. A nil error
+// and nil key cannot happen; errWrongPassword covers both a wrong password
+// and damaged ciphertext (CBC has no integrity check).
+func decryptPKCS8(der, password []byte, pbes1 bool) (any, error) {
+	if pbes1 {
+		plain, err := decryptPBES1(der, password)
+		if err != nil {
+			return nil, err
+		}
+		key, _ := parsePlainKey("PRIVATE KEY", plain)
+		clear(plain)
+		if key == nil {
+			return nil, errWrongPassword
+		}
+		return key, nil
+	}
 	if len(password) == 0 {
 		// youmark/pkcs8 takes an empty password to mean "not encrypted".
 		return nil, errEmptyPassword

@@ -22,7 +22,8 @@ func (a *analysis) checkStrength() report.Check {
 	}
 	for i, cert := range a.certs {
 		reason, text, what := "", "", ""
-		if bits, small := seclevel.KeyTooSmall(cert.PublicKey); small {
+		_, pub := certKeyType(cert) // RSA-PSS keys too
+		if bits, small := seclevel.KeyTooSmall(pub); small {
 			if i == 0 {
 				reason, text = "EE_KEY_TOO_SMALL", "ee key too small"
 			} else {

@@ -75,6 +75,16 @@ type rawExtension struct {
 	value    []byte // the extnValue OCTET STRING's contents
 }
 
+// MongodRefuses is the error OpenSSL gives (x509err name) for a defect when
+// mongod verifies a client certificate that has it (sanEntry: none); core
+// and core/keyfile say so about the client certificate of a key file.
+var MongodRefuses = map[string]string{
+	"invalid":        "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+	"criticalExt":    "X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION",
+	"sigAlgMismatch": "X509_V_ERR_CERT_SIGNATURE_FAILURE",
+	"explicitCurve":  "X509_V_ERR_EC_KEY_EXPLICIT_PARAMS",
+}
+
 // Certificate returns a copy of der that crypto/x509 parses, with the bytes
 // as found, and the defect it had; nil when the parse error is not one of
 // the defects above (OpenSSL's answer is then not known here).
@@ -229,40 +239,17 @@ func Certificate(der []byte, reason string) (*x509.Certificate, *Defect) {
 }
 
 // namedCurveSPKI rewrites an ecPublicKey SubjectPublicKeyInfo whose
-// parameters are explicit ECParameters (RFC 3279) of P-256, P-384 or P-521
-// (told by the field prime and the order) to name the curve instead; nil
-// for anything else.
+// parameters are explicit ECParameters of P-256, P-384 or P-521 to name the
+// curve instead; nil for anything else.
 func namedCurveSPKI(spki []byte) ([]byte, string) {
 	in := cryptobyte.String(spki)
-	var body, alg, key cryptobyte.String
+	var body, alg, key, params cryptobyte.String
 	var algOID asn1.ObjectIdentifier
 	if !in.ReadASN1(&body, cbasn1.SEQUENCE) || !body.ReadASN1(&alg, cbasn1.SEQUENCE) || !body.ReadASN1Element(&key, cbasn1.BIT_STRING) ||
-		!alg.ReadASN1ObjectIdentifier(&algOID) || !algOID.Equal(asn1.ObjectIdentifier{1, 2, 840, 10045, 2, 1}) {
+		!alg.ReadASN1ObjectIdentifier(&algOID) || !algOID.Equal(asn1.ObjectIdentifier{1, 2, 840, 10045, 2, 1}) || !alg.ReadASN1Element(&params, cbasn1.SEQUENCE) {
 		return nil, ""
 	}
-	var params, fieldID, curve cryptobyte.String
-	var version int64
-	var fieldType asn1.ObjectIdentifier
-	p, base, n := new(big.Int), cryptobyte.String(nil), new(big.Int)
-	if !alg.ReadASN1(&params, cbasn1.SEQUENCE) || !params.ReadASN1Integer(&version) ||
-		!params.ReadASN1(&fieldID, cbasn1.SEQUENCE) || !fieldID.ReadASN1ObjectIdentifier(&fieldType) || !fieldID.ReadASN1Integer(p) ||
-		!params.ReadASN1(&curve, cbasn1.SEQUENCE) || !params.ReadASN1(&base, cbasn1.OCTET_STRING) || !params.ReadASN1Integer(n) {
-		return nil, ""
-	}
-	var oid asn1.ObjectIdentifier
-	var name string
-	for _, c := range []struct {
-		curve elliptic.Curve
-		oid   asn1.ObjectIdentifier
-	}{
-		{elliptic.P256(), asn1.ObjectIdentifier{1, 2, 840, 10045, 3, 1, 7}},
-		{elliptic.P384(), asn1.ObjectIdentifier{1, 3, 132, 0, 34}},
-		{elliptic.P521(), asn1.ObjectIdentifier{1, 3, 132, 0, 35}},
-	} {
-		if c.curve.Params().P.Cmp(p) == 0 && c.curve.Params().N.Cmp(n) == 0 {
-			oid, name = c.oid, c.curve.Params().Name
-		}
-	}
+	oid, name := NamedCurve(params)
 	if oid == nil {
 		return nil, ""
 	}
@@ -279,6 +266,36 @@ func namedCurveSPKI(spki []byte) ([]byte, string) {
 		return nil, ""
 	}
 	return out, name
+}
+
+// NamedCurve returns the OID and name of the curve that explicit
+// ECParameters (RFC 3279, the whole SEQUENCE) spell out, when it is P-256,
+// P-384 or P-521 (told by the field prime and the order); nil otherwise.
+// core/keyfile reads private keys with explicit parameters with it.
+func NamedCurve(ecParameters []byte) (asn1.ObjectIdentifier, string) {
+	in := cryptobyte.String(ecParameters)
+	var params, fieldID, curve cryptobyte.String
+	var version int64
+	var fieldType asn1.ObjectIdentifier
+	p, base, n := new(big.Int), cryptobyte.String(nil), new(big.Int)
+	if !in.ReadASN1(&params, cbasn1.SEQUENCE) || !params.ReadASN1Integer(&version) ||
+		!params.ReadASN1(&fieldID, cbasn1.SEQUENCE) || !fieldID.ReadASN1ObjectIdentifier(&fieldType) || !fieldID.ReadASN1Integer(p) ||
+		!params.ReadASN1(&curve, cbasn1.SEQUENCE) || !params.ReadASN1(&base, cbasn1.OCTET_STRING) || !params.ReadASN1Integer(n) {
+		return nil, ""
+	}
+	for _, c := range []struct {
+		curve elliptic.Curve
+		oid   asn1.ObjectIdentifier
+	}{
+		{elliptic.P256(), asn1.ObjectIdentifier{1, 2, 840, 10045, 3, 1, 7}},
+		{elliptic.P384(), asn1.ObjectIdentifier{1, 3, 132, 0, 34}},
+		{elliptic.P521(), asn1.ObjectIdentifier{1, 3, 132, 0, 35}},
+	} {
+		if c.curve.Params().P.Cmp(p) == 0 && c.curve.Params().N.Cmp(n) == 0 {
+			return c.oid, c.curve.Params().Name
+		}
+	}
+	return nil, ""
 }
 
 // dropSANEntries rewrites a subjectAltName value without the entries Go's
