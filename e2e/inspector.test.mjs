@@ -184,9 +184,13 @@ describe("diagnosis", () => {
     fs.writeFileSync(bundle, parts.join(""));
     await inspectFiles(page, { "server-chain.pem": pki("server-chain.pem"), "bundle.pem": bundle }, { uri: "mongodb://db0.example.net/?tls=true&tlsCAFile=bundle.pem" });
     assert.equal(await page.getAttribute("#verdict", "data-status"), "ok");
-    const all = await page.locator("#sec-certs article.cert").count();
     const folded = page.locator("#sec-certs details.certs-more");
     assert.equal(await folded.count(), 1, "the other certificates are folded");
+    // The folded cards are built when the fold is opened.
+    assert.equal(await folded.locator("article.cert").count(), 0, "folded cards are not built before the fold opens");
+    await folded.locator("summary").first().click();
+    await folded.locator("article.cert").first().waitFor();
+    const all = await page.locator("#sec-certs article.cert").count();
     const inFold = await folded.locator("article.cert").count();
     assert.ok(all > 12 && inFold > 0 && inFold < all, `${inFold} of ${all} folded`);
     assert.match(await folded.locator("summary").first().textContent(), new RegExp(`^${inFold} more certificates of the CA file`));
@@ -250,6 +254,42 @@ describe("diagnosis", () => {
     assert.deepEqual((await checks(page))["ca.load"], ["warn"]);
     assert.deepEqual((await checks(page))["chain.trusted"], ["pass"]);
     assert.match(await page.textContent('[data-check-id="ca.load"]'), /looks like this paste/);
+    await page.close();
+  });
+});
+
+describe("a CA bundle of 5,000 certificates", () => {
+  test("the report stays small until asked for, and a run can be cancelled with the inputs kept", async () => {
+    const { page, problems } = await openPage(browser.context, srv.url);
+    const uri = "mongodb://db0.example.net/?tls=true&tlsCAFile=bundle.pem";
+    const files = { "server-chain.pem": pki("server-chain.pem"), "bundle.pem": path.join(fx, "ca-bundle-5000.pem") };
+    await inspectFiles(page, files, { uri });
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail", "the bundle does not hold the test root");
+    const nodes = await page.evaluate(() => document.getElementsByTagName("*").length);
+    assert.ok(nodes < 5000, `${nodes} elements after the report`);
+    // The folded certificates are built when opened.
+    const fold = page.locator("#certs-more");
+    assert.match(await fold.locator("summary").textContent(), /^5[0-9]{3} more certificates/);
+    await fold.locator("summary").click();
+    assert.ok(await fold.locator("article.cert").count() >= 5000);
+
+    // A new run (the host names change) cancelled while it runs.
+    const n = await runs(page);
+    await page.fill("#hosts", "db1.example.net");
+    await page.locator("#cancel-run").waitFor({ state: "visible", timeout: 20000 });
+    await page.click("#cancel-run");
+    await page.waitForFunction(() => document.body.dataset.busy === "false");
+    assert.match(await page.textContent("#report"), /The run was cancelled\. Your inputs are kept/);
+    assert.equal(await runs(page), n, "the cancelled run rendered nothing");
+    assert.deepEqual(await page.$$eval(".chip", (cs) => cs.map((c) => c.dataset.name)), ["server-chain.pem", "bundle.pem"]);
+    assert.equal(await page.inputValue("#uri"), uri);
+    assert.equal(await page.inputValue("#hosts"), "db1.example.net");
+    assert.equal(await page.isVisible("#progress"), false);
+    // Run again: the fresh worker gets the files again.
+    await page.click("#run-again");
+    await settled(page, n);
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail");
+    assert.deepEqual(problems, []);
     await page.close();
   });
 });

@@ -7,7 +7,7 @@
 // attribute setters), never as markup; control characters and bidirectional
 // overrides are shown as visible marks. Labels come from i18n.js through t();
 // the report's own texts come from core in the request's `lang`.
-import { inspect, ready } from "./certinspect.js";
+import { cancel as cancelInspect, inspect, ready } from "./certinspect.js";
 import { fieldLabel, formatDateTime, humanizeKey, normLang, translate } from "./i18n.js";
 import { EXAMPLE_DATA, EXAMPLES, exampleById } from "./examples.js";
 
@@ -301,11 +301,19 @@ export function mountInspector(container, options = {}) {
     engine: "loading", // loading | ready | failed
     engineError: "",
     version: "",
-    presetNotes: [],
-    exampleNote: "",
+    // Notes are functions that return the text, so that they are written
+    // in the language of the moment they are shown (the language can change).
+    presetNotes: [], // [() => string]
+    exampleNote: null, // () => string
+    fileNote: null, // () => string: files that could not be read
+    heldPreset: null, // a link's preset not applied because it would replace the user's inputs
+    undo: null, // the user's inputs before an example or a link replaced them (snapshot())
+    dirty: false, // the inputs hold something the user gave (not only an example's or a link's)
+    cancelled: false, // the last run was cancelled by the user
   };
   let fileKey = 0;
   let pasteCount = 0;
+  const note = (fn) => (typeof fn === "function" ? fn() : str(fn));
 
   function uniqueName(name) {
     const b = name || "file";
@@ -384,32 +392,66 @@ export function mountInspector(container, options = {}) {
     timer = setTimeout(() => { timerPending = false; run(); }, delay);
   }
 
+  let cancelRequested = false;
+
   async function run() {
     if (state.running) { state.pending = true; setBusy(); return; }
+    state.cancelled = false;
     const hasInput = state.files.length || $("uri").value.trim() || $("error-text").value.trim();
     if (!hasInput) { state.report = null; state.error = ""; renderReport(); setBusy(); return; }
     const request = buildRequest();
     if (!request.at) { state.error = t("at.invalidRun"); renderReport(); setBusy(); return; }
     state.running = true;
+    cancelRequested = false;
     const seq = ++state.runSeq;
     const started = performance.now();
     const slow = setTimeout(() => showProgress(null, 0, 0), 300);
-    let ok = false;
+    let ok = false, result = null, error = "", cancelled = false;
     try {
       performance.mark("certinspect:inspect-start");
-      const report = await inspect(request, { onProgress: (stage, done, total) => showProgress(stage, done, total) });
+      result = await inspect(request, { onProgress: (stage, done, total) => showProgress(stage, done, total) });
       performance.measure("certinspect:inspect", "certinspect:inspect-start");
-      state.report = report;
-      state.error = "";
       ok = true;
-      host.dataset.inspections = String(seq);
-      host.dataset.lastRunMs = String(Math.round(performance.now() - started));
     } catch (err) {
-      state.error = err && err.message ? err.message : String(err);
+      if (err && err.cancelled) cancelled = true;
+      else error = err && err.message ? err.message : String(err);
     } finally {
       clearTimeout(slow);
       state.running = false;
       hideProgress();
+    }
+    if (cancelled && !cancelRequested) {
+      // Another inspector on this page stopped the shared worker: run again.
+      schedule(0);
+      return;
+    }
+    if (cancelled) {
+      // The inputs stay; the report of older inputs would mislead.
+      state.cancelled = true;
+      state.pending = false;
+      state.report = null;
+      state.error = "";
+      renderChips();
+      renderReport();
+      setBusy();
+      const again = $("run-again");
+      if (again) again.focus();
+      return;
+    }
+    // Only the latest inputs matter: a result that newer inputs have made
+    // stale is not rendered (a big report costs the main thread).
+    if (state.pending || timerPending) {
+      state.pending = false;
+      if (!timerPending) run(); else setBusy();
+      return;
+    }
+    if (ok) {
+      state.report = result;
+      state.error = "";
+      host.dataset.inspections = String(seq);
+      host.dataset.lastRunMs = String(Math.round(performance.now() - started));
+    } else {
+      state.error = error;
     }
     performance.mark("certinspect:render-start");
     renderChips();
@@ -423,7 +465,18 @@ export function mountInspector(container, options = {}) {
     if (state.pending) { state.pending = false; run(); } else setBusy();
   }
 
+  /** cancelRun stops the run in progress (the worker is restarted); the inputs stay. */
+  function cancelRun() {
+    if (!state.running) return;
+    cancelRequested = true;
+    clearTimeout(timer);
+    timerPending = false;
+    state.pending = false;
+    cancelInspect();
+  }
+
   function showProgress(stage, done, total) {
+    if (!state.running) return;
     $("progress").hidden = false;
     const pct = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : null;
     const known = stage === null ? t("progress.inspecting") : stageText(stage);
@@ -552,9 +605,49 @@ export function mountInspector(container, options = {}) {
     setTimeout(() => { live.textContent = message; }, 50);
   }
 
+  /**
+   * lazy fills a <details> with build()'s nodes the first time it is open:
+   * a report of thousands of certificates stays cheap until asked for.
+   */
+  function lazy(details, build) {
+    let built = false;
+    const fill = (force) => {
+      if (built || !(details.open || force)) return;
+      built = true;
+      details.append(...[build()].flat());
+    };
+    // A click on the summary (Enter and Space too) builds at once, before the
+    // details open; "toggle" (queued) covers opening it from a script.
+    details.addEventListener("click", (e) => {
+      const summary = e.target.closest("summary");
+      if (summary && summary.parentElement === details) fill(true);
+    });
+    details.addEventListener("toggle", () => fill(false));
+    fill(false);
+    return details;
+  }
+
+  // Open or closed, by id, of the <details> a re-render replaces (the
+  // language switch, a new report): the user's choice is kept.
+  const openState = new Map();
+  function keepOpen(scope) {
+    for (const d of scope.querySelectorAll("details[id]")) openState.set(d.id, d.open);
+  }
+  function reopen(scope) {
+    for (const d of scope.querySelectorAll("details[id]")) if (openState.has(d.id)) d.open = openState.get(d.id);
+  }
+
   function renderReport() {
     const out = $("report");
+    keepOpen(out);
     out.replaceChildren();
+    if (state.cancelled) {
+      const again = el("button", { type: "button", id: "run-again" }, t("run.again"));
+      again.addEventListener("click", () => schedule(0));
+      out.append(el("div", { class: "verdict v-none cancelled", role: "status" },
+        el("p", { class: "headline" }, t("run.cancelled")), again));
+      return;
+    }
     if (state.error) {
       out.append(el("div", { class: "verdict v-error", role: "alert" },
         el("p", { class: "headline" }, t("results.couldNotRead")),
@@ -571,7 +664,7 @@ export function mountInspector(container, options = {}) {
     announce([verdictLead(str(v.status)), str(v.headline)].filter(Boolean).join(" "));
     let rest = out;
     if (compact) {
-      rest = el("details", { class: "more full-report" }, el("summary", null, t("results.full")));
+      rest = el("details", { class: "more full-report", id: "full-report" }, el("summary", null, t("results.full")));
       out.append(rest);
     }
     if (arr(rep.limits).length) rest.append(renderLimits(rep));
@@ -589,6 +682,7 @@ export function mountInspector(container, options = {}) {
         OPEN_SECTIONS.has(k) ? body : el("details", { class: "more" }, el("summary", null, t("section.showDetails")), body)));
     }
     rest.append(renderExport(rep));
+    reopen(out);
   }
 
   function verdictLead(status) {
@@ -770,7 +864,10 @@ export function mountInspector(container, options = {}) {
     const pct = (x) => ((x - min) / span) * 100;
     const day = (x) => (Number.isFinite(x) ? fmt(x) : "?");
     const list = el("ul", { class: "timeline" });
-    for (const r of rows) {
+    const folded = foldedCerts(rep);
+    const shown = rows.filter((r) => !folded.has(r.id));
+    const rest = rows.filter((r) => folded.has(r.id));
+    const row = (r) => {
       const a = Date.parse(r.from), b = Date.parse(r.to);
       const bar = el("span", { class: `bar b-${r.state.replace(/[^a-zA-Z]/g, "") || "unknown"}` });
       const left = Number.isFinite(a) ? pct(a) : 0, right = Number.isFinite(b) ? pct(b) : 100;
@@ -778,17 +875,36 @@ export function mountInspector(container, options = {}) {
       bar.style.setProperty("width", Math.max(0.5, right - left) + "%");
       const marker = el("span", { class: "at-marker", "aria-hidden": "true" });
       marker.style.setProperty("left", pct(at) + "%");
-      list.append(el("li", { dataset: { state: r.state } },
+      return el("li", { dataset: { state: r.state } },
         el("div", { class: "tl-label" }, el("span", null, r.label), " ",
           el("span", { class: "tl-dates" }, `${day(a)} → ${day(b)}`), r.note ? el("span", { class: "tl-note" }, ` · ${r.note}`) : null),
-        el("div", { class: "track", "aria-hidden": "true" }, bar, marker)));
-    }
+        el("div", { class: "track", "aria-hidden": "true" }, bar, marker));
+    };
+    list.append(...shown.map(row));
     return section("sec-timeline", t("timeline.title"),
-      el("p", { class: "note" }, tn("timeline.asOf", { at: el("strong", null, fmt(rep.at)) })), list);
+      el("p", { class: "note" }, tn("timeline.asOf", { at: el("strong", null, fmt(rep.at)) })), list,
+      rest.length ? lazy(el("details", { class: "certs-more", id: "timeline-more" }, el("summary", null, t("certs.more", { count: rest.length }))),
+        () => el("ul", { class: "timeline" }, rest.map(row))) : null);
   }
 
   /** CERTS_UNFOLDED: up to this many certificates, every card is shown open. */
   const CERTS_UNFOLDED = 12;
+
+  /**
+   * foldedCerts: the ids of the certificates shown folded away, those of a
+   * big CA file (a system bundle: 150 roots, or thousands) that are neither
+   * on the path, nor in another file, nor what a finding is about.
+   */
+  function foldedCerts(rep) {
+    const certs = arr(rep.certificates).filter(isObj);
+    if (certs.length <= CERTS_UNFOLDED) return new Set();
+    const featured = new Set(arr(isObj(rep.chain) ? rep.chain.path : []).filter(isObj).map((l) => str(l.cert)));
+    for (const inp of arr(rep.inputs).filter(isObj)) {
+      if (inp.role !== "tlsCAFile") for (const it of arr(inp.items).filter(isObj)) if (it.ref) featured.add(str(it.ref));
+    }
+    for (const c of arr(rep.checks).filter(isObj)) if (c.status === "fail" || c.status === "warn") featured.add(str(c.subject));
+    return new Set(certs.map((c) => str(c.id)).filter((id) => !featured.has(id)));
+  }
 
   function renderCerts(rep) {
     const fields = [
@@ -801,15 +917,12 @@ export function mountInspector(container, options = {}) {
     const certs = arr(rep.certificates).filter(isObj);
     // A big CA file (a system bundle: 150 roots) would bury the few
     // certificates that matter: those of the path, of the other files, and
-    // those a finding is about come first; the CA file's others fold away.
-    const featured = new Set(arr(isObj(rep.chain) ? rep.chain.path : []).filter(isObj).map((l) => str(l.cert)));
-    for (const inp of arr(rep.inputs).filter(isObj)) {
-      if (inp.role !== "tlsCAFile") for (const it of arr(inp.items).filter(isObj)) if (it.ref) featured.add(str(it.ref));
-    }
-    for (const c of arr(rep.checks).filter(isObj)) if (c.status === "fail" || c.status === "warn") featured.add(str(c.subject));
-    const fold = certs.length > CERTS_UNFOLDED ? certs.filter((c) => !featured.has(str(c.id))) : [];
-    const folded = fold.length ? el("details", { class: "certs-more" }, el("summary", null, t("certs.more", { count: fold.length }))) : null;
-    for (const c of certs) {
+    // those a finding is about come first; the CA file's others fold away,
+    // and their cards are built only when the fold is opened (a bundle of
+    // 5,000 certificates would otherwise cost half a million elements).
+    const foldIds = foldedCerts(rep);
+    const fold = certs.filter((c) => foldIds.has(str(c.id)));
+    const card = (c) => {
       const pk = isObj(c.publicKey) ? [str(c.publicKey.algorithm), c.publicKey.bits ? t("certs.bits", { bits: c.publicKey.bits }) : "", str(c.publicKey.curve)].filter(Boolean).join(" ") : "";
       const dl = el("dl", { class: "kv" });
       for (const [k, label, f] of fields) {
@@ -820,14 +933,18 @@ export function mountInspector(container, options = {}) {
       if (c.goParseError) dl.append(el("dt", null, t("certs.goParseError")), el("dd", { class: "go-refuses" }, t("certs.goParseErrorText", { error: str(c.goParseError) })));
       const ts = isObj(c.trustSettings) ? c.trustSettings : null;
       if (ts) dl.append(el("dt", null, t("certs.trust")), el("dd", { class: ts.serverAuth === "rejected" ? "trust-rejected" : null }, t("certs.trustIn", { settings: str(ts.text), file: str(ts.file) })));
-      (folded && fold.includes(c) ? folded : wrap).append(el("article", { class: "cert", id: "cert-" + str(c.id).slice(0, 16), dataset: { cert: str(c.id) } },
+      return el("article", { class: "cert", id: "cert-" + str(c.id).slice(0, 16), dataset: { cert: str(c.id) } },
         el("h4", null, el("span", { class: "cert-label" }, str(c.label) || str(c.subject)), " ",
           pill(c.validityState === "valid" ? "pass" : "fail", validityStateText(str(c.validityState))),
           c.isCA ? el("span", { class: "tag" }, t("certs.ca")) : null, c.selfSigned ? el("span", { class: "tag" }, t("certs.selfSigned")) : null),
         dl,
-        el("details", { class: "allfields" }, el("summary", null, t("certs.allFields")), renderValue(c))));
+        lazy(el("details", { class: "allfields" }, el("summary", null, t("certs.allFields"))), () => renderValue(c)));
+    };
+    for (const c of certs) if (!foldIds.has(str(c.id))) wrap.append(card(c));
+    if (fold.length) {
+      wrap.append(lazy(el("details", { class: "certs-more", id: "certs-more" }, el("summary", null, t("certs.more", { count: fold.length }))),
+        () => fold.map(card)));
     }
-    if (folded) wrap.append(folded);
     return wrap;
   }
 
@@ -1082,7 +1199,8 @@ export function mountInspector(container, options = {}) {
       el("div", { id: "announce", class: "visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" }),
       el("div", { id: "progress", class: "progress", hidden: true },
         el("span", { id: "progress-text", role: "status" }),
-        el("progress", { id: "progress-bar", max: "1", value: "0", "aria-label": t("progress.inspecting") })),
+        el("progress", { id: "progress-bar", max: "1", value: "0", "aria-label": t("progress.inspecting") }),
+        el("button", { id: "cancel-run", type: "button" }, t("run.cancel"))),
       el("div", { id: "report" }));
 
     const engineText = state.engine === "ready" ? t("engine.ready") : state.engine === "failed" ? t("engine.failed", { message: state.engineError }) : t("engine.loading");
@@ -1166,6 +1284,7 @@ export function mountInspector(container, options = {}) {
     });
     $("paste-add").addEventListener("click", addPaste);
     $("paste").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) addPaste(); });
+    $("cancel-run").addEventListener("click", cancelRun);
     for (const id of ["uri", "password", "hosts", "error-text", "dns"]) $(id).addEventListener("input", () => schedule(400));
     $("lang").addEventListener("change", () => {
       setLang($("lang").value);
