@@ -322,23 +322,127 @@ export function mountInspector(container, options = {}) {
     return n;
   }
 
-  async function addFiles(fileList) {
-    const list = [...fileList];
-    for (const f of list) {
-      performance.mark("certinspect:read-start");
-      const data = new Uint8Array(await f.arrayBuffer());
-      performance.measure("certinspect:read " + f.size, "certinspect:read-start");
-      state.files.push({ key: ++fileKey, name: uniqueName(f.name), role: "auto", data });
+  function sameBytes(a, b) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+
+  /**
+   * addEntry adds a file; a file with the name of one already there keeps a
+   * " (2)" suffix only while the other is there (its chip offers to replace
+   * it), and a second copy of the same bytes under the same name is skipped.
+   * It returns false for such a copy.
+   */
+  function addEntry(name, data, extra) {
+    const base = name || "file";
+    const clash = state.files.find((f) => f.name === base);
+    if (clash && sameBytes(clash.data, data)) return false;
+    state.files.push({ key: ++fileKey, name: uniqueName(base), base, role: "auto", data, replaces: clash ? clash.key : undefined, ...extra });
+    state.dirty = true;
+    return true;
+  }
+
+  /** reclaimNames gives a suffixed file its own name back once no other file holds it. */
+  function reclaimNames() {
+    for (const f of state.files) {
+      if (f.base && f.name !== f.base && !state.files.some((x) => x.name === f.base)) f.name = f.base;
     }
+  }
+
+  /**
+   * addFiles reads each file on its own: one that cannot be read (a folder,
+   * a file removed or changed since it was chosen, a permission problem)
+   * is named in a note; the others are added.
+   */
+  async function addFiles(fileList, folders = new Set()) {
+    const list = [...fileList];
+    const unreadable = [], dirs = [], copies = [];
+    for (const f of list) {
+      if (folders.has(f.name)) { dirs.push(f.name); continue; }
+      let data;
+      try {
+        performance.mark("certinspect:read-start");
+        data = new Uint8Array(await f.arrayBuffer());
+        performance.measure("certinspect:read " + f.size, "certinspect:read-start");
+      } catch (_) {
+        unreadable.push(f.name);
+        continue;
+      }
+      if (!addEntry(f.name, data)) copies.push(f.name);
+    }
+    const names = (xs) => xs.map((n) => `“${plain(n)}”`).join(", ");
+    const parts = [];
+    if (dirs.length) parts.push(() => t("files.folder", { names: names(dirs) }));
+    if (unreadable.length) parts.push(() => t("files.unreadable", { names: names(unreadable) }));
+    if (copies.length) parts.push(() => t("files.duplicate", { names: names(copies) }));
+    setFileNote(parts.length ? () => parts.map((p) => p()).join(" ") : null);
     renderChips();
     schedule();
   }
 
+  function setFileNote(fn) {
+    state.fileNote = fn;
+    const n = $("file-note");
+    if (!n) return;
+    n.textContent = note(fn);
+    n.hidden = !fn;
+  }
+
+  /** filesOf returns the files of a drop, and the names of the folders among them. */
+  function filesOf(dataTransfer) {
+    const folders = new Set();
+    for (const item of dataTransfer.items || []) {
+      // webkitGetAsEntry only answers during the drop event itself.
+      const entry = item.kind === "file" && item.webkitGetAsEntry ? item.webkitGetAsEntry() : null;
+      if (entry && entry.isDirectory) folders.add(entry.name);
+    }
+    return [dataTransfer.files, folders];
+  }
+
   function addText(name, s) {
     // pasted: the text's layout may come from the copy, not from the file.
-    state.files.push({ key: ++fileKey, name: uniqueName(name), role: "auto", data: new TextEncoder().encode(s), pasted: true });
+    addEntry(name, new TextEncoder().encode(s), { pasted: true });
     renderChips();
     schedule();
+  }
+
+  // -------------------------------------------------------------------------
+  // The user's inputs: what a link or an example may not silently replace
+
+  function hasInputs() {
+    if (state.files.length) return true;
+    const v = values();
+    return ["uri", "password", "hosts", "error-text", "dns", "paste"].some((id) => v[id] && v[id].trim());
+  }
+  /** userInputs: the inputs hold something the user gave. */
+  function userInputs() { return state.dirty && hasInputs(); }
+  function touched() { state.dirty = true; }
+
+  function snapshot() {
+    return { files: state.files.map((f) => ({ ...f })), values: values(), example: state.example, fileKey };
+  }
+  function restore(snap) {
+    state.files = snap.files.map((f) => ({ ...f }));
+    for (const [id, v] of Object.entries(snap.values)) if ($(id)) $(id).value = v;
+    if (snap.values["error-text"]) $("error-field").hidden = false;
+    state.example = snap.example;
+    $("example").value = snap.example || "";
+    state.dirty = true;
+    state.report = null;
+    showAtUTC();
+  }
+  /** undo swaps the inputs with the ones an example or a link replaced. */
+  function undoReplace() {
+    if (!state.undo) return;
+    const current = userInputs() ? snapshot() : null;
+    restore(state.undo);
+    state.undo = current;
+    state.presetNotes = [];
+    setExampleNote(() => t("undo.done"));
+    renderPresetNotes();
+    renderChips();
+    schedule(0);
   }
 
   // -------------------------------------------------------------------------
@@ -500,6 +604,10 @@ export function mountInspector(container, options = {}) {
 
   function renderChips() {
     const ul = $("chips");
+    // Rebuilding the chips must not drop the keyboard focus: it goes back to
+    // the same control of the same file (their ids hold the file's key).
+    const active = root.activeElement;
+    const focusId = active && active.id && ul.contains(active) ? active.id : "";
     ul.replaceChildren();
     state.files.forEach((f, i) => {
       const info = inputFor(f, i);
@@ -519,23 +627,47 @@ export function mountInspector(container, options = {}) {
           }
           return el("option", { value: v, selected: f.role === v }, l);
         }));
-      select.addEventListener("change", () => { f.role = select.value; schedule(0); });
-      const remove = el("button", { type: "button", class: "chip-remove", "aria-label": t("chip.remove", { name: plain(f.name) }) }, "×");
+      select.addEventListener("change", () => { f.role = select.value; touched(); schedule(0); });
+      const remove = el("button", { type: "button", id: `remove-${f.key}`, class: "chip-remove", "aria-label": t("chip.remove", { name: plain(f.name) }) }, "×");
       remove.addEventListener("click", () => {
+        const at = state.files.indexOf(f);
         state.files = state.files.filter((x) => x !== f);
+        // A file added as "ca.pem (2)" next to this one gets its name back.
+        reclaimNames();
+        touched();
         renderChips();
         schedule(0);
-        const next = $("chips").querySelector(".chip-remove") || $("file-input");
-        if (next) next.focus();
+        // Focus moves to the next file's ×, else the previous one's, else the file picker.
+        const next = state.files[at] || state.files[at - 1];
+        const target = next ? $(`remove-${next.key}`) : $("file-input");
+        if (target) target.focus();
       });
+      // A file added under the name of one already there (a corrected copy):
+      // offer to replace the earlier one, which gives this one its name.
+      const earlier = f.replaces !== undefined ? state.files.find((x) => x.key === f.replaces && x.name === f.base) : null;
+      let replace = null;
+      if (earlier) {
+        replace = el("button", { type: "button", id: `replace-${f.key}`, class: "chip-replace" }, t("chip.replace", { name: plain(f.base) }));
+        replace.addEventListener("click", () => {
+          if (f.role === "auto") f.role = earlier.role;
+          state.files = state.files.filter((x) => x !== earlier);
+          f.name = f.base;
+          f.replaces = undefined;
+          touched();
+          renderChips();
+          schedule(0);
+          $(`role-${f.key}`).focus();
+        });
+      }
       const summary = info ? str(info.summary) || (info.format ? `${info.format}` : "") : (state.report ? "" : "…");
-      const li = el("li", { class: "chip" + (unreadable || loadNotes.some((c) => c.status === "fail") ? " has-error" : ""), dataset: { name: f.name } },
+      const li = el("li", { class: "chip" + (unreadable || loadNotes.some((c) => c.status === "fail") ? " has-error" : ""), dataset: { name: f.name, key: String(f.key) } },
         el("div", { class: "chip-head" },
           el("span", { class: "chip-name" }, f.name),
           el("span", { class: "chip-size" }, formatSize(f.data.length)),
           remove),
         el("div", { class: "chip-summary" }, summary),
         el("div", { class: "chip-role" }, el("label", { for: selId, class: "visually-hidden" }, t("chip.role")), select),
+        replace,
         errors.concat(unsupported).map((e) => el("div", { class: "chip-error", role: "note" },
           e.location ? el("span", { class: "loc" }, e.location + ": ") : null,
           str(e.message),
@@ -547,6 +679,7 @@ export function mountInspector(container, options = {}) {
         loadNotes.map((c) => el("div", { class: "chip-error chip-load", role: "note", dataset: { loadCheck: c.id, status: c.status } }, str(c.title))));
       ul.append(li);
     });
+    if (focusId && $(focusId)) $(focusId).focus();
   }
 
   // -------------------------------------------------------------------------
@@ -1149,7 +1282,8 @@ export function mountInspector(container, options = {}) {
       el("label", { for: "file-input", class: "drop-label" },
         el("span", { class: "drop-title" }, t("drop.title")),
         el("span", { id: "drop-help", class: "drop-help" }, tn("drop.help", { cmd: code("openssl s_client -showcerts") }))),
-      el("input", { id: "file-input", type: "file", multiple: true, "aria-describedby": "drop-help" }));
+      el("input", { id: "file-input", type: "file", multiple: true, "aria-describedby": "drop-help" }),
+      el("p", { id: "file-note", class: "file-note", role: "status", hidden: !state.fileNote }, note(state.fileNote)));
 
     const optional = [
       el("div", { class: "field" },
@@ -1280,7 +1414,7 @@ export function mountInspector(container, options = {}) {
     drop.addEventListener("drop", (e) => {
       e.preventDefault();
       e.stopPropagation();
-      if (e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files.length) addFiles(e.dataTransfer.files);
+      if (e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files.length) addFiles(...filesOf(e.dataTransfer));
     });
     $("paste-add").addEventListener("click", addPaste);
     $("paste").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) addPaste(); });
