@@ -204,4 +204,20 @@ describe("<cert-inspector> on a documentation page", () => {
     assert.deepEqual(live, ["status", "polite"]);
     await shot(page, "11-embed-keyboard");
   });
+  test("a file dropped anywhere on the element is taken, never opened by the browser", async () => {
+    const n = await page.evaluate((s) => Number(document.querySelector(s).dataset.inspections), JA);
+    const result = await page.evaluate(async (sel) => {
+      const hostEl = document.querySelector(sel);
+      const dt = new DataTransfer();
+      dt.items.add(new File(["-----BEGIN CERTIFICATE-----\nnot really\n-----END CERTIFICATE-----\n"], "dropped.pem"));
+      const fire = (target, type) => target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true, composed: true }));
+      // Outside the drop zone: on the brand line inside, and on the element's own border.
+      const brand = hostEl.shadowRoot.querySelector(".brand");
+      return { over: !fire(brand, "dragover"), drop: !fire(brand, "drop"), overHost: !fire(hostEl, "dragover") };
+    }, JA);
+    assert.deepEqual(result, { over: true, drop: true, overHost: true }, "dragover and drop cancelled (defaultPrevented)");
+    await elementSettled(page, JA, n);
+    const chips = await page.locator(`${JA} .chip`).evaluateAll((cs) => cs.map((c) => c.dataset.name));
+    assert.deepEqual(chips, ["dropped.pem"], "the dropped file went to the inputs");
+  });
 });

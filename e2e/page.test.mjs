@@ -221,3 +221,83 @@ describe("accessibility", () => {
     await page.close();
   });
 });
+
+describe("the user's inputs are never lost", () => {
+  test("the skip link adds no history entry; Back and another link's example keep the user's inputs, with the link's offered and Undo", async () => {
+    const { page, problems } = await open("#example=expired");
+    let n = await settled(page);
+    await page.fill("#error-text", "my own error text");
+    n = await settled(page, n);
+    const chips = () => page.$$eval(".chip", (cs) => cs.map((c) => c.dataset.name));
+    assert.deepEqual(await chips(), ["expired-chain.pem", "ca.pem"]);
+
+    // Skip to the results: focus moves, the address and the history do not change.
+    const entries = await page.evaluate(() => history.length);
+    await page.focus(".skip");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "results");
+    assert.equal(await page.evaluate(() => location.hash), "#example=expired");
+    assert.equal(await page.evaluate(() => history.length), entries, "no history entry");
+
+    // Back to the same link (from any other fragment) does not apply it again.
+    await page.evaluate(() => { location.hash = "#results"; });
+    await page.evaluate(() => history.back());
+    await page.waitForFunction(() => location.hash === "#example=expired");
+    await page.waitForTimeout(500);
+    assert.equal(await page.inputValue("#error-text"), "my own error text");
+    assert.equal(await page.isVisible("#preset-note"), false);
+
+    // Another link's example: the inputs stay, the link's are offered.
+    await page.evaluate(() => { location.hash = "#example=revoked"; });
+    await page.locator("#preset-apply").waitFor();
+    assert.match(await page.textContent("#preset-note"), /yours were kept and nothing was replaced/);
+    assert.equal(await page.inputValue("#error-text"), "my own error text");
+    assert.deepEqual(await chips(), ["expired-chain.pem", "ca.pem"]);
+
+    // Taking them is undoable.
+    n = await runs(page);
+    await page.click("#preset-apply");
+    n = await settled(page, n);
+    assert.deepEqual(await chips(), ["revoked-leaf-chain.pem", "ca.pem", "crl-revoked.pem"]);
+    assert.equal(await page.inputValue("#error-text"), "");
+    await page.click("#undo");
+    await settled(page, n);
+    assert.deepEqual(await chips(), ["expired-chain.pem", "ca.pem"]);
+    assert.equal(await page.inputValue("#error-text"), "my own error text");
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("the examples menu over the user's inputs: replaced with Undo offered", async () => {
+    const { page } = await open("");
+    await page.fill("#uri", "mongodb://db9.example.net/?tls=true");
+    let n = await settled(page);
+    await page.selectOption("#example", "tls-true");
+    await page.click("#example-load");
+    n = await settled(page, n);
+    assert.notEqual(await page.inputValue("#uri"), "mongodb://db9.example.net/?tls=true");
+    await page.click("#undo");
+    await settled(page, n);
+    assert.equal(await page.inputValue("#uri"), "mongodb://db9.example.net/?tls=true");
+    await page.close();
+  });
+
+  test("closing or reloading asks first when the user gave inputs, not for an example", async () => {
+    const close = async (page) => {
+      let dialog = null;
+      page.once("dialog", async (d) => { dialog = d.type(); await d.accept(); });
+      const closed = new Promise((r) => page.once("close", r));
+      await page.close({ runBeforeUnload: true });
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 5000))]);
+      return dialog;
+    };
+    const a = await open("#example=expired");
+    await settled(a.page);
+    await a.page.click("#example"); // a user gesture: the browser asks only after one
+    assert.equal(await close(a.page), null, "an example's inputs are not the user's");
+    const b = await open("");
+    await b.page.fill("#uri", "mongodb://db0.example.net/?tls=true");
+    assert.equal(await close(b.page), "beforeunload");
+  });
+});

@@ -1202,11 +1202,26 @@ export function mountInspector(container, options = {}) {
   function renderPresetNotes() {
     const n = $("preset-note");
     if (!n) return;
-    n.replaceChildren(...state.presetNotes.map((m) => el("p", null, m)));
-    n.hidden = !state.presetNotes.length;
+    const nodes = state.presetNotes.map((m) => el("p", null, note(m)));
+    if (state.heldPreset) {
+      const held = state.heldPreset;
+      const apply = el("button", { type: "button", id: "preset-apply" }, t("preset.apply"));
+      apply.addEventListener("click", () => { applyPreset(held, { replace: true }); });
+      nodes.push(el("p", null, t("preset.held")), el("div", { class: "row" }, apply));
+    }
+    if (state.undo) {
+      const undo = el("button", { type: "button", id: "undo" }, t("undo.button"));
+      undo.addEventListener("click", undoReplace);
+      nodes.push(el("p", null, t("undo.note")), el("div", { class: "row" }, undo));
+    }
+    n.replaceChildren(...nodes);
+    n.hidden = !nodes.length;
   }
 
-  /** loadExample replaces the inputs with a built-in example's; false when it failed. */
+  /**
+   * loadExample replaces the inputs with a built-in example's; false when it
+   * failed. Inputs the user gave are kept aside: an Undo button brings them back.
+   */
   async function loadExample(id) {
     const ex = exampleById(str(id));
     if (!ex) {
@@ -1222,14 +1237,18 @@ export function mountInspector(container, options = {}) {
         if (buf.byteLength > 1 << 20) throw new Error(`${f.name}: too large`);
         return { name: f.name, role: f.role, data: new Uint8Array(buf) };
       }));
-      state.files = files.map((f) => ({ ...f, key: ++fileKey }));
+      if (userInputs()) state.undo = snapshot();
+      state.heldPreset = null;
+      state.files = files.map((f) => ({ ...f, base: f.name, key: ++fileKey }));
       $("uri").value = ex.uri || "";
       for (const id2 of ["password", "hosts", "error-text", "dns"]) $(id2).value = "";
       setAt(new Date(ex.at));
       state.example = ex.id;
       state.report = null;
+      state.dirty = false;
       $("example").value = ex.id;
-      setExampleNote(t("examples.loaded", { title: exampleTitle(ex.id) }));
+      setExampleNote(() => t("examples.loaded", { title: exampleTitle(ex.id) }));
+      renderPresetNotes();
       renderChips();
       schedule(0);
       return true;
@@ -1242,24 +1261,40 @@ export function mountInspector(container, options = {}) {
   /**
    * applyPreset applies {uri, at, example, hosts} from a link or attributes:
    * the example first, then the others on top. A connection string holding a
-   * secret is refused with a visible note.
+   * secret is refused with a visible note. It never silently replaces inputs
+   * the user gave: it keeps them and offers the link's instead (a button), and
+   * when told to replace them ({replace: true}) keeps them for Undo. It
+   * resolves to whether it applied the preset.
    */
-  async function applyPreset(p = {}) {
+  async function applyPreset(p = {}, { replace = false } = {}) {
+    if (!["example", "uri", "at", "hosts"].some((k) => p[k] !== undefined && p[k] !== null)) return false;
+    if (userInputs() && !replace) {
+      state.heldPreset = p;
+      renderPresetNotes();
+      return false;
+    }
+    const before = userInputs() ? snapshot() : null;
+    state.heldPreset = null;
     state.presetNotes = [];
     if (p.example) await loadExample(p.example);
+    if (before) state.undo = before;
     if (p.uri !== undefined && p.uri !== null) {
       const secret = uriSecret(p.uri);
-      if (secret) state.presetNotes.push(t("preset.refusedSecret", { what: secretText(secret) }));
+      if (secret) state.presetNotes.push(() => t("preset.refusedSecret", { what: secretText(secret) }));
       else $("uri").value = str(p.uri).trim();
     }
     if (p.at) {
       const d = parseAt(p.at);
+      const value = str(p.at).slice(0, 64);
       if (d) setAt(d);
-      else state.presetNotes.push(t("preset.badAt", { value: str(p.at).slice(0, 64) }));
+      else state.presetNotes.push(() => t("preset.badAt", { value }));
     }
     if (p.hosts) $("hosts").value = str(p.hosts);
+    // After an example, every input is the link's; otherwise the user's files stay.
+    if (p.example) state.dirty = false;
     renderPresetNotes();
     schedule(0);
+    return true;
   }
 
   // -------------------------------------------------------------------------
@@ -1347,7 +1382,18 @@ export function mountInspector(container, options = {}) {
       el("span", null, t("page.footerPrivate")));
 
     const nodes = [];
-    if (standalone) nodes.push(el("a", { class: "skip", href: "#results" }, t("page.skip")));
+    if (standalone) {
+      // Focus moves to the results without touching the address: a "#results"
+      // history entry would make Back re-apply a #example= link.
+      const skip = el("a", { class: "skip", href: "#results" }, t("page.skip"));
+      skip.addEventListener("click", (e) => {
+        e.preventDefault();
+        const r = $("results");
+        r.focus();
+        r.scrollIntoView({ block: "start" });
+      });
+      nodes.push(skip);
+    }
     nodes.push(top, el(standalone ? "main" : "div", { class: "ci-main" }, inputs, results), foot);
     return nodes;
   }
@@ -1418,15 +1464,16 @@ export function mountInspector(container, options = {}) {
     });
     $("paste-add").addEventListener("click", addPaste);
     $("paste").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) addPaste(); });
+    $("paste").addEventListener("input", touched);
     $("cancel-run").addEventListener("click", cancelRun);
-    for (const id of ["uri", "password", "hosts", "error-text", "dns"]) $(id).addEventListener("input", () => schedule(400));
+    for (const id of ["uri", "password", "hosts", "error-text", "dns"]) $(id).addEventListener("input", () => { touched(); schedule(400); });
     $("lang").addEventListener("change", () => {
       setLang($("lang").value);
       if (options.onLang) options.onLang(lang);
       $("lang").focus();
     });
-    $("at").addEventListener("input", () => { showAtUTC(); schedule(400); });
-    $("at-now").addEventListener("click", () => { setAt(new Date()); schedule(0); });
+    $("at").addEventListener("input", () => { touched(); showAtUTC(); schedule(400); });
+    $("at-now").addEventListener("click", () => { touched(); setAt(new Date()); schedule(0); });
     $("error-text").addEventListener("input", () => { $("error-field").hidden = false; });
     $("example-load").addEventListener("click", () => {
       const id = $("example").value;
@@ -1454,11 +1501,26 @@ export function mountInspector(container, options = {}) {
   // -------------------------------------------------------------------------
   // Start
 
-  if (standalone) {
-    // A file dropped outside the drop zone must not navigate away (and lose the inputs).
-    window.addEventListener("dragover", (e) => e.preventDefault());
-    window.addEventListener("drop", (e) => e.preventDefault());
-  }
+  // A file dropped outside the drop zone must not make the browser open it
+  // (navigating away, and losing the inputs): on the page anywhere, in an
+  // element over its whole area. It goes to the inputs, as on the drop zone.
+  // Text dragged into a text field keeps its usual behaviour.
+  const dropArea = standalone ? window : host;
+  const carriesFiles = (e) => !!e.dataTransfer && [...(e.dataTransfer.types || [])].includes("Files");
+  const intoField = (e) => { const t0 = e.composedPath()[0]; return !!t0 && !!t0.matches && t0.matches("input, textarea"); };
+  dropArea.addEventListener("dragover", (e) => { if (carriesFiles(e) || !intoField(e)) e.preventDefault(); });
+  dropArea.addEventListener("drop", (e) => {
+    if (!carriesFiles(e) && intoField(e)) return;
+    e.preventDefault();
+    if (carriesFiles(e) && e.dataTransfer.files.length) addFiles(...filesOf(e.dataTransfer));
+  });
+  // Closing or reloading the tab discards the inputs (they live only in
+  // memory): ask first when the user gave some (an example's are not theirs).
+  window.addEventListener("beforeunload", (e) => {
+    if (!userInputs()) return;
+    e.preventDefault();
+    e.returnValue = "";
+  });
   mount();
   setBusy();
 
