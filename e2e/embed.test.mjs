@@ -204,6 +204,18 @@ describe("<cert-inspector> on a documentation page", () => {
     assert.deepEqual(live, ["status", "polite"]);
     await shot(page, "11-embed-keyboard");
   });
+  test("a language switch keeps “More inputs” open and the focus on the switch (compact)", async () => {
+    await inShadow(EXPIRED, ({ shadowRoot: root }) => { root.querySelector("#inputs-more").open = true; root.querySelector("#lang").focus(); });
+    const n = await page.evaluate((s) => Number(document.querySelector(s).dataset.inspections), EXPIRED);
+    await page.keyboard.press("ArrowDown"); // 日本語
+    await elementSettled(page, EXPIRED, n);
+    const after = await inShadow(EXPIRED, ({ shadowRoot: root }) => [root.querySelector(".ci-app").lang, root.querySelector("#inputs-more").open, root.activeElement && root.activeElement.id]);
+    assert.deepEqual(after, ["ja", true, "lang"]);
+    await page.keyboard.press("ArrowUp"); // English again
+    await page.waitForFunction((s) => document.querySelector(s).shadowRoot.querySelector(".ci-app").lang === "en", EXPIRED);
+    assert.equal(await inShadow(EXPIRED, ({ shadowRoot: root }) => root.querySelector("#inputs-more").open), true);
+  });
+
   test("a file dropped anywhere on the element is taken, never opened by the browser", async () => {
     const n = await page.evaluate((s) => Number(document.querySelector(s).dataset.inspections), JA);
     const result = await page.evaluate(async (sel) => {

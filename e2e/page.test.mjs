@@ -301,3 +301,31 @@ describe("the user's inputs are never lost", () => {
     assert.equal(await close(b.page), "beforeunload");
   });
 });
+
+describe("language switch keeps the page as it was", () => {
+  test("notes, the chain's labels and states in Japanese; the DNS section stays open", async () => {
+    const { page } = await open("#example=revoked&at=2026-06-01T00:00:00Z");
+    let n = await settled(page);
+    assert.equal(await page.textContent(".chain .issued-by >> nth=0"), "↓ issued by");
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector(".chain .link"), "::after").content), "none", "no label in the style sheet");
+    assert.equal(await page.textContent('.chain .link[data-state="revoked"] .pill'), "revoked");
+    await page.click("#dns-more summary");
+    await page.focus("#lang");
+    await page.keyboard.press("ArrowDown"); // 日本語
+    n = await settled(page, n);
+    assert.equal(await page.getAttribute("html", "lang"), "ja");
+    assert.equal(await page.evaluate(() => document.getElementById("dns-more").open), true, "the DNS section stays open");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "lang");
+    assert.match(await page.textContent("#example-note"), /^サンプルを読み込みました: /);
+    assert.equal(await page.textContent(".chain .issued-by >> nth=0"), "↓ 発行者");
+    assert.equal(await page.textContent('.chain .link[data-state="revoked"] .pill'), "失効");
+    await page.close();
+
+    const bad = await open("#example=nope&at=yesterday");
+    await bad.page.locator("#preset-note").waitFor({ state: "visible" });
+    await bad.page.selectOption("#lang", "ja");
+    assert.match(await bad.page.textContent("#preset-note"), /リンクの日時が有効でないため無視しました/);
+    assert.match(await bad.page.textContent("#example-note"), /というサンプルはありません/);
+    await bad.page.close();
+  });
+});

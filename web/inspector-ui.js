@@ -923,8 +923,9 @@ export function mountInspector(container, options = {}) {
           el("span", { class: "link-role" }, i === 0 ? t("chain.server") : i === path.length - 1 && ch.complete ? t("chain.anchor") : t("chain.intermediate")),
           el("span", { class: "link-label" }, str(link.label) || certLabel(rep, link.cert)),
           el("span", { class: "link-from" }, t("chain.from", { source: str(link.from) })),
-          pill(sev === "ok" ? "pass" : sev, st === "ok" ? t("chain.ok") : str(link.stateText) || humanize(st)),
-          link.note ? el("span", { class: "link-note" }, link.note) : null)));
+          pill(sev === "ok" ? "pass" : sev, linkStateText(st, str(link.stateText))),
+          link.note ? el("span", { class: "link-note" }, link.note) : null),
+        i < path.length - 1 || !ch.complete ? el("span", { class: "issued-by" }, t("chain.issuedBy")) : null));
     });
     if (!ch.complete) {
       list.append(el("li", { class: "link l-fail l-missing", dataset: { state: "noAnchor" } },
@@ -943,6 +944,14 @@ export function mountInspector(container, options = {}) {
             el("td", null, String(i + 1)), el("td", null, str(p.label) || certLabel(rep, p.cert)), el("td", null, str(p.role)),
             el("td", null, arr(p.notes).map(str).join("; "))))))))
         : null);
+  }
+
+  /** linkStateText names a chain link's state: core's text, else the page's for the states core leaves as they are. */
+  function linkStateText(st, given) {
+    if (st === "ok") return t("chain.ok");
+    if (given && given !== st) return given;
+    const m = { revoked: t("chain.state.revoked"), crlProblem: t("chain.state.crlProblem") };
+    return m[st] || given || humanize(st);
   }
 
   function renderHosts(rep) {
@@ -1193,10 +1202,11 @@ export function mountInspector(container, options = {}) {
   // -------------------------------------------------------------------------
   // Examples and presets
 
-  function setExampleNote(message) {
-    state.exampleNote = message;
+  /** setExampleNote shows fn() (a function, so that a language switch re-translates it). */
+  function setExampleNote(fn) {
+    state.exampleNote = fn;
     const n = $("example-note");
-    if (n) n.textContent = message;
+    if (n) n.textContent = note(fn);
   }
 
   function renderPresetNotes() {
@@ -1225,10 +1235,11 @@ export function mountInspector(container, options = {}) {
   async function loadExample(id) {
     const ex = exampleById(str(id));
     if (!ex) {
-      setExampleNote(t("examples.unknown", { name: str(id) }));
+      const name = str(id);
+      setExampleNote(() => t("examples.unknown", { name }));
       return false;
     }
-    setExampleNote(t("examples.loading"));
+    setExampleNote(() => t("examples.loading"));
     try {
       const files = await Promise.all(ex.files.map(async (f) => {
         const resp = await fetch(new URL(EXAMPLE_DATA + f.name, base), { credentials: "same-origin" });
@@ -1307,7 +1318,7 @@ export function mountInspector(container, options = {}) {
     const examples = el("div", { class: "field examples" },
       el("label", { for: "example" }, t("examples.label")),
       el("div", { class: "row" }, exampleSelect, el("button", { id: "example-load", type: "button" }, t("examples.load"))),
-      el("span", { id: "example-note", class: "note", role: "status" }, state.exampleNote));
+      el("span", { id: "example-note", class: "note", role: "status" }, note(state.exampleNote)));
 
     const uriField = el("div", { class: "field" },
       el("label", { for: "uri" }, t("uri.label")),
@@ -1348,7 +1359,7 @@ export function mountInspector(container, options = {}) {
           el("select", { id: "lang" },
             el("option", { value: "en", lang: "en", selected: lang === "en" }, "English"),
             el("option", { value: "ja", lang: "ja", selected: lang === "ja" }, "日本語")))),
-      el("details", { class: "more-inputs" },
+      el("details", { class: "more-inputs", id: "dns-more" },
         el("summary", null, tn("dns.summary", { scheme: code("mongodb+srv://") })),
         el("div", { class: "field" },
           el("label", { for: "dns" }, tn("dns.label", { srv: code("dig SRV _mongodb._tcp.<host>"), txt: code("dig TXT <host>") })),
@@ -1361,7 +1372,7 @@ export function mountInspector(container, options = {}) {
       el("div", { id: "preset-note", class: "notice", role: "status", hidden: true }),
       examples, uriField, dropZone,
       el("ul", { id: "chips", class: "chips", "aria-label": t("drop.files") }),
-      compact ? el("details", { class: "more-inputs compact-more" }, el("summary", null, t("inputs.more")), optional) : optional);
+      compact ? el("details", { class: "more-inputs compact-more", id: "inputs-more" }, el("summary", null, t("inputs.more")), optional) : optional);
 
     const results = el("section", { id: "results", "aria-labelledby": "results-h", tabindex: "-1" },
       el("h2", { id: "results-h", class: "visually-hidden" }, t("results.heading")),
@@ -1409,17 +1420,25 @@ export function mountInspector(container, options = {}) {
 
   function mount() {
     const kept = $("uri") ? values() : null;
+    const errorShown = $("error-field") ? !$("error-field").hidden : false;
+    // The rebuild keeps which sections are open and where the focus is.
+    keepOpen(container);
+    const active = root.activeElement;
+    const focusId = active && active.id && container.contains(active) ? active.id : "";
     container.classList.add("ci-app");
     container.classList.toggle("compact", compact);
     container.lang = lang;
     container.replaceChildren(...build());
     if (kept) for (const [id, v] of Object.entries(kept)) $(id).value = v;
     else $("at").value = toLocalInput(new Date());
+    if (errorShown) $("error-field").hidden = false;
+    reopen(container);
     showAtUTC();
     wire();
     renderPresetNotes();
     renderChips();
     renderReport();
+    if (focusId && $(focusId)) $(focusId).focus();
     if (standalone) {
       document.documentElement.lang = lang;
       document.title = t("page.title");
