@@ -302,6 +302,25 @@ describe("the user's inputs are never lost", () => {
   });
 });
 
+describe("examples offline", () => {
+  test("an example that cannot be fetched says why, not “Failed to fetch”", async () => {
+    const { page } = await open("");
+    await browser.context.setOffline(true);
+    try {
+      await page.selectOption("#example", "expired");
+      await page.click("#example-load");
+      await page.waitForFunction(() => /cannot be reached/.test(document.getElementById("example-note").textContent));
+      const note = await page.textContent("#example-note");
+      assert.doesNotMatch(note, /Failed to fetch/);
+      assert.match(note, /fetched from this site when you choose one.*offline/);
+      assert.equal(await page.locator(".chip").count(), 0);
+    } finally {
+      await browser.context.setOffline(false);
+    }
+    await page.close();
+  });
+});
+
 describe("language switch keeps the page as it was", () => {
   test("notes, the chain's labels and states in Japanese; the DNS section stays open", async () => {
     const { page } = await open("#example=revoked&at=2026-06-01T00:00:00Z");

@@ -1264,7 +1264,11 @@ export function mountInspector(container, options = {}) {
       schedule(0);
       return true;
     } catch (err) {
-      setExampleNote(t("examples.failed", { message: err && err.message ? err.message : String(err) }));
+      const message = err && err.message ? err.message : String(err);
+      // fetch() rejects with a TypeError when the network or the site cannot
+      // be reached: the examples' files are fetched when one is chosen.
+      const offline = (err instanceof TypeError) || navigator.onLine === false;
+      setExampleNote(offline ? () => t("examples.offline") : () => t("examples.failed", { message }));
       return false;
     }
   }
