@@ -348,3 +348,32 @@ describe("language switch keeps the page as it was", () => {
     await bad.page.close();
   });
 });
+
+describe("“As of”", () => {
+  test("a half-edited time is invalid, not “now”; the field shows the whole time at 1200 px", async () => {
+    const { page } = await open("");
+    await page.fill("#uri", "mongodb://db0.example.net/?tls=true");
+    const n = await settled(page);
+    // The field shows its whole value: as wide as the value needs.
+    const widths = await page.$eval("#at", (input) => {
+      const probe = input.cloneNode();
+      probe.id = "";
+      probe.style.fieldSizing = "content";
+      probe.style.width = "auto";
+      probe.value = "2026-12-31T12:00:00";
+      document.body.append(probe);
+      const need = probe.getBoundingClientRect().width;
+      probe.remove();
+      return { need, have: input.getBoundingClientRect().width };
+    });
+    assert.ok(widths.have >= widths.need, `the field is ${widths.have}px, its value needs ${widths.need}px`);
+    // Clear the month only: the value is empty, the field is not.
+    await page.focus("#at");
+    await page.keyboard.press("Backspace");
+    assert.equal(await page.evaluate(() => document.getElementById("at").validity.badInput), true);
+    assert.equal(await page.textContent("#at-utc"), "Not a valid date and time");
+    await page.waitForFunction(() => /“As of” date is not valid/.test(document.getElementById("report").textContent));
+    assert.equal(await runs(page), n, "no run with “now” instead");
+    await page.close();
+  });
+});

@@ -449,7 +449,11 @@ export function mountInspector(container, options = {}) {
   // "As of"
 
   function atISO() {
-    const v = $("at").value;
+    const input = $("at");
+    // A half-edited field (a part cleared) has an empty value, as a cleared
+    // one has: it is not "now", it is not a time yet.
+    if (input.validity && input.validity.badInput) return null;
+    const v = input.value;
     const d = v ? new Date(v) : new Date();
     if (Number.isNaN(d.getTime())) return null;
     return d.toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -1352,7 +1356,7 @@ export function mountInspector(container, options = {}) {
         el("div", { class: "field" },
           el("label", { for: "hosts" }, t("hosts.label")),
           el("input", { id: "hosts", type: "text", spellcheck: "false", autocomplete: "off", autocapitalize: "off", placeholder: "db0.example.net, 10.0.0.5" })),
-        el("div", { class: "field" },
+        el("div", { class: "field at-field" },
           el("label", { for: "at" }, t("at.label")),
           el("div", { class: "row" },
             el("input", { id: "at", type: "datetime-local", step: "1", "aria-describedby": "at-utc" }),
