@@ -204,4 +204,32 @@ describe("<cert-inspector> on a documentation page", () => {
     assert.deepEqual(live, ["status", "polite"]);
     await shot(page, "11-embed-keyboard");
   });
+  test("a language switch keeps “More inputs” open and the focus on the switch (compact)", async () => {
+    await inShadow(EXPIRED, ({ shadowRoot: root }) => { root.querySelector("#inputs-more").open = true; root.querySelector("#lang").focus(); });
+    const n = await page.evaluate((s) => Number(document.querySelector(s).dataset.inspections), EXPIRED);
+    await page.keyboard.press("ArrowDown"); // 日本語
+    await elementSettled(page, EXPIRED, n);
+    const after = await inShadow(EXPIRED, ({ shadowRoot: root }) => [root.querySelector(".ci-app").lang, root.querySelector("#inputs-more").open, root.activeElement && root.activeElement.id]);
+    assert.deepEqual(after, ["ja", true, "lang"]);
+    await page.keyboard.press("ArrowUp"); // English again
+    await page.waitForFunction((s) => document.querySelector(s).shadowRoot.querySelector(".ci-app").lang === "en", EXPIRED);
+    assert.equal(await inShadow(EXPIRED, ({ shadowRoot: root }) => root.querySelector("#inputs-more").open), true);
+  });
+
+  test("a file dropped anywhere on the element is taken, never opened by the browser", async () => {
+    const n = await page.evaluate((s) => Number(document.querySelector(s).dataset.inspections), JA);
+    const result = await page.evaluate(async (sel) => {
+      const hostEl = document.querySelector(sel);
+      const dt = new DataTransfer();
+      dt.items.add(new File(["-----BEGIN CERTIFICATE-----\nnot really\n-----END CERTIFICATE-----\n"], "dropped.pem"));
+      const fire = (target, type) => target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true, composed: true }));
+      // Outside the drop zone: on the brand line inside, and on the element's own border.
+      const brand = hostEl.shadowRoot.querySelector(".brand");
+      return { over: !fire(brand, "dragover"), drop: !fire(brand, "drop"), overHost: !fire(hostEl, "dragover") };
+    }, JA);
+    assert.deepEqual(result, { over: true, drop: true, overHost: true }, "dragover and drop cancelled (defaultPrevented)");
+    await elementSettled(page, JA, n);
+    const chips = await page.locator(`${JA} .chip`).evaluateAll((cs) => cs.map((c) => c.dataset.name));
+    assert.deepEqual(chips, ["dropped.pem"], "the dropped file went to the inputs");
+  });
 });

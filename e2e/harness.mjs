@@ -78,7 +78,7 @@ export async function openPage(context, url, { record } = {}) {
 export function fixtures() {
   const src = fs.readFileSync(path.join(ROOT, "e2e", "fixtures", "main.go"));
   const dir = path.join(os.tmpdir(), "certinspect-e2e-" + createHash("sha256").update(src).digest("hex").slice(0, 12));
-  if (!fs.existsSync(path.join(dir, "crl-1m.pem")) || !fs.existsSync(path.join(dir, "hostile-chain.pem"))) {
+  if (!fs.existsSync(path.join(dir, "crl-1m.pem")) || !fs.existsSync(path.join(dir, "hostile-chain.pem")) || !fs.existsSync(path.join(dir, "ca-bundle-5000.pem"))) {
     execFileSync("go", ["run", "./e2e/fixtures", "-out", dir], { cwd: ROOT, stdio: "inherit" });
   }
   return dir;

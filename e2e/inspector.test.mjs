@@ -184,9 +184,13 @@ describe("diagnosis", () => {
     fs.writeFileSync(bundle, parts.join(""));
     await inspectFiles(page, { "server-chain.pem": pki("server-chain.pem"), "bundle.pem": bundle }, { uri: "mongodb://db0.example.net/?tls=true&tlsCAFile=bundle.pem" });
     assert.equal(await page.getAttribute("#verdict", "data-status"), "ok");
-    const all = await page.locator("#sec-certs article.cert").count();
     const folded = page.locator("#sec-certs details.certs-more");
     assert.equal(await folded.count(), 1, "the other certificates are folded");
+    // The folded cards are built when the fold is opened.
+    assert.equal(await folded.locator("article.cert").count(), 0, "folded cards are not built before the fold opens");
+    await folded.locator("summary").first().click();
+    await folded.locator("article.cert").first().waitFor();
+    const all = await page.locator("#sec-certs article.cert").count();
     const inFold = await folded.locator("article.cert").count();
     assert.ok(all > 12 && inFold > 0 && inFold < all, `${inFold} of ${all} folded`);
     assert.match(await folded.locator("summary").first().textContent(), new RegExp(`^${inFold} more certificates of the CA file`));
@@ -250,6 +254,127 @@ describe("diagnosis", () => {
     assert.deepEqual((await checks(page))["ca.load"], ["warn"]);
     assert.deepEqual((await checks(page))["chain.trusted"], ["pass"]);
     assert.match(await page.textContent('[data-check-id="ca.load"]'), /looks like this paste/);
+    await page.close();
+  });
+});
+
+describe("files", () => {
+  test("an entry that cannot be read (a folder) is named in a note; the readable files of the same drop are added", async () => {
+    const { page, problems } = await openPage(browser.context, srv.url);
+    // A folder dropped or chosen is a File whose read rejects, as this one's does.
+    await page.evaluate(() => {
+      const read = Blob.prototype.arrayBuffer;
+      File.prototype.arrayBuffer = function () {
+        return this.name === "certs" ? Promise.reject(new DOMException("A requested file or directory could not be found.", "NotFoundError")) : read.call(this);
+      };
+    });
+    const n = await runs(page);
+    await setAt(page);
+    await drop(page, { "server-chain.pem": pki("server-chain.pem"), certs: pki("ca.pem"), "ca.pem": pki("ca.pem") });
+    await settled(page, n);
+    assert.deepEqual(await page.$$eval(".chip", (cs) => cs.map((c) => c.dataset.name)), ["server-chain.pem", "ca.pem"]);
+    const note = page.locator("#file-note");
+    assert.ok(await note.isVisible());
+    assert.match(await note.textContent(), /^Not added: “certs” could not be read \(a folder.*Drop the files themselves/);
+    assert.deepEqual(problems, [], "no unhandled rejection");
+    await page.close();
+  });
+
+  test("a corrected file under the same name: replace the earlier one, or remove it and the new one gets its name back", async () => {
+    const { page, problems } = await openPage(browser.context, srv.url);
+    const uri = "mongodb://db0.example.net/?tls=true&tlsCAFile=ca.pem";
+    await inspectFiles(page, { "server-chain.pem": pki("server-chain.pem"), "ca.pem": pki("other-ca.pem") }, { uri });
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail");
+    const names = () => page.$$eval(".chip", (cs) => cs.map((c) => c.dataset.name));
+
+    // The same bytes again are not a second file.
+    let n = await runs(page);
+    await drop(page, { "ca.pem": pki("other-ca.pem") });
+    assert.match(await page.textContent("#file-note"), /already there with the same content/);
+    assert.deepEqual(await names(), ["server-chain.pem", "ca.pem"]);
+
+    // The corrected file: "ca.pem (2)" while the old one is there, with an offer to replace it.
+    await drop(page, { "ca.pem": pki("ca.pem") });
+    n = await settled(page, n);
+    assert.deepEqual(await names(), ["server-chain.pem", "ca.pem", "ca.pem (2)"]);
+    const replace = page.locator('.chip[data-name="ca.pem (2)"] .chip-replace');
+    assert.equal(await replace.textContent(), "Replace the earlier ca.pem with this one");
+    await replace.click();
+    n = await settled(page, n);
+    assert.deepEqual(await names(), ["server-chain.pem", "ca.pem"]);
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "ok", "the corrected ca.pem is the tlsCAFile");
+
+    // Or: remove the old one; the new one takes its name back.
+    await drop(page, { "ca.pem": pki("other-ca.pem") });
+    n = await settled(page, n);
+    assert.deepEqual(await names(), ["server-chain.pem", "ca.pem", "ca.pem (2)"]);
+    await page.click('.chip[data-name="ca.pem"] .chip-remove');
+    await settled(page, n);
+    assert.deepEqual(await names(), ["server-chain.pem", "ca.pem"]);
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail", "the remaining ca.pem (the other CA) is the tlsCAFile");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("keyboard focus survives the chips' re-render: a role changed with the arrow keys, a file removed with ×", async () => {
+    const { page } = await openPage(browser.context, srv.url);
+    await inspectFiles(page, { "server-chain.pem": pki("server-chain.pem"), "ca.pem": pki("ca.pem"), "other-ca.pem": pki("other-ca.pem") });
+    const focused = () => page.evaluate(() => {
+      const a = document.activeElement;
+      return [a.closest(".chip") ? a.closest(".chip").dataset.name : null, a.className || a.id];
+    });
+    let n = await runs(page);
+    await page.focus('.chip[data-name="ca.pem"] select');
+    await page.keyboard.press("ArrowDown");
+    n = await settled(page, n);
+    assert.deepEqual(await focused(), ["ca.pem", "role"]);
+    await page.focus('.chip[data-name="server-chain.pem"] .chip-remove');
+    await page.keyboard.press("Enter");
+    n = await settled(page, n);
+    assert.deepEqual(await focused(), ["ca.pem", "chip-remove"], "the next file's ×");
+    await page.focus('.chip[data-name="other-ca.pem"] .chip-remove');
+    await page.keyboard.press("Enter");
+    n = await settled(page, n);
+    assert.deepEqual(await focused(), ["ca.pem", "chip-remove"], "the previous file's × after the last one");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelectorAll(".chip").length === 0);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "file-input");
+    await page.close();
+  });
+});
+
+describe("a CA bundle of 5,000 certificates", () => {
+  test("the report stays small until asked for, and a run can be cancelled with the inputs kept", async () => {
+    const { page, problems } = await openPage(browser.context, srv.url);
+    const uri = "mongodb://db0.example.net/?tls=true&tlsCAFile=bundle.pem";
+    const files = { "server-chain.pem": pki("server-chain.pem"), "bundle.pem": path.join(fx, "ca-bundle-5000.pem") };
+    await inspectFiles(page, files, { uri });
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail", "the bundle does not hold the test root");
+    const nodes = await page.evaluate(() => document.getElementsByTagName("*").length);
+    assert.ok(nodes < 5000, `${nodes} elements after the report`);
+    // The folded certificates are built when opened.
+    const fold = page.locator("#certs-more");
+    assert.match(await fold.locator("summary").textContent(), /^5[0-9]{3} more certificates/);
+    await fold.locator("summary").click();
+    assert.ok(await fold.locator("article.cert").count() >= 5000);
+
+    // A new run (the host names change) cancelled while it runs.
+    const n = await runs(page);
+    await page.fill("#hosts", "db1.example.net");
+    await page.locator("#cancel-run").waitFor({ state: "visible", timeout: 20000 });
+    await page.click("#cancel-run");
+    await page.waitForFunction(() => document.body.dataset.busy === "false");
+    assert.match(await page.textContent("#report"), /The run was cancelled\. Your inputs are kept/);
+    assert.equal(await runs(page), n, "the cancelled run rendered nothing");
+    assert.deepEqual(await page.$$eval(".chip", (cs) => cs.map((c) => c.dataset.name)), ["server-chain.pem", "bundle.pem"]);
+    assert.equal(await page.inputValue("#uri"), uri);
+    assert.equal(await page.inputValue("#hosts"), "db1.example.net");
+    assert.equal(await page.isVisible("#progress"), false);
+    // Run again: the fresh worker gets the files again.
+    await page.click("#run-again");
+    await settled(page, n);
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail");
+    assert.deepEqual(problems, []);
     await page.close();
   });
 });

@@ -221,3 +221,159 @@ describe("accessibility", () => {
     await page.close();
   });
 });
+
+describe("the user's inputs are never lost", () => {
+  test("the skip link adds no history entry; Back and another link's example keep the user's inputs, with the link's offered and Undo", async () => {
+    const { page, problems } = await open("#example=expired");
+    let n = await settled(page);
+    await page.fill("#error-text", "my own error text");
+    n = await settled(page, n);
+    const chips = () => page.$$eval(".chip", (cs) => cs.map((c) => c.dataset.name));
+    assert.deepEqual(await chips(), ["expired-chain.pem", "ca.pem"]);
+
+    // Skip to the results: focus moves, the address and the history do not change.
+    const entries = await page.evaluate(() => history.length);
+    await page.focus(".skip");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "results");
+    assert.equal(await page.evaluate(() => location.hash), "#example=expired");
+    assert.equal(await page.evaluate(() => history.length), entries, "no history entry");
+
+    // Back to the same link (from any other fragment) does not apply it again.
+    await page.evaluate(() => { location.hash = "#results"; });
+    await page.evaluate(() => history.back());
+    await page.waitForFunction(() => location.hash === "#example=expired");
+    await page.waitForTimeout(500);
+    assert.equal(await page.inputValue("#error-text"), "my own error text");
+    assert.equal(await page.isVisible("#preset-note"), false);
+
+    // Another link's example: the inputs stay, the link's are offered.
+    await page.evaluate(() => { location.hash = "#example=revoked"; });
+    await page.locator("#preset-apply").waitFor();
+    assert.match(await page.textContent("#preset-note"), /yours were kept and nothing was replaced/);
+    assert.equal(await page.inputValue("#error-text"), "my own error text");
+    assert.deepEqual(await chips(), ["expired-chain.pem", "ca.pem"]);
+
+    // Taking them is undoable.
+    n = await runs(page);
+    await page.click("#preset-apply");
+    n = await settled(page, n);
+    assert.deepEqual(await chips(), ["revoked-leaf-chain.pem", "ca.pem", "crl-revoked.pem"]);
+    assert.equal(await page.inputValue("#error-text"), "");
+    await page.click("#undo");
+    await settled(page, n);
+    assert.deepEqual(await chips(), ["expired-chain.pem", "ca.pem"]);
+    assert.equal(await page.inputValue("#error-text"), "my own error text");
+    assert.equal(await page.getAttribute("#verdict", "data-status"), "fail");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("the examples menu over the user's inputs: replaced with Undo offered", async () => {
+    const { page } = await open("");
+    await page.fill("#uri", "mongodb://db9.example.net/?tls=true");
+    let n = await settled(page);
+    await page.selectOption("#example", "tls-true");
+    await page.click("#example-load");
+    n = await settled(page, n);
+    assert.notEqual(await page.inputValue("#uri"), "mongodb://db9.example.net/?tls=true");
+    await page.click("#undo");
+    await settled(page, n);
+    assert.equal(await page.inputValue("#uri"), "mongodb://db9.example.net/?tls=true");
+    await page.close();
+  });
+
+  test("closing or reloading asks first when the user gave inputs, not for an example", async () => {
+    const close = async (page) => {
+      let dialog = null;
+      page.once("dialog", async (d) => { dialog = d.type(); await d.accept(); });
+      const closed = new Promise((r) => page.once("close", r));
+      await page.close({ runBeforeUnload: true });
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 5000))]);
+      return dialog;
+    };
+    const a = await open("#example=expired");
+    await settled(a.page);
+    await a.page.click("#example"); // a user gesture: the browser asks only after one
+    assert.equal(await close(a.page), null, "an example's inputs are not the user's");
+    const b = await open("");
+    await b.page.fill("#uri", "mongodb://db0.example.net/?tls=true");
+    assert.equal(await close(b.page), "beforeunload");
+  });
+});
+
+describe("examples offline", () => {
+  test("an example that cannot be fetched says why, not “Failed to fetch”", async () => {
+    const { page } = await open("");
+    await browser.context.setOffline(true);
+    try {
+      await page.selectOption("#example", "expired");
+      await page.click("#example-load");
+      await page.waitForFunction(() => /cannot be reached/.test(document.getElementById("example-note").textContent));
+      const note = await page.textContent("#example-note");
+      assert.doesNotMatch(note, /Failed to fetch/);
+      assert.match(note, /fetched from this site when you choose one.*offline/);
+      assert.equal(await page.locator(".chip").count(), 0);
+    } finally {
+      await browser.context.setOffline(false);
+    }
+    await page.close();
+  });
+});
+
+describe("language switch keeps the page as it was", () => {
+  test("notes, the chain's labels and states in Japanese; the DNS section stays open", async () => {
+    const { page } = await open("#example=revoked&at=2026-06-01T00:00:00Z");
+    let n = await settled(page);
+    assert.equal(await page.textContent(".chain .issued-by >> nth=0"), "↓ issued by");
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector(".chain .link"), "::after").content), "none", "no label in the style sheet");
+    assert.equal(await page.textContent('.chain .link[data-state="revoked"] .pill'), "revoked");
+    await page.click("#dns-more summary");
+    await page.focus("#lang");
+    await page.keyboard.press("ArrowDown"); // 日本語
+    n = await settled(page, n);
+    assert.equal(await page.getAttribute("html", "lang"), "ja");
+    assert.equal(await page.evaluate(() => document.getElementById("dns-more").open), true, "the DNS section stays open");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "lang");
+    assert.match(await page.textContent("#example-note"), /^サンプルを読み込みました: /);
+    assert.equal(await page.textContent(".chain .issued-by >> nth=0"), "↓ 発行者");
+    assert.equal(await page.textContent('.chain .link[data-state="revoked"] .pill'), "失効");
+    await page.close();
+
+    const bad = await open("#example=nope&at=yesterday");
+    await bad.page.locator("#preset-note").waitFor({ state: "visible" });
+    await bad.page.selectOption("#lang", "ja");
+    assert.match(await bad.page.textContent("#preset-note"), /リンクの日時が有効でないため無視しました/);
+    assert.match(await bad.page.textContent("#example-note"), /というサンプルはありません/);
+    await bad.page.close();
+  });
+});
+
+describe("“As of”", () => {
+  test("a half-edited time is invalid, not “now”; the field shows the whole time at 1200 px", async () => {
+    const { page } = await open("");
+    await page.fill("#uri", "mongodb://db0.example.net/?tls=true");
+    const n = await settled(page);
+    // The field shows its whole value: as wide as the value needs.
+    const widths = await page.$eval("#at", (input) => {
+      const probe = input.cloneNode();
+      probe.id = "";
+      probe.style.fieldSizing = "content";
+      probe.style.width = "auto";
+      probe.value = "2026-12-31T12:00:00";
+      document.body.append(probe);
+      const need = probe.getBoundingClientRect().width;
+      probe.remove();
+      return { need, have: input.getBoundingClientRect().width };
+    });
+    assert.ok(widths.have >= widths.need, `the field is ${widths.have}px, its value needs ${widths.need}px`);
+    // Clear the month only: the value is empty, the field is not.
+    await page.focus("#at");
+    await page.keyboard.press("Backspace");
+    assert.equal(await page.evaluate(() => document.getElementById("at").validity.badInput), true);
+    assert.equal(await page.textContent("#at-utc"), "Not a valid date and time");
+    await page.waitForFunction(() => /“As of” date is not valid/.test(document.getElementById("report").textContent));
+    assert.equal(await runs(page), n, "no run with “now” instead");
+    await page.close();
+  });
+});

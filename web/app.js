@@ -24,6 +24,11 @@ function readFragment() {
   return preset;
 }
 
+// presetKey identifies a fragment's inputs (the language aside): Back to a
+// fragment already applied, or a fragment without inputs (#results), is no
+// request for new inputs.
+const presetKey = (p) => JSON.stringify(Object.entries(p).filter(([k]) => k !== "lang").sort());
+
 const preset = readFragment();
 const ui = mountInspector(document.getElementById("app"), {
   host: document.body,
@@ -31,10 +36,16 @@ const ui = mountInspector(document.getElementById("app"), {
   lang: preset.lang ? normLang(preset.lang) : browserLang(),
   base: new URL("./", import.meta.url),
 });
+let applied = presetKey(preset);
 if (Object.keys(preset).some((k) => k !== "lang")) ui.applyPreset(preset);
 
+// A hash change to another preset applies it, but never silently over inputs
+// the user gave: applyPreset keeps them and offers the link's instead.
 window.addEventListener("hashchange", () => {
   const p = readFragment();
   if (p.lang) ui.setLang(p.lang);
-  if (Object.keys(p).some((k) => k !== "lang")) ui.applyPreset(p);
+  const key = presetKey(p);
+  if (!Object.keys(p).some((k) => k !== "lang") || key === applied) return;
+  applied = key;
+  ui.applyPreset(p);
 });

@@ -56,15 +56,17 @@ function startWorker() {
   readyPromise = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
   // Callers that never await ready() must not see an unhandled rejection.
   readyPromise.catch(() => {});
-  worker = new Worker(new URL(WORKER_FILE, base), { name: "certinspect" });
+  const w = new Worker(new URL(WORKER_FILE, base), { name: "certinspect" });
+  worker = w;
   const reset = (message) => {
+    if (worker !== w) return; // a worker that cancel() has already replaced
     rejectReady(new Error(message));
     failAll(message);
     if (worker) worker.terminate();
     worker = null; // the next call starts a fresh worker
     held = new Map();
   };
-  worker.onmessage = (event) => {
+  w.onmessage = (event) => {
     const msg = event.data || {};
     switch (msg.type) {
       case "ready":
@@ -93,7 +95,7 @@ function startWorker() {
         break;
     }
   };
-  worker.onerror = (event) => {
+  w.onerror = (event) => {
     event.preventDefault();
     reset("The inspector worker failed: " + (event.message || "unknown error"));
   };
@@ -112,6 +114,30 @@ export function configure(options = {}) {
 /** baseURL is the folder the worker is (or will be) loaded from. */
 export function baseURL() {
   return base.href;
+}
+
+/**
+ * cancel() stops every inspection in progress: the worker is terminated (a
+ * run inside the WebAssembly core cannot be interrupted otherwise) and a
+ * fresh one is started for the next call. The pending inspect() promises
+ * reject with an error whose `cancelled` is true. It returns whether there
+ * was a worker to stop.
+ */
+export function cancel() {
+  if (!worker) return false;
+  const w = worker;
+  worker = null;
+  held = new Map(); // the new worker holds no file bytes
+  w.terminate();
+  for (const p of pending.values()) {
+    const err = new Error("The inspection was cancelled.");
+    err.name = "AbortError";
+    err.cancelled = true;
+    p.reject(err);
+  }
+  pending.clear();
+  startWorker(); // warm up for the next run
+  return true;
 }
 
 /** ready() resolves with {version} once the WebAssembly core is running. */
@@ -143,5 +169,5 @@ export function inspect(request, options = {}) {
   });
 }
 
-const api = { version, ready, inspect };
+const api = { version, ready, inspect, cancel };
 export default api;

@@ -7,7 +7,7 @@
 // attribute setters), never as markup; control characters and bidirectional
 // overrides are shown as visible marks. Labels come from i18n.js through t();
 // the report's own texts come from core in the request's `lang`.
-import { inspect, ready } from "./certinspect.js";
+import { cancel as cancelInspect, inspect, ready } from "./certinspect.js";
 import { fieldLabel, formatDateTime, humanizeKey, normLang, translate } from "./i18n.js";
 import { EXAMPLE_DATA, EXAMPLES, exampleById } from "./examples.js";
 
@@ -301,11 +301,19 @@ export function mountInspector(container, options = {}) {
     engine: "loading", // loading | ready | failed
     engineError: "",
     version: "",
-    presetNotes: [],
-    exampleNote: "",
+    // Notes are functions that return the text, so that they are written
+    // in the language of the moment they are shown (the language can change).
+    presetNotes: [], // [() => string]
+    exampleNote: null, // () => string
+    fileNote: null, // () => string: files that could not be read
+    heldPreset: null, // a link's preset not applied because it would replace the user's inputs
+    undo: null, // the user's inputs before an example or a link replaced them (snapshot())
+    dirty: false, // the inputs hold something the user gave (not only an example's or a link's)
+    cancelled: false, // the last run was cancelled by the user
   };
   let fileKey = 0;
   let pasteCount = 0;
+  const note = (fn) => (typeof fn === "function" ? fn() : str(fn));
 
   function uniqueName(name) {
     const b = name || "file";
@@ -314,30 +322,138 @@ export function mountInspector(container, options = {}) {
     return n;
   }
 
-  async function addFiles(fileList) {
-    const list = [...fileList];
-    for (const f of list) {
-      performance.mark("certinspect:read-start");
-      const data = new Uint8Array(await f.arrayBuffer());
-      performance.measure("certinspect:read " + f.size, "certinspect:read-start");
-      state.files.push({ key: ++fileKey, name: uniqueName(f.name), role: "auto", data });
+  function sameBytes(a, b) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+
+  /**
+   * addEntry adds a file; a file with the name of one already there keeps a
+   * " (2)" suffix only while the other is there (its chip offers to replace
+   * it), and a second copy of the same bytes under the same name is skipped.
+   * It returns false for such a copy.
+   */
+  function addEntry(name, data, extra) {
+    const base = name || "file";
+    const clash = state.files.find((f) => f.name === base);
+    if (clash && sameBytes(clash.data, data)) return false;
+    state.files.push({ key: ++fileKey, name: uniqueName(base), base, role: "auto", data, replaces: clash ? clash.key : undefined, ...extra });
+    state.dirty = true;
+    return true;
+  }
+
+  /** reclaimNames gives a suffixed file its own name back once no other file holds it. */
+  function reclaimNames() {
+    for (const f of state.files) {
+      if (f.base && f.name !== f.base && !state.files.some((x) => x.name === f.base)) f.name = f.base;
     }
+  }
+
+  /**
+   * addFiles reads each file on its own: one that cannot be read (a folder,
+   * a file removed or changed since it was chosen, a permission problem)
+   * is named in a note; the others are added.
+   */
+  async function addFiles(fileList, folders = new Set()) {
+    const list = [...fileList];
+    const unreadable = [], dirs = [], copies = [];
+    for (const f of list) {
+      if (folders.has(f.name)) { dirs.push(f.name); continue; }
+      let data;
+      try {
+        performance.mark("certinspect:read-start");
+        data = new Uint8Array(await f.arrayBuffer());
+        performance.measure("certinspect:read " + f.size, "certinspect:read-start");
+      } catch (_) {
+        unreadable.push(f.name);
+        continue;
+      }
+      if (!addEntry(f.name, data)) copies.push(f.name);
+    }
+    const names = (xs) => xs.map((n) => `“${plain(n)}”`).join(", ");
+    const parts = [];
+    if (dirs.length) parts.push(() => t("files.folder", { names: names(dirs) }));
+    if (unreadable.length) parts.push(() => t("files.unreadable", { names: names(unreadable) }));
+    if (copies.length) parts.push(() => t("files.duplicate", { names: names(copies) }));
+    setFileNote(parts.length ? () => parts.map((p) => p()).join(" ") : null);
     renderChips();
     schedule();
   }
 
+  function setFileNote(fn) {
+    state.fileNote = fn;
+    const n = $("file-note");
+    if (!n) return;
+    n.textContent = note(fn);
+    n.hidden = !fn;
+  }
+
+  /** filesOf returns the files of a drop, and the names of the folders among them. */
+  function filesOf(dataTransfer) {
+    const folders = new Set();
+    for (const item of dataTransfer.items || []) {
+      // webkitGetAsEntry only answers during the drop event itself.
+      const entry = item.kind === "file" && item.webkitGetAsEntry ? item.webkitGetAsEntry() : null;
+      if (entry && entry.isDirectory) folders.add(entry.name);
+    }
+    return [dataTransfer.files, folders];
+  }
+
   function addText(name, s) {
     // pasted: the text's layout may come from the copy, not from the file.
-    state.files.push({ key: ++fileKey, name: uniqueName(name), role: "auto", data: new TextEncoder().encode(s), pasted: true });
+    addEntry(name, new TextEncoder().encode(s), { pasted: true });
     renderChips();
     schedule();
+  }
+
+  // -------------------------------------------------------------------------
+  // The user's inputs: what a link or an example may not silently replace
+
+  function hasInputs() {
+    if (state.files.length) return true;
+    const v = values();
+    return ["uri", "password", "hosts", "error-text", "dns", "paste"].some((id) => v[id] && v[id].trim());
+  }
+  /** userInputs: the inputs hold something the user gave. */
+  function userInputs() { return state.dirty && hasInputs(); }
+  function touched() { state.dirty = true; }
+
+  function snapshot() {
+    return { files: state.files.map((f) => ({ ...f })), values: values(), example: state.example, fileKey };
+  }
+  function restore(snap) {
+    state.files = snap.files.map((f) => ({ ...f }));
+    for (const [id, v] of Object.entries(snap.values)) if ($(id)) $(id).value = v;
+    if (snap.values["error-text"]) $("error-field").hidden = false;
+    state.example = snap.example;
+    $("example").value = snap.example || "";
+    state.dirty = true;
+    state.report = null;
+    showAtUTC();
+  }
+  /** undo swaps the inputs with the ones an example or a link replaced. */
+  function undoReplace() {
+    if (!state.undo) return;
+    const current = userInputs() ? snapshot() : null;
+    restore(state.undo);
+    state.undo = current;
+    state.presetNotes = [];
+    setExampleNote(() => t("undo.done"));
+    renderPresetNotes();
+    renderChips();
+    schedule(0);
   }
 
   // -------------------------------------------------------------------------
   // "As of"
 
   function atISO() {
-    const v = $("at").value;
+    const input = $("at");
+    // A half-edited field (a part cleared) has an empty value, as a cleared
+    // one has: it is not "now", it is not a time yet.
+    if (input.validity && input.validity.badInput) return null;
+    const v = input.value;
     const d = v ? new Date(v) : new Date();
     if (Number.isNaN(d.getTime())) return null;
     return d.toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -384,32 +500,66 @@ export function mountInspector(container, options = {}) {
     timer = setTimeout(() => { timerPending = false; run(); }, delay);
   }
 
+  let cancelRequested = false;
+
   async function run() {
     if (state.running) { state.pending = true; setBusy(); return; }
+    state.cancelled = false;
     const hasInput = state.files.length || $("uri").value.trim() || $("error-text").value.trim();
     if (!hasInput) { state.report = null; state.error = ""; renderReport(); setBusy(); return; }
     const request = buildRequest();
     if (!request.at) { state.error = t("at.invalidRun"); renderReport(); setBusy(); return; }
     state.running = true;
+    cancelRequested = false;
     const seq = ++state.runSeq;
     const started = performance.now();
     const slow = setTimeout(() => showProgress(null, 0, 0), 300);
-    let ok = false;
+    let ok = false, result = null, error = "", cancelled = false;
     try {
       performance.mark("certinspect:inspect-start");
-      const report = await inspect(request, { onProgress: (stage, done, total) => showProgress(stage, done, total) });
+      result = await inspect(request, { onProgress: (stage, done, total) => showProgress(stage, done, total) });
       performance.measure("certinspect:inspect", "certinspect:inspect-start");
-      state.report = report;
-      state.error = "";
       ok = true;
-      host.dataset.inspections = String(seq);
-      host.dataset.lastRunMs = String(Math.round(performance.now() - started));
     } catch (err) {
-      state.error = err && err.message ? err.message : String(err);
+      if (err && err.cancelled) cancelled = true;
+      else error = err && err.message ? err.message : String(err);
     } finally {
       clearTimeout(slow);
       state.running = false;
       hideProgress();
+    }
+    if (cancelled && !cancelRequested) {
+      // Another inspector on this page stopped the shared worker: run again.
+      schedule(0);
+      return;
+    }
+    if (cancelled) {
+      // The inputs stay; the report of older inputs would mislead.
+      state.cancelled = true;
+      state.pending = false;
+      state.report = null;
+      state.error = "";
+      renderChips();
+      renderReport();
+      setBusy();
+      const again = $("run-again");
+      if (again) again.focus();
+      return;
+    }
+    // Only the latest inputs matter: a result that newer inputs have made
+    // stale is not rendered (a big report costs the main thread).
+    if (state.pending || timerPending) {
+      state.pending = false;
+      if (!timerPending) run(); else setBusy();
+      return;
+    }
+    if (ok) {
+      state.report = result;
+      state.error = "";
+      host.dataset.inspections = String(seq);
+      host.dataset.lastRunMs = String(Math.round(performance.now() - started));
+    } else {
+      state.error = error;
     }
     performance.mark("certinspect:render-start");
     renderChips();
@@ -423,7 +573,18 @@ export function mountInspector(container, options = {}) {
     if (state.pending) { state.pending = false; run(); } else setBusy();
   }
 
+  /** cancelRun stops the run in progress (the worker is restarted); the inputs stay. */
+  function cancelRun() {
+    if (!state.running) return;
+    cancelRequested = true;
+    clearTimeout(timer);
+    timerPending = false;
+    state.pending = false;
+    cancelInspect();
+  }
+
   function showProgress(stage, done, total) {
+    if (!state.running) return;
     $("progress").hidden = false;
     const pct = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : null;
     const known = stage === null ? t("progress.inspecting") : stageText(stage);
@@ -447,6 +608,10 @@ export function mountInspector(container, options = {}) {
 
   function renderChips() {
     const ul = $("chips");
+    // Rebuilding the chips must not drop the keyboard focus: it goes back to
+    // the same control of the same file (their ids hold the file's key).
+    const active = root.activeElement;
+    const focusId = active && active.id && ul.contains(active) ? active.id : "";
     ul.replaceChildren();
     state.files.forEach((f, i) => {
       const info = inputFor(f, i);
@@ -466,23 +631,47 @@ export function mountInspector(container, options = {}) {
           }
           return el("option", { value: v, selected: f.role === v }, l);
         }));
-      select.addEventListener("change", () => { f.role = select.value; schedule(0); });
-      const remove = el("button", { type: "button", class: "chip-remove", "aria-label": t("chip.remove", { name: plain(f.name) }) }, "×");
+      select.addEventListener("change", () => { f.role = select.value; touched(); schedule(0); });
+      const remove = el("button", { type: "button", id: `remove-${f.key}`, class: "chip-remove", "aria-label": t("chip.remove", { name: plain(f.name) }) }, "×");
       remove.addEventListener("click", () => {
+        const at = state.files.indexOf(f);
         state.files = state.files.filter((x) => x !== f);
+        // A file added as "ca.pem (2)" next to this one gets its name back.
+        reclaimNames();
+        touched();
         renderChips();
         schedule(0);
-        const next = $("chips").querySelector(".chip-remove") || $("file-input");
-        if (next) next.focus();
+        // Focus moves to the next file's ×, else the previous one's, else the file picker.
+        const next = state.files[at] || state.files[at - 1];
+        const target = next ? $(`remove-${next.key}`) : $("file-input");
+        if (target) target.focus();
       });
+      // A file added under the name of one already there (a corrected copy):
+      // offer to replace the earlier one, which gives this one its name.
+      const earlier = f.replaces !== undefined ? state.files.find((x) => x.key === f.replaces && x.name === f.base) : null;
+      let replace = null;
+      if (earlier) {
+        replace = el("button", { type: "button", id: `replace-${f.key}`, class: "chip-replace" }, t("chip.replace", { name: plain(f.base) }));
+        replace.addEventListener("click", () => {
+          if (f.role === "auto") f.role = earlier.role;
+          state.files = state.files.filter((x) => x !== earlier);
+          f.name = f.base;
+          f.replaces = undefined;
+          touched();
+          renderChips();
+          schedule(0);
+          $(`role-${f.key}`).focus();
+        });
+      }
       const summary = info ? str(info.summary) || (info.format ? `${info.format}` : "") : (state.report ? "" : "…");
-      const li = el("li", { class: "chip" + (unreadable || loadNotes.some((c) => c.status === "fail") ? " has-error" : ""), dataset: { name: f.name } },
+      const li = el("li", { class: "chip" + (unreadable || loadNotes.some((c) => c.status === "fail") ? " has-error" : ""), dataset: { name: f.name, key: String(f.key) } },
         el("div", { class: "chip-head" },
           el("span", { class: "chip-name" }, f.name),
           el("span", { class: "chip-size" }, formatSize(f.data.length)),
           remove),
         el("div", { class: "chip-summary" }, summary),
         el("div", { class: "chip-role" }, el("label", { for: selId, class: "visually-hidden" }, t("chip.role")), select),
+        replace,
         errors.concat(unsupported).map((e) => el("div", { class: "chip-error", role: "note" },
           e.location ? el("span", { class: "loc" }, e.location + ": ") : null,
           str(e.message),
@@ -494,6 +683,7 @@ export function mountInspector(container, options = {}) {
         loadNotes.map((c) => el("div", { class: "chip-error chip-load", role: "note", dataset: { loadCheck: c.id, status: c.status } }, str(c.title))));
       ul.append(li);
     });
+    if (focusId && $(focusId)) $(focusId).focus();
   }
 
   // -------------------------------------------------------------------------
@@ -552,9 +742,49 @@ export function mountInspector(container, options = {}) {
     setTimeout(() => { live.textContent = message; }, 50);
   }
 
+  /**
+   * lazy fills a <details> with build()'s nodes the first time it is open:
+   * a report of thousands of certificates stays cheap until asked for.
+   */
+  function lazy(details, build) {
+    let built = false;
+    const fill = (force) => {
+      if (built || !(details.open || force)) return;
+      built = true;
+      details.append(...[build()].flat());
+    };
+    // A click on the summary (Enter and Space too) builds at once, before the
+    // details open; "toggle" (queued) covers opening it from a script.
+    details.addEventListener("click", (e) => {
+      const summary = e.target.closest("summary");
+      if (summary && summary.parentElement === details) fill(true);
+    });
+    details.addEventListener("toggle", () => fill(false));
+    fill(false);
+    return details;
+  }
+
+  // Open or closed, by id, of the <details> a re-render replaces (the
+  // language switch, a new report): the user's choice is kept.
+  const openState = new Map();
+  function keepOpen(scope) {
+    for (const d of scope.querySelectorAll("details[id]")) openState.set(d.id, d.open);
+  }
+  function reopen(scope) {
+    for (const d of scope.querySelectorAll("details[id]")) if (openState.has(d.id)) d.open = openState.get(d.id);
+  }
+
   function renderReport() {
     const out = $("report");
+    keepOpen(out);
     out.replaceChildren();
+    if (state.cancelled) {
+      const again = el("button", { type: "button", id: "run-again" }, t("run.again"));
+      again.addEventListener("click", () => schedule(0));
+      out.append(el("div", { class: "verdict v-none cancelled", role: "status" },
+        el("p", { class: "headline" }, t("run.cancelled")), again));
+      return;
+    }
     if (state.error) {
       out.append(el("div", { class: "verdict v-error", role: "alert" },
         el("p", { class: "headline" }, t("results.couldNotRead")),
@@ -571,7 +801,7 @@ export function mountInspector(container, options = {}) {
     announce([verdictLead(str(v.status)), str(v.headline)].filter(Boolean).join(" "));
     let rest = out;
     if (compact) {
-      rest = el("details", { class: "more full-report" }, el("summary", null, t("results.full")));
+      rest = el("details", { class: "more full-report", id: "full-report" }, el("summary", null, t("results.full")));
       out.append(rest);
     }
     if (arr(rep.limits).length) rest.append(renderLimits(rep));
@@ -589,6 +819,7 @@ export function mountInspector(container, options = {}) {
         OPEN_SECTIONS.has(k) ? body : el("details", { class: "more" }, el("summary", null, t("section.showDetails")), body)));
     }
     rest.append(renderExport(rep));
+    reopen(out);
   }
 
   function verdictLead(status) {
@@ -696,8 +927,9 @@ export function mountInspector(container, options = {}) {
           el("span", { class: "link-role" }, i === 0 ? t("chain.server") : i === path.length - 1 && ch.complete ? t("chain.anchor") : t("chain.intermediate")),
           el("span", { class: "link-label" }, str(link.label) || certLabel(rep, link.cert)),
           el("span", { class: "link-from" }, t("chain.from", { source: str(link.from) })),
-          pill(sev === "ok" ? "pass" : sev, st === "ok" ? t("chain.ok") : str(link.stateText) || humanize(st)),
-          link.note ? el("span", { class: "link-note" }, link.note) : null)));
+          pill(sev === "ok" ? "pass" : sev, linkStateText(st, str(link.stateText))),
+          link.note ? el("span", { class: "link-note" }, link.note) : null),
+        i < path.length - 1 || !ch.complete ? el("span", { class: "issued-by" }, t("chain.issuedBy")) : null));
     });
     if (!ch.complete) {
       list.append(el("li", { class: "link l-fail l-missing", dataset: { state: "noAnchor" } },
@@ -716,6 +948,14 @@ export function mountInspector(container, options = {}) {
             el("td", null, String(i + 1)), el("td", null, str(p.label) || certLabel(rep, p.cert)), el("td", null, str(p.role)),
             el("td", null, arr(p.notes).map(str).join("; "))))))))
         : null);
+  }
+
+  /** linkStateText names a chain link's state: core's text, else the page's for the states core leaves as they are. */
+  function linkStateText(st, given) {
+    if (st === "ok") return t("chain.ok");
+    if (given && given !== st) return given;
+    const m = { revoked: t("chain.state.revoked"), crlProblem: t("chain.state.crlProblem") };
+    return m[st] || given || humanize(st);
   }
 
   function renderHosts(rep) {
@@ -770,7 +1010,10 @@ export function mountInspector(container, options = {}) {
     const pct = (x) => ((x - min) / span) * 100;
     const day = (x) => (Number.isFinite(x) ? fmt(x) : "?");
     const list = el("ul", { class: "timeline" });
-    for (const r of rows) {
+    const folded = foldedCerts(rep);
+    const shown = rows.filter((r) => !folded.has(r.id));
+    const rest = rows.filter((r) => folded.has(r.id));
+    const row = (r) => {
       const a = Date.parse(r.from), b = Date.parse(r.to);
       const bar = el("span", { class: `bar b-${r.state.replace(/[^a-zA-Z]/g, "") || "unknown"}` });
       const left = Number.isFinite(a) ? pct(a) : 0, right = Number.isFinite(b) ? pct(b) : 100;
@@ -778,17 +1021,36 @@ export function mountInspector(container, options = {}) {
       bar.style.setProperty("width", Math.max(0.5, right - left) + "%");
       const marker = el("span", { class: "at-marker", "aria-hidden": "true" });
       marker.style.setProperty("left", pct(at) + "%");
-      list.append(el("li", { dataset: { state: r.state } },
+      return el("li", { dataset: { state: r.state } },
         el("div", { class: "tl-label" }, el("span", null, r.label), " ",
           el("span", { class: "tl-dates" }, `${day(a)} → ${day(b)}`), r.note ? el("span", { class: "tl-note" }, ` · ${r.note}`) : null),
-        el("div", { class: "track", "aria-hidden": "true" }, bar, marker)));
-    }
+        el("div", { class: "track", "aria-hidden": "true" }, bar, marker));
+    };
+    list.append(...shown.map(row));
     return section("sec-timeline", t("timeline.title"),
-      el("p", { class: "note" }, tn("timeline.asOf", { at: el("strong", null, fmt(rep.at)) })), list);
+      el("p", { class: "note" }, tn("timeline.asOf", { at: el("strong", null, fmt(rep.at)) })), list,
+      rest.length ? lazy(el("details", { class: "certs-more", id: "timeline-more" }, el("summary", null, t("certs.more", { count: rest.length }))),
+        () => el("ul", { class: "timeline" }, rest.map(row))) : null);
   }
 
   /** CERTS_UNFOLDED: up to this many certificates, every card is shown open. */
   const CERTS_UNFOLDED = 12;
+
+  /**
+   * foldedCerts: the ids of the certificates shown folded away, those of a
+   * big CA file (a system bundle: 150 roots, or thousands) that are neither
+   * on the path, nor in another file, nor what a finding is about.
+   */
+  function foldedCerts(rep) {
+    const certs = arr(rep.certificates).filter(isObj);
+    if (certs.length <= CERTS_UNFOLDED) return new Set();
+    const featured = new Set(arr(isObj(rep.chain) ? rep.chain.path : []).filter(isObj).map((l) => str(l.cert)));
+    for (const inp of arr(rep.inputs).filter(isObj)) {
+      if (inp.role !== "tlsCAFile") for (const it of arr(inp.items).filter(isObj)) if (it.ref) featured.add(str(it.ref));
+    }
+    for (const c of arr(rep.checks).filter(isObj)) if (c.status === "fail" || c.status === "warn") featured.add(str(c.subject));
+    return new Set(certs.map((c) => str(c.id)).filter((id) => !featured.has(id)));
+  }
 
   function renderCerts(rep) {
     const fields = [
@@ -801,15 +1063,12 @@ export function mountInspector(container, options = {}) {
     const certs = arr(rep.certificates).filter(isObj);
     // A big CA file (a system bundle: 150 roots) would bury the few
     // certificates that matter: those of the path, of the other files, and
-    // those a finding is about come first; the CA file's others fold away.
-    const featured = new Set(arr(isObj(rep.chain) ? rep.chain.path : []).filter(isObj).map((l) => str(l.cert)));
-    for (const inp of arr(rep.inputs).filter(isObj)) {
-      if (inp.role !== "tlsCAFile") for (const it of arr(inp.items).filter(isObj)) if (it.ref) featured.add(str(it.ref));
-    }
-    for (const c of arr(rep.checks).filter(isObj)) if (c.status === "fail" || c.status === "warn") featured.add(str(c.subject));
-    const fold = certs.length > CERTS_UNFOLDED ? certs.filter((c) => !featured.has(str(c.id))) : [];
-    const folded = fold.length ? el("details", { class: "certs-more" }, el("summary", null, t("certs.more", { count: fold.length }))) : null;
-    for (const c of certs) {
+    // those a finding is about come first; the CA file's others fold away,
+    // and their cards are built only when the fold is opened (a bundle of
+    // 5,000 certificates would otherwise cost half a million elements).
+    const foldIds = foldedCerts(rep);
+    const fold = certs.filter((c) => foldIds.has(str(c.id)));
+    const card = (c) => {
       const pk = isObj(c.publicKey) ? [str(c.publicKey.algorithm), c.publicKey.bits ? t("certs.bits", { bits: c.publicKey.bits }) : "", str(c.publicKey.curve)].filter(Boolean).join(" ") : "";
       const dl = el("dl", { class: "kv" });
       for (const [k, label, f] of fields) {
@@ -820,14 +1079,18 @@ export function mountInspector(container, options = {}) {
       if (c.goParseError) dl.append(el("dt", null, t("certs.goParseError")), el("dd", { class: "go-refuses" }, t("certs.goParseErrorText", { error: str(c.goParseError) })));
       const ts = isObj(c.trustSettings) ? c.trustSettings : null;
       if (ts) dl.append(el("dt", null, t("certs.trust")), el("dd", { class: ts.serverAuth === "rejected" ? "trust-rejected" : null }, t("certs.trustIn", { settings: str(ts.text), file: str(ts.file) })));
-      (folded && fold.includes(c) ? folded : wrap).append(el("article", { class: "cert", id: "cert-" + str(c.id).slice(0, 16), dataset: { cert: str(c.id) } },
+      return el("article", { class: "cert", id: "cert-" + str(c.id).slice(0, 16), dataset: { cert: str(c.id) } },
         el("h4", null, el("span", { class: "cert-label" }, str(c.label) || str(c.subject)), " ",
           pill(c.validityState === "valid" ? "pass" : "fail", validityStateText(str(c.validityState))),
           c.isCA ? el("span", { class: "tag" }, t("certs.ca")) : null, c.selfSigned ? el("span", { class: "tag" }, t("certs.selfSigned")) : null),
         dl,
-        el("details", { class: "allfields" }, el("summary", null, t("certs.allFields")), renderValue(c))));
+        lazy(el("details", { class: "allfields" }, el("summary", null, t("certs.allFields"))), () => renderValue(c)));
+    };
+    for (const c of certs) if (!foldIds.has(str(c.id))) wrap.append(card(c));
+    if (fold.length) {
+      wrap.append(lazy(el("details", { class: "certs-more", id: "certs-more" }, el("summary", null, t("certs.more", { count: fold.length }))),
+        () => fold.map(card)));
     }
-    if (folded) wrap.append(folded);
     return wrap;
   }
 
@@ -943,27 +1206,44 @@ export function mountInspector(container, options = {}) {
   // -------------------------------------------------------------------------
   // Examples and presets
 
-  function setExampleNote(message) {
-    state.exampleNote = message;
+  /** setExampleNote shows fn() (a function, so that a language switch re-translates it). */
+  function setExampleNote(fn) {
+    state.exampleNote = fn;
     const n = $("example-note");
-    if (n) n.textContent = message;
+    if (n) n.textContent = note(fn);
   }
 
   function renderPresetNotes() {
     const n = $("preset-note");
     if (!n) return;
-    n.replaceChildren(...state.presetNotes.map((m) => el("p", null, m)));
-    n.hidden = !state.presetNotes.length;
+    const nodes = state.presetNotes.map((m) => el("p", null, note(m)));
+    if (state.heldPreset) {
+      const held = state.heldPreset;
+      const apply = el("button", { type: "button", id: "preset-apply" }, t("preset.apply"));
+      apply.addEventListener("click", () => { applyPreset(held, { replace: true }); });
+      nodes.push(el("p", null, t("preset.held")), el("div", { class: "row" }, apply));
+    }
+    if (state.undo) {
+      const undo = el("button", { type: "button", id: "undo" }, t("undo.button"));
+      undo.addEventListener("click", undoReplace);
+      nodes.push(el("p", null, t("undo.note")), el("div", { class: "row" }, undo));
+    }
+    n.replaceChildren(...nodes);
+    n.hidden = !nodes.length;
   }
 
-  /** loadExample replaces the inputs with a built-in example's; false when it failed. */
+  /**
+   * loadExample replaces the inputs with a built-in example's; false when it
+   * failed. Inputs the user gave are kept aside: an Undo button brings them back.
+   */
   async function loadExample(id) {
     const ex = exampleById(str(id));
     if (!ex) {
-      setExampleNote(t("examples.unknown", { name: str(id) }));
+      const name = str(id);
+      setExampleNote(() => t("examples.unknown", { name }));
       return false;
     }
-    setExampleNote(t("examples.loading"));
+    setExampleNote(() => t("examples.loading"));
     try {
       const files = await Promise.all(ex.files.map(async (f) => {
         const resp = await fetch(new URL(EXAMPLE_DATA + f.name, base), { credentials: "same-origin" });
@@ -972,19 +1252,27 @@ export function mountInspector(container, options = {}) {
         if (buf.byteLength > 1 << 20) throw new Error(`${f.name}: too large`);
         return { name: f.name, role: f.role, data: new Uint8Array(buf) };
       }));
-      state.files = files.map((f) => ({ ...f, key: ++fileKey }));
+      if (userInputs()) state.undo = snapshot();
+      state.heldPreset = null;
+      state.files = files.map((f) => ({ ...f, base: f.name, key: ++fileKey }));
       $("uri").value = ex.uri || "";
       for (const id2 of ["password", "hosts", "error-text", "dns"]) $(id2).value = "";
       setAt(new Date(ex.at));
       state.example = ex.id;
       state.report = null;
+      state.dirty = false;
       $("example").value = ex.id;
-      setExampleNote(t("examples.loaded", { title: exampleTitle(ex.id) }));
+      setExampleNote(() => t("examples.loaded", { title: exampleTitle(ex.id) }));
+      renderPresetNotes();
       renderChips();
       schedule(0);
       return true;
     } catch (err) {
-      setExampleNote(t("examples.failed", { message: err && err.message ? err.message : String(err) }));
+      const message = err && err.message ? err.message : String(err);
+      // fetch() rejects with a TypeError when the network or the site cannot
+      // be reached: the examples' files are fetched when one is chosen.
+      const offline = (err instanceof TypeError) || navigator.onLine === false;
+      setExampleNote(offline ? () => t("examples.offline") : () => t("examples.failed", { message }));
       return false;
     }
   }
@@ -992,24 +1280,40 @@ export function mountInspector(container, options = {}) {
   /**
    * applyPreset applies {uri, at, example, hosts} from a link or attributes:
    * the example first, then the others on top. A connection string holding a
-   * secret is refused with a visible note.
+   * secret is refused with a visible note. It never silently replaces inputs
+   * the user gave: it keeps them and offers the link's instead (a button), and
+   * when told to replace them ({replace: true}) keeps them for Undo. It
+   * resolves to whether it applied the preset.
    */
-  async function applyPreset(p = {}) {
+  async function applyPreset(p = {}, { replace = false } = {}) {
+    if (!["example", "uri", "at", "hosts"].some((k) => p[k] !== undefined && p[k] !== null)) return false;
+    if (userInputs() && !replace) {
+      state.heldPreset = p;
+      renderPresetNotes();
+      return false;
+    }
+    const before = userInputs() ? snapshot() : null;
+    state.heldPreset = null;
     state.presetNotes = [];
     if (p.example) await loadExample(p.example);
+    if (before) state.undo = before;
     if (p.uri !== undefined && p.uri !== null) {
       const secret = uriSecret(p.uri);
-      if (secret) state.presetNotes.push(t("preset.refusedSecret", { what: secretText(secret) }));
+      if (secret) state.presetNotes.push(() => t("preset.refusedSecret", { what: secretText(secret) }));
       else $("uri").value = str(p.uri).trim();
     }
     if (p.at) {
       const d = parseAt(p.at);
+      const value = str(p.at).slice(0, 64);
       if (d) setAt(d);
-      else state.presetNotes.push(t("preset.badAt", { value: str(p.at).slice(0, 64) }));
+      else state.presetNotes.push(() => t("preset.badAt", { value }));
     }
     if (p.hosts) $("hosts").value = str(p.hosts);
+    // After an example, every input is the link's; otherwise the user's files stay.
+    if (p.example) state.dirty = false;
     renderPresetNotes();
     schedule(0);
+    return true;
   }
 
   // -------------------------------------------------------------------------
@@ -1022,7 +1326,7 @@ export function mountInspector(container, options = {}) {
     const examples = el("div", { class: "field examples" },
       el("label", { for: "example" }, t("examples.label")),
       el("div", { class: "row" }, exampleSelect, el("button", { id: "example-load", type: "button" }, t("examples.load"))),
-      el("span", { id: "example-note", class: "note", role: "status" }, state.exampleNote));
+      el("span", { id: "example-note", class: "note", role: "status" }, note(state.exampleNote)));
 
     const uriField = el("div", { class: "field" },
       el("label", { for: "uri" }, t("uri.label")),
@@ -1032,7 +1336,8 @@ export function mountInspector(container, options = {}) {
       el("label", { for: "file-input", class: "drop-label" },
         el("span", { class: "drop-title" }, t("drop.title")),
         el("span", { id: "drop-help", class: "drop-help" }, tn("drop.help", { cmd: code("openssl s_client -showcerts") }))),
-      el("input", { id: "file-input", type: "file", multiple: true, "aria-describedby": "drop-help" }));
+      el("input", { id: "file-input", type: "file", multiple: true, "aria-describedby": "drop-help" }),
+      el("p", { id: "file-note", class: "file-note", role: "status", hidden: !state.fileNote }, note(state.fileNote)));
 
     const optional = [
       el("div", { class: "field" },
@@ -1051,7 +1356,7 @@ export function mountInspector(container, options = {}) {
         el("div", { class: "field" },
           el("label", { for: "hosts" }, t("hosts.label")),
           el("input", { id: "hosts", type: "text", spellcheck: "false", autocomplete: "off", autocapitalize: "off", placeholder: "db0.example.net, 10.0.0.5" })),
-        el("div", { class: "field" },
+        el("div", { class: "field at-field" },
           el("label", { for: "at" }, t("at.label")),
           el("div", { class: "row" },
             el("input", { id: "at", type: "datetime-local", step: "1", "aria-describedby": "at-utc" }),
@@ -1062,7 +1367,7 @@ export function mountInspector(container, options = {}) {
           el("select", { id: "lang" },
             el("option", { value: "en", lang: "en", selected: lang === "en" }, "English"),
             el("option", { value: "ja", lang: "ja", selected: lang === "ja" }, "日本語")))),
-      el("details", { class: "more-inputs" },
+      el("details", { class: "more-inputs", id: "dns-more" },
         el("summary", null, tn("dns.summary", { scheme: code("mongodb+srv://") })),
         el("div", { class: "field" },
           el("label", { for: "dns" }, tn("dns.label", { srv: code("dig SRV _mongodb._tcp.<host>"), txt: code("dig TXT <host>") })),
@@ -1075,14 +1380,15 @@ export function mountInspector(container, options = {}) {
       el("div", { id: "preset-note", class: "notice", role: "status", hidden: true }),
       examples, uriField, dropZone,
       el("ul", { id: "chips", class: "chips", "aria-label": t("drop.files") }),
-      compact ? el("details", { class: "more-inputs compact-more" }, el("summary", null, t("inputs.more")), optional) : optional);
+      compact ? el("details", { class: "more-inputs compact-more", id: "inputs-more" }, el("summary", null, t("inputs.more")), optional) : optional);
 
     const results = el("section", { id: "results", "aria-labelledby": "results-h", tabindex: "-1" },
       el("h2", { id: "results-h", class: "visually-hidden" }, t("results.heading")),
       el("div", { id: "announce", class: "visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" }),
       el("div", { id: "progress", class: "progress", hidden: true },
         el("span", { id: "progress-text", role: "status" }),
-        el("progress", { id: "progress-bar", max: "1", value: "0", "aria-label": t("progress.inspecting") })),
+        el("progress", { id: "progress-bar", max: "1", value: "0", "aria-label": t("progress.inspecting") }),
+        el("button", { id: "cancel-run", type: "button" }, t("run.cancel"))),
       el("div", { id: "report" }));
 
     const engineText = state.engine === "ready" ? t("engine.ready") : state.engine === "failed" ? t("engine.failed", { message: state.engineError }) : t("engine.loading");
@@ -1095,7 +1401,18 @@ export function mountInspector(container, options = {}) {
       el("span", null, t("page.footerPrivate")));
 
     const nodes = [];
-    if (standalone) nodes.push(el("a", { class: "skip", href: "#results" }, t("page.skip")));
+    if (standalone) {
+      // Focus moves to the results without touching the address: a "#results"
+      // history entry would make Back re-apply a #example= link.
+      const skip = el("a", { class: "skip", href: "#results" }, t("page.skip"));
+      skip.addEventListener("click", (e) => {
+        e.preventDefault();
+        const r = $("results");
+        r.focus();
+        r.scrollIntoView({ block: "start" });
+      });
+      nodes.push(skip);
+    }
     nodes.push(top, el(standalone ? "main" : "div", { class: "ci-main" }, inputs, results), foot);
     return nodes;
   }
@@ -1111,17 +1428,25 @@ export function mountInspector(container, options = {}) {
 
   function mount() {
     const kept = $("uri") ? values() : null;
+    const errorShown = $("error-field") ? !$("error-field").hidden : false;
+    // The rebuild keeps which sections are open and where the focus is.
+    keepOpen(container);
+    const active = root.activeElement;
+    const focusId = active && active.id && container.contains(active) ? active.id : "";
     container.classList.add("ci-app");
     container.classList.toggle("compact", compact);
     container.lang = lang;
     container.replaceChildren(...build());
     if (kept) for (const [id, v] of Object.entries(kept)) $(id).value = v;
     else $("at").value = toLocalInput(new Date());
+    if (errorShown) $("error-field").hidden = false;
+    reopen(container);
     showAtUTC();
     wire();
     renderPresetNotes();
     renderChips();
     renderReport();
+    if (focusId && $(focusId)) $(focusId).focus();
     if (standalone) {
       document.documentElement.lang = lang;
       document.title = t("page.title");
@@ -1162,18 +1487,20 @@ export function mountInspector(container, options = {}) {
     drop.addEventListener("drop", (e) => {
       e.preventDefault();
       e.stopPropagation();
-      if (e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files.length) addFiles(e.dataTransfer.files);
+      if (e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files.length) addFiles(...filesOf(e.dataTransfer));
     });
     $("paste-add").addEventListener("click", addPaste);
     $("paste").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) addPaste(); });
-    for (const id of ["uri", "password", "hosts", "error-text", "dns"]) $(id).addEventListener("input", () => schedule(400));
+    $("paste").addEventListener("input", touched);
+    $("cancel-run").addEventListener("click", cancelRun);
+    for (const id of ["uri", "password", "hosts", "error-text", "dns"]) $(id).addEventListener("input", () => { touched(); schedule(400); });
     $("lang").addEventListener("change", () => {
       setLang($("lang").value);
       if (options.onLang) options.onLang(lang);
       $("lang").focus();
     });
-    $("at").addEventListener("input", () => { showAtUTC(); schedule(400); });
-    $("at-now").addEventListener("click", () => { setAt(new Date()); schedule(0); });
+    $("at").addEventListener("input", () => { touched(); showAtUTC(); schedule(400); });
+    $("at-now").addEventListener("click", () => { touched(); setAt(new Date()); schedule(0); });
     $("error-text").addEventListener("input", () => { $("error-field").hidden = false; });
     $("example-load").addEventListener("click", () => {
       const id = $("example").value;
@@ -1201,11 +1528,26 @@ export function mountInspector(container, options = {}) {
   // -------------------------------------------------------------------------
   // Start
 
-  if (standalone) {
-    // A file dropped outside the drop zone must not navigate away (and lose the inputs).
-    window.addEventListener("dragover", (e) => e.preventDefault());
-    window.addEventListener("drop", (e) => e.preventDefault());
-  }
+  // A file dropped outside the drop zone must not make the browser open it
+  // (navigating away, and losing the inputs): on the page anywhere, in an
+  // element over its whole area. It goes to the inputs, as on the drop zone.
+  // Text dragged into a text field keeps its usual behaviour.
+  const dropArea = standalone ? window : host;
+  const carriesFiles = (e) => !!e.dataTransfer && [...(e.dataTransfer.types || [])].includes("Files");
+  const intoField = (e) => { const t0 = e.composedPath()[0]; return !!t0 && !!t0.matches && t0.matches("input, textarea"); };
+  dropArea.addEventListener("dragover", (e) => { if (carriesFiles(e) || !intoField(e)) e.preventDefault(); });
+  dropArea.addEventListener("drop", (e) => {
+    if (!carriesFiles(e) && intoField(e)) return;
+    e.preventDefault();
+    if (carriesFiles(e) && e.dataTransfer.files.length) addFiles(...filesOf(e.dataTransfer));
+  });
+  // Closing or reloading the tab discards the inputs (they live only in
+  // memory): ask first when the user gave some (an example's are not theirs).
+  window.addEventListener("beforeunload", (e) => {
+    if (!userInputs()) return;
+    e.preventDefault();
+    e.returnValue = "";
+  });
   mount();
   setBusy();
 
