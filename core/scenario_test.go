@@ -373,3 +373,26 @@ func TestPredictedErrorCarriesTheSelectionTimeout(t *testing.T) {
 		}
 	}
 }
+
+// A hostname mismatch names the certificate's names, and explains wildcards
+// only when the certificate has one (a certificate without subject
+// alternative names is not "for no subject alternative names").
+func TestHostnameMismatchWording(t *testing.T) {
+	for _, tc := range []struct {
+		chain, host   string
+		want, without string
+	}{
+		{"cn-only-chain.pem", "db1.example.net", `no subject alternative names; OpenSSL then compares the host with the subject CN "db0.example.net"`, "wildcard"},
+		{"wrong-host-chain.pem", "db0.example.net", "The certificate is for other.example.org.", "wildcard"},
+		{"wildcard-chain.pem", "a.db0.example.net", "A wildcard covers exactly one label", "no subject alternative"},
+	} {
+		rep := Inspect(chainRequest(t, tc.chain, "ca.pem", tc.host))
+		c := failingCheck(rep, "hostname.match")
+		if c == nil {
+			t.Fatalf("%s: hostname.match does not fail", tc.chain)
+		}
+		if !strings.Contains(c.Detail, tc.want) || strings.Contains(c.Detail, tc.without) {
+			t.Errorf("%s for %s: %q, want %q without %q", tc.chain, tc.host, c.Detail, tc.want, tc.without)
+		}
+	}
+}
