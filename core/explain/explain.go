@@ -180,7 +180,7 @@ func compileRules() []rule {
 	add(`x509: certificate is valid for ((?:[^\n]|\n[ \t>]*){1,500}?), not ([^\s,;)}'"]+)`, fixed("HOSTNAME_MISMATCH"), "Go driver")
 	add(`x509: certificate is not valid for any names, but wanted to match ([^\s,;)}'"]+)`, fixed("HOSTNAME_MISMATCH"), "Go driver")
 	add(`x509: certificate relies on legacy Common Name field, use SANs instead`, fixed("LEGACY_COMMON_NAME"), "Go driver")
-	add(`Hostname/IP (?:does not|doesn't) match certificate's altnames(?::\s*(?:Host|IP): ([^\s.]+(?:\.[^\s.]+)*)\.? is not (?:in the cert's list|in the cert's altnames)(?::\s*([^\n'"]*))?)?|ERR_TLS_CERT_ALTNAME_INVALID`, fixed("HOSTNAME_MISMATCH"), "Node.js driver")
+	add(`Hostname/IP (?:does not|doesn't) match certificate's altnames(?::\s*(?:Host|IP): ([^\s.]+(?:\.[^\s.]+)*)\.? is not (?:in the cert's list|in the cert's altnames|cert's CN)(?::\s*([^\n'"]*))?)?|ERR_TLS_CERT_ALTNAME_INVALID`, fixed("HOSTNAME_MISMATCH"), "Node.js driver")
 	add(`No subject alternative DNS name matching (\S+) found\.?|No subject alternative names matching IP address (\S+) found\.?|No name matching (\S+) found`, fixed("HOSTNAME_MISMATCH"), "Java driver")
 	add(`No subject alternative names present`, fixed("NO_SUBJECT_ALT_NAMES"), "Java driver")
 	add(`RemoteCertificateNameMismatch`, fixed("HOSTNAME_MISMATCH"), "C# driver")
@@ -200,6 +200,11 @@ func compileRules() []rule {
 	add(`x509: certificate is not authorized to sign other certificates`, fixed("CERTIFICATE_VERIFY_FAILED/X509_V_ERR_INVALID_CA"), "Go driver")
 	add(`x509: certificate specifies an incompatible key usage`, fixed("CERTIFICATE_VERIFY_FAILED/X509_V_ERR_INVALID_PURPOSE"), "Go driver")
 	add(`(?:sun\.security\.validator\.ValidatorException: )?PKIX path building failed(?:: sun\.security\.provider\.certpath\.SunCertPathBuilderException: unable to find valid certification path to requested target)?|unable to find valid certification path to requested target`, fixed("PKIX_PATH_BUILDING_FAILED"), "Java driver")
+	// OpenJDK 17 (java-out.txt of the PyMongo/Java comparison): the first
+	// line does not say whether the certificate has expired or is not valid
+	// yet; a "Caused by: ...CertificateExpiredException" line further down
+	// does, and wins (tier 1).
+	addFallback(`(?:(?:sun\.security\.validator\.ValidatorException: )?PKIX path validation failed: )?java\.security\.cert\.CertPathValidatorException: validity check failed`, "CERT_EXPIRED_OR_NOT_YET_VALID", 1, "Java driver")
 	add(`CertificateExpiredException(?:: NotAfter: ([^\n]+))?`, fixed("CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_HAS_EXPIRED"), "Java driver")
 	add(`CertificateNotYetValidException(?:: NotBefore: ([^\n]+))?`, fixed("CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_NOT_YET_VALID"), "Java driver")
 	add(`Received fatal alert: (handshake_failure|protocol_version|bad_certificate|certificate_unknown|unknown_ca|certificate_required|internal_error|certificate_expired|unrecognized_name)`, func(g []string) string {

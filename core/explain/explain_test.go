@@ -263,6 +263,12 @@ var cases = []struct {
 	// s_client recording testdata/explain/sclient/tls13-only-server-tls12-client.txt
 	{"s_client protocol version", `40C7A883257F0000:error:0A00042E:SSL routines:ssl3_read_bytes:tlsv1 alert protocol version:../ssl/record/rec_layer_s3.c:1601:SSL alert number 70`,
 		[]string{"TLSV1_ALERT_PROTOCOL_VERSION"}, []string{""}},
+	// java-out.txt (OpenJDK 17 against the expired certificate): the first line alone.
+	{"java validity check", "javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed",
+		[]string{"CERT_EXPIRED_OR_NOT_YET_VALID"}, []string{""}},
+	// node-out.txt (Node 20's tls against a certificate with CN 127.0.0.1 only).
+	{"node not cert's CN", "MongoServerSelectionError: Hostname/IP does not match certificate's altnames: Host: localhost. is not cert's CN: 127.0.0.1",
+		[]string{"HOSTNAME_MISMATCH"}, []string{""}},
 }
 
 func TestExplainRealMessages(t *testing.T) {
@@ -580,5 +586,37 @@ func TestWrappedMessages(t *testing.T) {
 	ex := Explain(text, i18n.English)
 	if len(ex) != 1 || ex[0].ID != "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_HAS_EXPIRED" || ex[0].Host != "localhost:27104" {
 		t.Fatalf("wrapped expiry: %+v", ex)
+	}
+}
+
+// Java's first line does not say whether the certificate expired or is
+// not valid yet; the "Caused by" line further down does.
+func TestJavaValidityCheck(t *testing.T) {
+	// /tmp/explore-err-work/java-out.txt (OpenJDK 17 against an expired certificate)
+	first := "javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed"
+	ex := Explain(first, i18n.English)
+	if len(ex) != 1 || ex[0].ID != "CERT_EXPIRED_OR_NOT_YET_VALID" || !strings.Contains(ex[0].Meaning, "CertificateExpiredException") || ex[0].CheckIDs[0] != "validity.period" {
+		t.Errorf("first line: %+v", ex)
+	}
+	full := first + `
+Caused by: sun.security.validator.ValidatorException: PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed
+Caused by: java.security.cert.CertPathValidatorException: validity check failed
+Caused by: java.security.cert.CertificateExpiredException: NotAfter: Wed Jan 01 00:00:00 UTC 2025`
+	ex = Explain(full, i18n.English)
+	if len(ex) != 1 || ex[0].ID != "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_HAS_EXPIRED" {
+		t.Errorf("full trace: %+v", ex)
+	}
+}
+
+// Node's "is not cert's CN" names the host the client connected to.
+func TestNodeCNMismatchNamesTheHost(t *testing.T) {
+	// /tmp/explore-err-work/node-out.txt (Node 20's tls)
+	ex := Explain("MongoServerSelectionError: Hostname/IP does not match certificate's altnames: Host: localhost. is not cert's CN: 127.0.0.1", i18n.English)
+	if len(ex) != 1 || !strings.Contains(ex[0].Meaning, "not valid for localhost") || !strings.Contains(ex[0].Meaning, "valid for 127.0.0.1") {
+		t.Fatalf("%+v", ex)
+	}
+	cmds := strings.Join(ex[0].Commands, "\n")
+	if strings.Contains(cmds, "HOST") || !strings.Contains(cmds, "-connect localhost:27017 -servername localhost") {
+		t.Errorf("commands %q", ex[0].Commands)
 	}
 }

@@ -90,6 +90,9 @@ func describe(ex *Explanation, g []string, p *i18n.Printer) {
 		x.checks("chain.trusted")
 	case "CERT_EXPIRED_OR_NOT_YET_VALID":
 		ex.Meaning = p.T("explain.goValidity.meaning", "A certificate of the server's chain is outside its validity period at the client's clock (Go prints the same text for both cases).", x.a)
+		if ex.Source == "Java driver" {
+			ex.Meaning = p.T("explain.javaValidity.meaning", "Java found a certificate of the server's chain outside its validity period at the client's clock (\"validity check failed\"); this line does not say whether it has expired or is not valid yet: a \"Caused by: java.security.cert.CertificateExpiredException\" (or CertificateNotYetValidException) line further down the stack trace does.", x.a)
+		}
 		causeExpired(x)
 		causeClock(x)
 		x.fix(p.T("explain.expired.fix", "Renew the certificate (and install the new one with its intermediate on every member), then restart or rotate certificates on the server; check the client's clock.", x.a))
@@ -446,7 +449,12 @@ func describeHostname(x *b, g []string) {
 		wanted = name
 	} else {
 		name = wanted
-		x.cmd(sclientCmd(net.JoinHostPort(wanted, portOf(hp)), wanted))
+		if ex.Host == "" {
+			// The text names the host but not the port: use it with the default port.
+			hp = net.JoinHostPort(wanted, portOf(hp))
+		} else {
+			x.cmd(sclientCmd(net.JoinHostPort(wanted, portOf(hp)), wanted))
+		}
 	}
 	x.a["wanted"] = wanted
 	switch ex.ID {
