@@ -396,3 +396,38 @@ func TestHostnameMismatchWording(t *testing.T) {
 		}
 	}
 }
+
+// The connection string tells the explanations what the pasted text does
+// not: that TLS was on, and the host.
+func TestExplanationUsesTheConnectionString(t *testing.T) {
+	// /tmp/explore-err-work/last-okbase.txt without its topology
+	// description (PyMongo 3.11, the message names no host).
+	closed := "pymongo.errors.ServerSelectionTimeoutError: connection closed, Timeout: 1.5s"
+	for _, tc := range []struct {
+		uri, host string
+		addTLS    bool
+	}{
+		{"mongodb://db0.example.net:27018/?tls=true", "db0.example.net:27018", false},
+		{"mongodb://db0.example.net:27018/?tls=false", "db0.example.net:27018", true},
+		// Two hosts: the message could be about either.
+		{"mongodb://db0.example.net,db1.example.net/?tls=true", "", false},
+	} {
+		rep := Inspect(Request{At: fixtureAt, URI: tc.uri, ErrorText: closed})
+		if len(rep.Explain) != 1 {
+			t.Fatalf("%s: %d explanations", tc.uri, len(rep.Explain))
+		}
+		e := rep.Explain[0]
+		if e.ID != "CONNECTION_CLOSED" || e.Host != tc.host {
+			t.Errorf("%s: %s for %q, want CONNECTION_CLOSED for %q", tc.uri, e.ID, e.Host, tc.host)
+		}
+		if tc.host != "" && (strings.Contains(e.Meaning, "HOST") || !strings.Contains(e.Meaning, tc.host)) {
+			t.Errorf("%s: meaning %q does not name %s", tc.uri, e.Meaning, tc.host)
+		}
+		if tc.host == "" && !strings.Contains(e.Meaning, "HOST:27017") {
+			t.Errorf("%s: meaning %q should keep the placeholder", tc.uri, e.Meaning)
+		}
+		if got := strings.Contains(strings.Join(e.Fixes, " "), "Add tls=true"); got != tc.addTLS {
+			t.Errorf("%s: fix %q, want \"Add tls=true\" %v", tc.uri, e.Fixes, tc.addTLS)
+		}
+	}
+}
