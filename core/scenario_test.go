@@ -431,3 +431,30 @@ func TestExplanationUsesTheConnectionString(t *testing.T) {
 		}
 	}
 }
+
+// Without a connection string, mongosh gets --tls as the PyMongo code
+// gets tls=True when the pasted error shows that TLS was used.
+func TestHandoverMongoshTLSFromErrorText(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		tls  bool
+	}{
+		// /tmp/explore-err-work/last-unknownca.txt (PyMongo 3.11), first part
+		{"pymongo.errors.ServerSelectionTimeoutError: localhost:27102: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:992), Timeout: 1.5s", true},
+		// last-closer.txt, first part
+		{"pymongo.errors.ServerSelectionTimeoutError: SSL handshake failed: 127.0.0.1:27122: [Errno 104] Connection reset by peer, Timeout: 1.5s", true},
+		// last-refused.txt, first part: nothing shows TLS
+		{"pymongo.errors.ServerSelectionTimeoutError: localhost:27199: [Errno 111] Connection refused, Timeout: 1.5s", false},
+	} {
+		rep := Inspect(Request{At: fixtureAt, ErrorText: tc.text})
+		if rep.Handover == nil {
+			t.Fatal("no hand-over")
+		}
+		if got := strings.Contains(rep.Handover.Mongosh, " --tls"); got != tc.tls {
+			t.Errorf("%s: mongosh %q, want --tls %v", tc.text, rep.Handover.Mongosh, tc.tls)
+		}
+		if strings.Contains(rep.Handover.PyMongo, "tls=True") != strings.Contains(rep.Handover.Mongosh, "--tls") && tc.tls {
+			t.Errorf("PyMongo code and mongosh disagree:\n%s\n%s", rep.Handover.PyMongo, rep.Handover.Mongosh)
+		}
+	}
+}
