@@ -200,7 +200,7 @@ func TestFilesLoadAsPythonLoadsThem(t *testing.T) {
 					t.Errorf("%s: Python fails with %q, the report says %s: %s", f.name, said[i], rep.Verdict.Status, rep.Verdict.Headline)
 				case said[i] != "":
 					want := r.prefix + said[i]
-					got := strings.TrimSuffix(strings.TrimSuffix(rep.Verdict.PyMongoError, " (_ssl.c:…)"), " (_ssl.c:NNNN)")
+					got := strings.TrimSuffix(rep.Verdict.PyMongoError, " (_ssl.c:…)")
 					if got != want {
 						t.Errorf("%s: PyMongo raises %q, the report predicts %q", f.name, want, rep.Verdict.PyMongoError)
 					}

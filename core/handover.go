@@ -112,16 +112,34 @@ func (in *inspection) buildHandover() {
 
 	mongosh := []string{"mongosh", shellQuote(uri)}
 	if in.uri == nil || in.uri.Err != nil {
-		if f, ok := files["tlsCAFile"]; ok {
-			mongosh = append(mongosh, "--tls", "--tlsCAFile", shellQuote(f))
+		// Without a connection string, TLS is on in the PyMongo code; mongosh
+		// gets --tls when TLS files are given or the pasted error shows
+		// the client used TLS.
+		caFile, hasCA := files["tlsCAFile"]
+		keyFile, hasKey := files["tlsCertificateKeyFile"]
+		if in.tls.enabled && (hasCA || hasKey || in.errorShowsTLS()) {
+			mongosh = append(mongosh, "--tls")
 		}
-		if f, ok := files["tlsCertificateKeyFile"]; ok {
-			mongosh = append(mongosh, "--tlsCertificateKeyFile", shellQuote(f))
+		if hasCA {
+			mongosh = append(mongosh, "--tlsCAFile", shellQuote(caFile))
+		}
+		if hasKey {
+			mongosh = append(mongosh, "--tlsCertificateKeyFile", shellQuote(keyFile))
 		}
 	}
 	h.Mongosh = strings.Join(mongosh, " ")
 	h.Commands = in.reproduceCommands(files)
 	in.rep.Handover = h
+}
+
+// errorShowsTLS reports whether the pasted error shows that the client used TLS.
+func (in *inspection) errorShowsTLS() bool {
+	for _, e := range in.explanations() {
+		if e.UsedTLS() {
+			return true
+		}
+	}
+	return false
 }
 
 func (in *inspection) hasEncryptedKey() bool {

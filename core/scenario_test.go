@@ -373,3 +373,88 @@ func TestPredictedErrorCarriesTheSelectionTimeout(t *testing.T) {
 		}
 	}
 }
+
+// A hostname mismatch names the certificate's names, and explains wildcards
+// only when the certificate has one (a certificate without subject
+// alternative names is not "for no subject alternative names").
+func TestHostnameMismatchWording(t *testing.T) {
+	for _, tc := range []struct {
+		chain, host   string
+		want, without string
+	}{
+		{"cn-only-chain.pem", "db1.example.net", `no subject alternative names; OpenSSL then compares the host with the subject CN "db0.example.net"`, "wildcard"},
+		{"wrong-host-chain.pem", "db0.example.net", "The certificate is for other.example.org.", "wildcard"},
+		{"wildcard-chain.pem", "a.db0.example.net", "A wildcard covers exactly one label", "no subject alternative"},
+	} {
+		rep := Inspect(chainRequest(t, tc.chain, "ca.pem", tc.host))
+		c := failingCheck(rep, "hostname.match")
+		if c == nil {
+			t.Fatalf("%s: hostname.match does not fail", tc.chain)
+		}
+		if !strings.Contains(c.Detail, tc.want) || strings.Contains(c.Detail, tc.without) {
+			t.Errorf("%s for %s: %q, want %q without %q", tc.chain, tc.host, c.Detail, tc.want, tc.without)
+		}
+	}
+}
+
+// The connection string tells the explanations what the pasted text does
+// not: that TLS was on, and the host.
+func TestExplanationUsesTheConnectionString(t *testing.T) {
+	// /tmp/explore-err-work/last-okbase.txt without its topology
+	// description (PyMongo 3.11, the message names no host).
+	closed := "pymongo.errors.ServerSelectionTimeoutError: connection closed, Timeout: 1.5s"
+	for _, tc := range []struct {
+		uri, host string
+		addTLS    bool
+	}{
+		{"mongodb://db0.example.net:27018/?tls=true", "db0.example.net:27018", false},
+		{"mongodb://db0.example.net:27018/?tls=false", "db0.example.net:27018", true},
+		// Two hosts: the message could be about either.
+		{"mongodb://db0.example.net,db1.example.net/?tls=true", "", false},
+	} {
+		rep := Inspect(Request{At: fixtureAt, URI: tc.uri, ErrorText: closed})
+		if len(rep.Explain) != 1 {
+			t.Fatalf("%s: %d explanations", tc.uri, len(rep.Explain))
+		}
+		e := rep.Explain[0]
+		if e.ID != "CONNECTION_CLOSED" || e.Host != tc.host {
+			t.Errorf("%s: %s for %q, want CONNECTION_CLOSED for %q", tc.uri, e.ID, e.Host, tc.host)
+		}
+		if tc.host != "" && (strings.Contains(e.Meaning, "HOST") || !strings.Contains(e.Meaning, tc.host)) {
+			t.Errorf("%s: meaning %q does not name %s", tc.uri, e.Meaning, tc.host)
+		}
+		if tc.host == "" && !strings.Contains(e.Meaning, "HOST:27017") {
+			t.Errorf("%s: meaning %q should keep the placeholder", tc.uri, e.Meaning)
+		}
+		if got := strings.Contains(strings.Join(e.Fixes, " "), "Add tls=true"); got != tc.addTLS {
+			t.Errorf("%s: fix %q, want \"Add tls=true\" %v", tc.uri, e.Fixes, tc.addTLS)
+		}
+	}
+}
+
+// Without a connection string, mongosh gets --tls as the PyMongo code
+// gets tls=True when the pasted error shows that TLS was used.
+func TestHandoverMongoshTLSFromErrorText(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		tls  bool
+	}{
+		// /tmp/explore-err-work/last-unknownca.txt (PyMongo 3.11), first part
+		{"pymongo.errors.ServerSelectionTimeoutError: localhost:27102: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:992), Timeout: 1.5s", true},
+		// last-closer.txt, first part
+		{"pymongo.errors.ServerSelectionTimeoutError: SSL handshake failed: 127.0.0.1:27122: [Errno 104] Connection reset by peer, Timeout: 1.5s", true},
+		// last-refused.txt, first part: nothing shows TLS
+		{"pymongo.errors.ServerSelectionTimeoutError: localhost:27199: [Errno 111] Connection refused, Timeout: 1.5s", false},
+	} {
+		rep := Inspect(Request{At: fixtureAt, ErrorText: tc.text})
+		if rep.Handover == nil {
+			t.Fatal("no hand-over")
+		}
+		if got := strings.Contains(rep.Handover.Mongosh, " --tls"); got != tc.tls {
+			t.Errorf("%s: mongosh %q, want --tls %v", tc.text, rep.Handover.Mongosh, tc.tls)
+		}
+		if strings.Contains(rep.Handover.PyMongo, "tls=True") != strings.Contains(rep.Handover.Mongosh, "--tls") && tc.tls {
+			t.Errorf("PyMongo code and mongosh disagree:\n%s\n%s", rep.Handover.PyMongo, rep.Handover.Mongosh)
+		}
+	}
+}

@@ -457,7 +457,16 @@ func (a *serverAnalysis) hostChecks(checkHost, hostsGiven bool, p *i18n.Printer)
 				c.Detail = p.T("host.fail.ipDetail", "The client connects to the IP address {host}, but the certificate has no IP subject alternative name for it (it is for {names}). OpenSSL never matches an IP address against the CN.", i18n.Args{"host": h.host, "names": names})
 				c.Fix = p.T("host.fail.ipFix", "Connect with a host name the certificate names, or reissue it with subjectAltName IP:{host}.", i18n.Args{"host": h.host})
 			} else {
-				c.Detail = p.T("host.fail.detail", "The certificate is for {names}. A wildcard covers exactly one label (*.example.net matches db0.example.net, not a.db0.example.net or example.net).", i18n.Args{"names": names})
+				switch {
+				case len(all) == 0 && a.leaf.cert.Subject.CommonName != "":
+					c.Detail = p.T("host.fail.noSANDetail", "The certificate has no subject alternative names; OpenSSL then compares the host with the subject CN \"{cn}\", which does not match either.", i18n.Args{"cn": a.leaf.cert.Subject.CommonName})
+				case len(all) == 0:
+					c.Detail = p.T("host.fail.noNamesDetail", "The certificate names no host at all: no subject alternative names and no subject CN.", nil)
+				case hasWildcard(all):
+					c.Detail = p.T("host.fail.detail", "The certificate is for {names}. A wildcard covers exactly one label (*.example.net matches db0.example.net, not a.db0.example.net or example.net).", i18n.Args{"names": names})
+				default:
+					c.Detail = p.T("host.fail.namesDetail", "The certificate is for {names}.", i18n.Args{"names": names})
+				}
 				c.Fix = p.T("host.fail.fix", "Connect with a host name the certificate names (use the same names as in the replica set configuration), or reissue the certificate with subjectAltName DNS:{host}. tlsAllowInvalidHostnames=true would hide the problem and must not be used in production.", i18n.Args{"host": h.host})
 				if bare := strings.TrimSuffix(h.host, "."); bare != h.host && bare != "" && matchHost(bare, a.leaf.cert).matched {
 					args := i18n.Args{"host": h.host, "bare": bare, "names": names}
@@ -470,6 +479,16 @@ func (a *serverAnalysis) hostChecks(checkHost, hostsGiven bool, p *i18n.Printer)
 		out = append(out, c)
 	}
 	return out
+}
+
+// hasWildcard reports whether a certificate name is a wildcard ("*.example.net").
+func hasWildcard(names []string) bool {
+	for _, n := range names {
+		if strings.Contains(n, "*") {
+			return true
+		}
+	}
+	return false
 }
 
 func ipStrings(n *node) []string {

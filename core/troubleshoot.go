@@ -36,13 +36,34 @@ func (in *inspection) explanations() []explain.Explanation {
 	if !in.explained {
 		in.explained = true
 		if text := in.errorText(); text != "" {
-			in.explains = explain.Explain(text, in.p)
+			in.explains = explain.ExplainIn(text, in.explainContext(), in.p)
 			if in.explains == nil {
 				in.explains = []explain.Explanation{}
 			}
 		}
 	}
 	return in.explains
+}
+
+// explainContext is what the request says about the connection the error
+// came from: whether the connection string turns TLS on, and its hosts (or
+// the hosts given to check) for an error text that names none.
+func (in *inspection) explainContext() explain.Context {
+	var ctx explain.Context
+	if in.tls.known {
+		ctx.TLS = "off"
+		if in.tls.enabled {
+			ctx.TLS = "on"
+		}
+	}
+	hosts := in.uriHosts()
+	if len(hosts) == 0 {
+		hosts = in.req.Hosts
+	}
+	for _, h := range hosts {
+		ctx.Hosts = append(ctx.Hosts, hostPort(h))
+	}
+	return ctx
 }
 
 // explainError explains the pasted error and ties each explanation to the

@@ -33,7 +33,9 @@ type Explanation struct {
 	// "TLSV1_ALERT_PROTOCOL_VERSION"), a descriptive name otherwise
 	// ("HOSTNAME_MISMATCH", "TLS_TO_NON_TLS_SERVER").
 	ID string `json:"id"`
-	// Host is the host:port the message was about, when the text says.
+	// Host is the host:port the message was about, when the text says (or
+	// its topology description lists one server only), else the connection
+	// string's host when it has only one.
 	Host string `json:"host,omitempty"`
 	// Quote is the matched fragment of the pasted text.
 	Quote   string  `json:"quote"`
@@ -53,6 +55,8 @@ type Explanation struct {
 	ServerSide bool `json:"serverSide,omitempty"`
 	// Source names who printed the text: "PyMongo", "OpenSSL", "mongod", "Go driver", ...
 	Source string `json:"source,omitempty"`
+	// tls: the text shows the client used TLS (see UsedTLS).
+	tls bool
 }
 
 // Cause is one possible cause and how to confirm or rule it out.
@@ -75,6 +79,7 @@ type match struct {
 	id         string
 	start, end int
 	groups     []string
+	hostGroup  int
 	prio       int
 	tier       int // 0 specific; higher = more generic
 	source     string
@@ -90,6 +95,10 @@ type rule struct {
 	// text for the rule to run (most texts hold none of the ~100 table texts).
 	kw     []string
 	source string // who prints it
+	// hostGroup, when set, is the group holding the host:port (or the host
+	// name alone) the message is about, for messages that name it inside
+	// (Node's "connect ECONNREFUSED ::1:27017").
+	hostGroup int
 }
 
 func fixed(id string) func([]string) string { return func([]string) string { return id } }
@@ -180,7 +189,7 @@ func compileRules() []rule {
 	add(`x509: certificate is valid for ((?:[^\n]|\n[ \t>]*){1,500}?), not ([^\s,;)}'"]+)`, fixed("HOSTNAME_MISMATCH"), "Go driver")
 	add(`x509: certificate is not valid for any names, but wanted to match ([^\s,;)}'"]+)`, fixed("HOSTNAME_MISMATCH"), "Go driver")
 	add(`x509: certificate relies on legacy Common Name field, use SANs instead`, fixed("LEGACY_COMMON_NAME"), "Go driver")
-	add(`Hostname/IP (?:does not|doesn't) match certificate's altnames(?::\s*(?:Host|IP): ([^\s.]+(?:\.[^\s.]+)*)\.? is not (?:in the cert's list|in the cert's altnames)(?::\s*([^\n'"]*))?)?|ERR_TLS_CERT_ALTNAME_INVALID`, fixed("HOSTNAME_MISMATCH"), "Node.js driver")
+	add(`Hostname/IP (?:does not|doesn't) match certificate's altnames(?::\s*(?:Host|IP): ([^\s.]+(?:\.[^\s.]+)*)\.? is not (?:in the cert's list|in the cert's altnames|cert's CN)(?::\s*([^\n'"]*))?)?|ERR_TLS_CERT_ALTNAME_INVALID`, fixed("HOSTNAME_MISMATCH"), "Node.js driver")
 	add(`No subject alternative DNS name matching (\S+) found\.?|No subject alternative names matching IP address (\S+) found\.?|No name matching (\S+) found`, fixed("HOSTNAME_MISMATCH"), "Java driver")
 	add(`No subject alternative names present`, fixed("NO_SUBJECT_ALT_NAMES"), "Java driver")
 	add(`RemoteCertificateNameMismatch`, fixed("HOSTNAME_MISMATCH"), "C# driver")
@@ -200,6 +209,11 @@ func compileRules() []rule {
 	add(`x509: certificate is not authorized to sign other certificates`, fixed("CERTIFICATE_VERIFY_FAILED/X509_V_ERR_INVALID_CA"), "Go driver")
 	add(`x509: certificate specifies an incompatible key usage`, fixed("CERTIFICATE_VERIFY_FAILED/X509_V_ERR_INVALID_PURPOSE"), "Go driver")
 	add(`(?:sun\.security\.validator\.ValidatorException: )?PKIX path building failed(?:: sun\.security\.provider\.certpath\.SunCertPathBuilderException: unable to find valid certification path to requested target)?|unable to find valid certification path to requested target`, fixed("PKIX_PATH_BUILDING_FAILED"), "Java driver")
+	// OpenJDK 17 (java-out.txt of the PyMongo/Java comparison): the first
+	// line does not say whether the certificate has expired or is not valid
+	// yet; a "Caused by: ...CertificateExpiredException" line further down
+	// does, and wins (tier 1).
+	addFallback(`(?:(?:sun\.security\.validator\.ValidatorException: )?PKIX path validation failed: )?java\.security\.cert\.CertPathValidatorException: validity check failed`, "CERT_EXPIRED_OR_NOT_YET_VALID", 1, "Java driver")
 	add(`CertificateExpiredException(?:: NotAfter: ([^\n]+))?`, fixed("CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_HAS_EXPIRED"), "Java driver")
 	add(`CertificateNotYetValidException(?:: NotBefore: ([^\n]+))?`, fixed("CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_NOT_YET_VALID"), "Java driver")
 	add(`Received fatal alert: (handshake_failure|protocol_version|bad_certificate|certificate_unknown|unknown_ca|certificate_required|internal_error|certificate_expired|unrecognized_name)`, func(g []string) string {
@@ -300,6 +314,30 @@ func compileRules() []rule {
 	add(`The server is configured to only allow SSL connections`, fixed("NON_TLS_CLIENT_TO_TLS_SERVER"), "mongod")
 	add(`(?i)Client is attempting to connect with TLS but TLS is disabled|SSL handshake received but server is started without SSL support`, fixed("TLS_CLIENT_TO_NON_TLS_SERVER"), "mongod")
 
+	// Failures before or around the handshake that are not about
+	// certificates. Texts: PyMongo 3.11 (Debian's python3-pymongo, Python
+	// 3.11), Node 20's net module (what the Node.js driver prints), OpenJDK
+	// 17's java.net.Socket.
+	addHost := func(expr string, id string, hostGroup int, source string) {
+		add(expr, fixed(id), source)
+		rs[len(rs)-1].hostGroup = hostGroup
+	}
+	add(`SSL handshake failed: `+hostPortPattern+`: \[Errno 104\] Connection reset by peer`, fixed("TLS_HANDSHAKE_RESET"), "PyMongo")
+	add(`(?:_ssl\.c:\d+: )?The handshake operation timed out`, fixed("TLS_HANDSHAKE_TIMEOUT"), "PyMongo")
+	// Python 3.10 and 3.11 with OpenSSL 3 print an EOF in the handshake this
+	// way (they set SSL_OP_IGNORE_UNEXPECTED_EOF); others "EOF occurred in
+	// violation of protocol".
+	add(`TLS/SSL connection has been closed \(EOF\)(?: \(_ssl\.c:\d+\))?`, fixed("UNEXPECTED_EOF_WHILE_READING"), "PyMongo")
+	add(`\[Errno 111\] Connection refused`, fixed("CONNECTION_REFUSED"), "PyMongo")
+	addHost(`connect ECONNREFUSED (`+nodeAddrPattern+`)`, "CONNECTION_REFUSED", 1, "Node.js driver")
+	add(`java\.net\.ConnectException: Connection refused`, fixed("CONNECTION_REFUSED"), "Java driver")
+	add(`\[Errno -2\] Name or service not known|\[Errno -3\] Temporary failure in name resolution`, fixed("HOST_NOT_RESOLVED"), "PyMongo")
+	addHost(`getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([A-Za-z0-9][A-Za-z0-9_.-]*)`, "HOST_NOT_RESOLVED", 1, "Node.js driver")
+	addHost(`java\.net\.UnknownHostException: ([A-Za-z0-9][A-Za-z0-9_.-]*)`, "HOST_NOT_RESOLVED", 1, "Java driver")
+	addHost(`(`+hostPortPattern+`): timed out\b`, "SOCKET_TIMEOUT", 1, "PyMongo")
+	add(`No (?:servers|replica set members|mongoses) found yet`, fixed("NO_SERVERS_FOUND_YET"), "PyMongo")
+	add(`Authentication failed\.(?:, full error: \{[^{}\n]{0,400}\})?`, fixed("AUTHENTICATION_FAILED"), "PyMongo")
+
 	// Connection-level symptoms (fallbacks: a specific reason for the same host wins).
 	addFallback(`(?i)\[SSL: CERTIFICATE_VERIFY_FAILED\]\s*certificate verify failed|CERTIFICATE_VERIFY_FAILED|certificate verify failed|Failed certificate verification`, "CERTIFICATE_VERIFY_FAILED", 1, "OpenSSL")
 	addFallback(`(?::\s|^|\s)connection closed\b|connection <monitor> to \S+ closed|\bconnection \d+ to \S+ closed`, "CONNECTION_CLOSED", 1, "PyMongo")
@@ -307,6 +345,12 @@ func compileRules() []rule {
 	addFallback(`SSLHandshakeFailed|SSL handshake failed|TLS handshake failed`, "SSL_HANDSHAKE_FAILED", 2, "PyMongo")
 	return rs
 }
+
+// hostPortPattern matches a host:port as the drivers print it.
+const hostPortPattern = `(?:[A-Za-z0-9][A-Za-z0-9_.-]*|\[[0-9A-Fa-f:.]+\]):\d{1,5}`
+
+// nodeAddrPattern matches Node's address:port, IPv6 without brackets ("::1:27017").
+const nodeAddrPattern = `(?:[A-Za-z0-9][A-Za-z0-9_.-]*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*):\d{1,5}`
 
 // lineBreak matches what a space of a message may have become when the text
 // was wrapped by an email client, a ticket system or a terminal: a line
@@ -423,9 +467,26 @@ func isWord(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
+// Context is what the rest of a request says about the connection the
+// pasted error came from.
+type Context struct {
+	// TLS is "on" or "off" when a connection string says, "" when unknown.
+	TLS string
+	// Hosts are the host:port pairs the client connects to (the connection
+	// string's), in order. When there is exactly one, it is the host of the
+	// explanations whose text names none.
+	Hosts []string
+}
+
 // Explain finds every TLS-related failure in text. Several hosts may have
 // different errors; the same error for the same host is reported once.
 func Explain(text string, p *i18n.Printer) []Explanation {
+	return ExplainIn(text, Context{}, p)
+}
+
+// ExplainIn is Explain with what the request says beyond the text: whether
+// the connection string turns TLS on, and its hosts.
+func ExplainIn(text string, ctx Context, p *i18n.Printer) []Explanation {
 	if len(text) > MaxInput {
 		text = text[:MaxInput]
 	}
@@ -450,7 +511,7 @@ func Explain(text string, p *i18n.Printer) []Explanation {
 			if id == "" {
 				continue
 			}
-			ms = append(ms, match{id: id, start: loc[0], end: loc[1], groups: g, prio: prio, tier: r.tier, source: r.source})
+			ms = append(ms, match{id: id, start: loc[0], end: loc[1], groups: g, hostGroup: r.hostGroup, prio: prio, tier: r.tier, source: r.source})
 		}
 	}
 	// Most specific rule first; a match that overlaps an accepted one is dropped.
@@ -479,30 +540,46 @@ func Explain(text string, p *i18n.Printer) []Explanation {
 	seen := map[key]int{}
 	var out []Explanation
 	hosts := make([]string, len(accepted))
+	// PyMongo's topology description lists the servers it tried, with
+	// their errors: a message without its host is about the only server, or
+	// the only server with that error.
+	servers := topologyServers(text)
 	for i, m := range accepted {
 		hosts[i] = hostFor(text, m)
+		if hosts[i] == "" && len(servers) > 0 {
+			hosts[i] = topologyHost(servers, strings.TrimLeft(quote(text[m.start:m.end]), ": "))
+		}
 	}
 	// covered reports whether a more specific match explains the same message
-	// as the generic match i: same host, or right after it in the text
-	// ("SSL handshake failed: host:port: [SSL: ...] reason"), or anywhere
-	// when the generic one names no host.
+	// as the generic match i: same host, or right after it in the text when
+	// the specific one names no host ("SSL handshake failed: [SSL: ...]
+	// reason"), or anywhere when the generic one names no host.
 	covered := func(i int) bool {
 		g := accepted[i]
 		for j, s := range accepted {
 			if s.tier >= g.tier {
 				continue
 			}
-			if hosts[j] == hosts[i] || hosts[i] == "" || (s.start >= g.end && s.start-g.end < 200) {
+			if hosts[j] == hosts[i] || hosts[i] == "" || (hosts[j] == "" && s.start >= g.end && s.start-g.end < 200) {
 				return true
 			}
 		}
 		return false
+	}
+	// The client used TLS when the text says so (PyMongo's "SSL handshake
+	// failed", an [SSL: ...] reason) or the connection string turns it on.
+	tlsUsed := ctx.TLS == "on" || showsTLS(text)
+	var fallbackHost string
+	if len(ctx.Hosts) == 1 {
+		fallbackHost = ctx.Hosts[0]
 	}
 	for i, m := range accepted {
 		host := hosts[i]
 		serverSide := isServerSide(text, m.start)
 		if serverSide {
 			host = ""
+		} else if host == "" {
+			host = fallbackHost
 		}
 		if m.tier > 0 && covered(i) {
 			continue
@@ -519,12 +596,63 @@ func Explain(text string, p *i18n.Printer) []Explanation {
 			break
 		}
 		seen[k] = len(out)
-		ex := Explanation{ID: id, Host: host, Quote: quote(text[m.start:m.end]), ServerSide: serverSide, Source: m.source}
+		ex := Explanation{ID: id, Host: host, Quote: quote(text[m.start:m.end]), ServerSide: serverSide, Source: m.source, tls: tlsUsed && !serverSide || !notTLS[id]}
 		if serverSide {
 			ex.Source = "mongod"
 		}
 		describe(&ex, m.groups, p)
+		if ex.CheckIDs == nil {
+			ex.CheckIDs = []string{}
+		}
 		out = append(out, ex)
+	}
+	return dropHostless(out)
+}
+
+// notTLS are the explanations of failures that happen without TLS or
+// before it (the name, the TCP connection, authentication afterwards):
+// their text alone does not show that the client used TLS.
+var notTLS = map[string]bool{
+	"CONNECTION_REFUSED": true, "HOST_NOT_RESOLVED": true, "SOCKET_TIMEOUT": true, "NO_SERVERS_FOUND_YET": true,
+	"AUTHENTICATION_FAILED": true, "CONNECTION_CLOSED": true, "CONNECTION_RESET": true,
+	"DNS_SRV_NOT_FOUND": true, "DNS_SRV_NO_ANSWER": true, "DNS_RESOLVER_FAILED": true, "DNS_TIMEOUT": true,
+	"DNSPYTHON_MISSING": true, "SRV_INVALID_HOST": true, "UNKNOWN_OPTION": true, "TLS_SSL_CONFLICT": true,
+	"URI_OPTIONS_CONFLICT": true, "TLS_NOT_ENABLED_BUT_TLS_OPTIONS": true, "NON_TLS_CLIENT_TO_TLS_SERVER": true,
+}
+
+// UsedTLS reports whether the pasted text shows that the client used TLS:
+// an error of the handshake or of the certificates, or a text that says so
+// next to a connection error.
+func (e Explanation) UsedTLS() bool { return e.tls }
+
+// showsTLS reports whether a text shows a client's TLS handshake: PyMongo's
+// "SSL handshake failed" prefix, an OpenSSL reason in brackets, Python's
+// ssl module.
+func showsTLS(text string) bool {
+	for _, s := range []string{"SSL handshake failed", "[SSL: ", "[SSL]", "_ssl.c:", "ssl.SSL", "SSLHandshakeException", "TLS handshake failed"} {
+		if strings.Contains(text, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropHostless drops an explanation that names no host when the same
+// explanation is there for a host: PyMongo repeats each server's error in
+// its topology description, where the host is known.
+func dropHostless(ex []Explanation) []Explanation {
+	withHost := map[string]bool{}
+	for _, e := range ex {
+		if e.Host != "" {
+			withHost[e.ID] = true
+		}
+	}
+	out := ex[:0]
+	for _, e := range ex {
+		if e.Host == "" && !e.ServerSide && withHost[e.ID] {
+			continue
+		}
+		out = append(out, e)
 	}
 	return out
 }
@@ -547,10 +675,28 @@ func quote(s string) string {
 	return s
 }
 
-// hostFor finds the host:port the message at m is about: the nearest
-// "host:port" before it in the same entry (PyMongo's "host:port: message",
-// Go's "Addr: host:port", Java's "connecting to server host:port").
+// hostFor finds the host:port the message at m is about: the one inside
+// the match (Node's "connect ECONNREFUSED host:port", "connection <monitor>
+// to host:port closed"), right after a prefix ("SSL handshake failed:
+// host:port: reason"), else the nearest one before it in the same entry
+// (PyMongo's "host:port: message", its topology description's
+// "('host', port)", Go's "Addr: host:port", Java's "connecting to server
+// host:port").
 func hostFor(text string, m match) string {
+	if m.hostGroup > 0 && m.hostGroup < len(m.groups) {
+		if h := nodeHostPort(m.groups[m.hostGroup]); h != "" {
+			return h
+		}
+	}
+	seg := text[m.start:m.end]
+	if loc := hostRe().FindStringSubmatchIndex(seg); loc != nil {
+		if h := seg[loc[2]:loc[3]]; plausibleHost(h) {
+			return h + ":" + seg[loc[4]:loc[5]]
+		}
+	}
+	if loc := afterPrefixRe().FindStringSubmatch(text[m.end:min(len(text), m.end+300)]); loc != nil && plausibleHost(loc[1]) {
+		return loc[1] + ":" + loc[2]
+	}
 	from := m.start - 400
 	if from < 0 {
 		from = 0
@@ -560,24 +706,103 @@ func hostFor(text string, m match) string {
 	if i := strings.LastIndex(win, "\n\n"); i >= 0 {
 		win = win[i:]
 	}
-	best := ""
+	best, bestAt := "", -1
 	for _, loc := range hostRe().FindAllStringSubmatchIndex(win, -1) {
 		h, port := win[loc[2]:loc[3]], win[loc[4]:loc[5]]
 		if !plausibleHost(h) {
 			continue
 		}
-		best = h + ":" + port
+		best, bestAt = h+":"+port, loc[2]
 	}
-	// Node's "connection <monitor> to host:port closed" puts the host inside the match.
-	if best == "" {
-		if loc := hostRe().FindStringSubmatchIndex(text[m.start:m.end]); loc != nil {
-			seg := text[m.start:m.end]
-			if h := seg[loc[2]:loc[3]]; plausibleHost(h) {
-				best = h + ":" + seg[loc[4]:loc[5]]
-			}
+	for _, loc := range tupleRe().FindAllStringSubmatchIndex(win, -1) {
+		if loc[2] > bestAt {
+			best, bestAt = tupleHost(win[loc[2]:loc[3]], win[loc[4]:loc[5]]), loc[2]
 		}
 	}
 	return best
+}
+
+var (
+	// afterPrefixRe is the host:port right after a prefix such as "SSL
+	// handshake failed" (the text may be wrapped there).
+	afterPrefixRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^:[\s>]*((?:[A-Za-z0-9][A-Za-z0-9_.-]*)|(?:\[[0-9A-Fa-f:.]+\])):([1-9]\d{0,4}):`)
+	})
+	// tupleRe is PyMongo's address tuple ("<ServerDescription ('localhost', 27017) ...").
+	tupleRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\('([A-Za-z0-9][A-Za-z0-9_.-]*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)',[\s>]*([1-9]\d{0,4})\)`)
+	})
+	// serverDescRe is a server of PyMongo's topology description, with its
+	// error when it has one (in single or double quotes, as repr prints it).
+	serverDescRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<ServerDescription\s+\('([A-Za-z0-9][A-Za-z0-9_.-]*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)',\s*([1-9]\d{0,4})\)[^<>]*?(?:error=\w+\((?:'([^']*)'|"([^"]*)")\)|>)`)
+	})
+)
+
+func tupleHost(h, port string) string {
+	if strings.Contains(h, ":") {
+		return "[" + h + "]:" + port
+	}
+	return h + ":" + port
+}
+
+// nodeHostPort turns Node's "::1:27017" into "[::1]:27017"; a name without
+// a port is not a host:port.
+func nodeHostPort(s string) string {
+	i := strings.LastIndexByte(s, ':')
+	if i <= 0 {
+		return ""
+	}
+	h, port := s[:i], s[i+1:]
+	if strings.Contains(h, ":") && !strings.HasPrefix(h, "[") {
+		return "[" + h + "]:" + port
+	}
+	return s
+}
+
+// server is one server of PyMongo's topology description.
+type server struct{ host, err string }
+
+// topologyServers lists the servers of PyMongo's topology description
+// ("<ServerDescription ('host', port) ... error=AutoReconnect('message')>").
+func topologyServers(text string) []server {
+	if !strings.Contains(text, "<ServerDescription") {
+		return nil
+	}
+	var out []server
+	// Without the line breaks and email quoting of a wrapped text.
+	for _, m := range serverDescRe().FindAllStringSubmatch(unwrap(text), 100) {
+		out = append(out, server{tupleHost(m[1], m[2]), m[3] + m[4]})
+	}
+	return out
+}
+
+// topologyHost is the host of the message quoted q, from PyMongo's
+// topology description: its only server, or the only server whose error
+// holds the message (PyMongo 3.x prints "connection closed" without the
+// host in the message, with it in the description).
+func topologyHost(servers []server, q string) string {
+	found := ""
+	for _, s := range servers {
+		if found != "" && s.host != found {
+			found = ""
+			break
+		}
+		found = s.host
+	}
+	if found != "" {
+		return found
+	}
+	for _, s := range servers {
+		if q == "" || !strings.Contains(s.err, q) {
+			continue
+		}
+		if found != "" && s.host != found {
+			return ""
+		}
+		found = s.host
+	}
+	return found
 }
 
 func plausibleHost(h string) bool {

@@ -263,6 +263,66 @@ var cases = []struct {
 	// s_client recording testdata/explain/sclient/tls13-only-server-tls12-client.txt
 	{"s_client protocol version", `40C7A883257F0000:error:0A00042E:SSL routines:ssl3_read_bytes:tlsv1 alert protocol version:../ssl/record/rec_layer_s3.c:1601:SSL alert number 70`,
 		[]string{"TLSV1_ALERT_PROTOCOL_VERSION"}, []string{""}},
+	// Failures that are not about certificates, and failures around the
+	// handshake. PyMongo 3.11 (Debian's python3-pymongo, /usr/bin/python3)
+	// against openssl s_server and small listeners; last lines of the
+	// tracebacks in /tmp/explore-err-work (last-*.txt) unless noted.
+	// last-refused.txt: nothing listens on the port.
+	{"pymongo refused", `pymongo.errors.ServerSelectionTimeoutError: localhost:27199: [Errno 111] Connection refused, Timeout: 1.5s, Topology Description: <TopologyDescription id: 6b0b86d4a0fddfa7f434615e, topology_type: Single, servers: [<ServerDescription ('localhost', 27199) server_type: Unknown, rtt: None, error=AutoReconnect('localhost:27199: [Errno 111] Connection refused')>]>`,
+		[]string{"CONNECTION_REFUSED"}, []string{"localhost:27199"}},
+	// last-dns.txt: a name that does not exist.
+	{"pymongo name not known", `pymongo.errors.ServerSelectionTimeoutError: nosuchhost.invalid:27017: [Errno -2] Name or service not known, Timeout: 1.5s, Topology Description: <TopologyDescription id: 6b0b86e62ef58ac5dad20139, topology_type: Single, servers: [<ServerDescription ('nosuchhost.invalid', 27017) server_type: Unknown, rtt: None, error=AutoReconnect('nosuchhost.invalid:27017: [Errno -2] Name or service not known')>]>`,
+		[]string{"HOST_NOT_RESOLVED"}, []string{"nosuchhost.invalid:27017"}},
+	// The same client in a network namespace without DNS (unshare -rn).
+	{"pymongo name resolution temporary failure", `pymongo.errors.ServerSelectionTimeoutError: db0.example.net:27017: [Errno -3] Temporary failure in name resolution, Timeout: 0.5s, Topology Description: <TopologyDescription id: 6b0b892dfc31ba85ac571a8a, topology_type: Single, servers: [<ServerDescription ('db0.example.net', 27017) server_type: Unknown, rtt: None, error=AutoReconnect('db0.example.net:27017: [Errno -3] Temporary failure in name resolution')>]>`,
+		[]string{"HOST_NOT_RESOLVED"}, []string{"db0.example.net:27017"}},
+	// last-silent.txt: a listener that accepts and never answers, server
+	// selection shorter than the connection timeout. The host is the only
+	// server of the topology description.
+	{"pymongo no servers found yet", `pymongo.errors.ServerSelectionTimeoutError: No servers found yet, Timeout: 1.5s, Topology Description: <TopologyDescription id: 6b0b86ee6fa206d79454d093, topology_type: Single, servers: [<ServerDescription ('127.0.0.1', 27120) server_type: Unknown, rtt: None>]>`,
+		[]string{"NO_SERVERS_FOUND_YET"}, []string{"127.0.0.1:27120"}},
+	// The same listener, without TLS, connectTimeoutMS=500 (PyMongo's NetworkTimeout).
+	{"pymongo socket timeout", `pymongo.errors.ServerSelectionTimeoutError: 127.0.0.1:27131: timed out, Timeout: 2.0s, Topology Description: <TopologyDescription id: 6b0b8928a108a227d60bd81c, topology_type: Single, servers: [<ServerDescription ('127.0.0.1', 27131) server_type: Unknown, rtt: None, error=NetworkTimeout('127.0.0.1:27131: timed out')>]>`,
+		[]string{"SOCKET_TIMEOUT"}, []string{"127.0.0.1:27131"}},
+	// A minimal wire-protocol server answering saslStart with MongoDB's
+	// AuthenticationFailed reply (PyMongo's OperationFailure text).
+	{"pymongo authentication failed", `pymongo.errors.OperationFailure: Authentication failed., full error: {'ok': 0.0, 'errmsg': 'Authentication failed.', 'code': 18, 'codeName': 'AuthenticationFailed'}`,
+		[]string{"AUTHENTICATION_FAILED"}, []string{""}},
+	// Node 20's net.connect, as the Node.js driver prints it.
+	{"node refused", "MongoServerSelectionError: connect ECONNREFUSED 127.0.0.1:27017",
+		[]string{"CONNECTION_REFUSED"}, []string{"127.0.0.1:27017"}},
+	{"node refused ipv6", "MongoServerSelectionError: connect ECONNREFUSED ::1:1",
+		[]string{"CONNECTION_REFUSED"}, []string{"[::1]:1"}},
+	{"node getaddrinfo", "MongoServerSelectionError: getaddrinfo ENOTFOUND db0.example.invalid",
+		[]string{"HOST_NOT_RESOLVED"}, []string{""}},
+	// OpenJDK 17's java.net.Socket.
+	{"java refused", "java.net.ConnectException: Connection refused",
+		[]string{"CONNECTION_REFUSED"}, []string{""}},
+	{"java unknown host", "java.net.UnknownHostException: db0.example.invalid",
+		[]string{"HOST_NOT_RESOLVED"}, []string{""}},
+	// last-eof.txt: a listener that closes when the TLS hello arrives
+	// (Python 3.11's wording of an EOF in the handshake). One explanation,
+	// though PyMongo prints the message twice.
+	{"pymongo handshake EOF", `pymongo.errors.ServerSelectionTimeoutError: SSL handshake failed: 127.0.0.1:27123: TLS/SSL connection has been closed (EOF) (_ssl.c:992), Timeout: 1.5s, Topology Description: <TopologyDescription id: 6b0b87be63d1322fb2aba745, topology_type: Single, servers: [<ServerDescription ('127.0.0.1', 27123) server_type: Unknown, rtt: None, error=AutoReconnect('SSL handshake failed: 127.0.0.1:27123: TLS/SSL connection has been closed (EOF) (_ssl.c:992)')>]>`,
+		[]string{"UNEXPECTED_EOF_WHILE_READING"}, []string{"127.0.0.1:27123"}},
+	// last-silent2.txt: a listener that accepts and never answers, with TLS.
+	{"pymongo handshake timeout", `pymongo.errors.ServerSelectionTimeoutError: SSL handshake failed: 127.0.0.1:27120: _ssl.c:975: The handshake operation timed out, Timeout: 1.5s, Topology Description: <TopologyDescription id: 6b0b86f1069cbd74677a61ac, topology_type: Single, servers: [<ServerDescription ('127.0.0.1', 27120) server_type: Unknown, rtt: None, error=NetworkTimeout('SSL handshake failed: 127.0.0.1:27120: _ssl.c:975: The handshake operation timed out')>]>`,
+		[]string{"TLS_HANDSHAKE_TIMEOUT"}, []string{"127.0.0.1:27120"}},
+	// last-closer.txt: a listener that resets the connection, with TLS.
+	{"pymongo handshake reset", `pymongo.errors.ServerSelectionTimeoutError: SSL handshake failed: 127.0.0.1:27122: [Errno 104] Connection reset by peer, Timeout: 1.5s, Topology Description: <TopologyDescription id: 6b0b86f49e33ffb2a386982c, topology_type: Single, servers: [<ServerDescription ('127.0.0.1', 27122) server_type: Unknown, rtt: None, error=AutoReconnect('SSL handshake failed: 127.0.0.1:27122: [Errno 104] Connection reset by peer')>]>`,
+		[]string{"TLS_HANDSHAKE_RESET"}, []string{"127.0.0.1:27122"}},
+	// last-okbase.txt: the host is only in the topology description's tuple.
+	{"pymongo connection closed, tuple host", `pymongo.errors.ServerSelectionTimeoutError: connection closed, Timeout: 1.5s, Topology Description: <TopologyDescription id: 6b0b86b7084f283712d2c5a7, topology_type: Single, servers: [<ServerDescription ('localhost', 27101) server_type: Unknown, rtt: None, error=AutoReconnect('connection closed')>]>`,
+		[]string{"CONNECTION_CLOSED"}, []string{"localhost:27101"}},
+	// last-two.txt: two servers, one closed, one with a hostname mismatch.
+	{"pymongo two servers", `pymongo.errors.ServerSelectionTimeoutError: connection closed,127.0.0.1:27101: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: IP address mismatch, certificate is not valid for '127.0.0.1'. (_ssl.c:992), Timeout: 1.5s, Topology Description: <TopologyDescription id: 6b0b87aad96981ca425aa897, topology_type: Unknown, servers: [<ServerDescription ('127.0.0.1', 27101) server_type: Unknown, rtt: None, error=AutoReconnect("127.0.0.1:27101: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: IP address mismatch, certificate is not valid for '127.0.0.1'. (_ssl.c:992)")>, <ServerDescription ('localhost', 27101) server_type: Unknown, rtt: None, error=AutoReconnect('connection closed')>]>`,
+		[]string{"CONNECTION_CLOSED", "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_IP_ADDRESS_MISMATCH"}, []string{"localhost:27101", "127.0.0.1:27101"}},
+	// java-out.txt (OpenJDK 17 against the expired certificate): the first line alone.
+	{"java validity check", "javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed",
+		[]string{"CERT_EXPIRED_OR_NOT_YET_VALID"}, []string{""}},
+	// node-out.txt (Node 20's tls against a certificate with CN 127.0.0.1 only).
+	{"node not cert's CN", "MongoServerSelectionError: Hostname/IP does not match certificate's altnames: Host: localhost. is not cert's CN: 127.0.0.1",
+		[]string{"HOSTNAME_MISMATCH"}, []string{""}},
 }
 
 func TestExplainRealMessages(t *testing.T) {
@@ -274,7 +334,7 @@ func TestExplainRealMessages(t *testing.T) {
 			for _, e := range ex {
 				ids = append(ids, e.ID)
 				hosts = append(hosts, e.Host)
-				if e.Meaning == "" || len(e.Causes) == 0 || len(e.Fixes) == 0 || len(e.CheckIDs) == 0 || e.Quote == "" {
+				if e.Meaning == "" || len(e.Causes) == 0 || len(e.Fixes) == 0 || len(e.CheckIDs) == 0 && !notTLS[e.ID] || e.Quote == "" {
 					t.Errorf("%s: incomplete explanation %+v", e.ID, e)
 				}
 				for _, cs := range e.Causes {
@@ -337,7 +397,7 @@ func TestSpecificOpenSSLCodes(t *testing.T) {
 }
 
 func TestNothingToExplain(t *testing.T) {
-	for _, s := range []string{"", "hello world", "pymongo.errors.OperationFailure: Authentication failed., full error: {'ok': 0.0, 'errmsg': 'Authentication failed.', 'code': 18}",
+	for _, s := range []string{"", "hello world",
 		"2024-01-01T10:00:00 connected to 10.0.0.1:27017", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"} {
 		if ex := Explain(s, i18n.English); len(ex) != 0 {
 			t.Errorf("Explain(%q) = %+v", s, ex)
@@ -580,5 +640,158 @@ func TestWrappedMessages(t *testing.T) {
 	ex := Explain(text, i18n.English)
 	if len(ex) != 1 || ex[0].ID != "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_HAS_EXPIRED" || ex[0].Host != "localhost:27104" {
 		t.Fatalf("wrapped expiry: %+v", ex)
+	}
+}
+
+// Failures before or without TLS say that they are not certificate
+// problems, and hand over the commands that find the cause.
+func TestNotCertificateProblems(t *testing.T) {
+	for _, tc := range []struct {
+		text, id, says string
+		cmds           []string
+	}{
+		// /tmp/explore-err-work/last-refused.txt (PyMongo 3.11), first part
+		{"localhost:27199: [Errno 111] Connection refused, Timeout: 1.5s", "CONNECTION_REFUSED", "not a certificate problem", []string{"nc -vz -w 5 localhost 27199"}},
+		// last-dns.txt, first part
+		{"nosuchhost.invalid:27017: [Errno -2] Name or service not known, Timeout: 1.5s", "HOST_NOT_RESOLVED", "not a certificate problem", []string{"getent hosts nosuchhost.invalid", "nslookup nosuchhost.invalid"}},
+		// Node 20's net.connect
+		{"MongoServerSelectionError: getaddrinfo EAI_AGAIN db0.example.invalid", "HOST_NOT_RESOLVED", "no DNS server answered", []string{"getent hosts db0.example.invalid"}},
+		// PyMongo 3.11, a listener that never answers, without TLS
+		{"127.0.0.1:27131: timed out, Timeout: 2.0s", "SOCKET_TIMEOUT", "not a certificate problem", []string{"nc -vz -w 5 127.0.0.1 27131"}},
+		// last-silent.txt, first part
+		{"pymongo.errors.ServerSelectionTimeoutError: No servers found yet, Timeout: 1.5s", "NO_SERVERS_FOUND_YET", "nothing here points to the certificates", []string{"nc -vz", "openssl s_client -connect"}},
+		// last-silent2.txt, first part
+		{"SSL handshake failed: 127.0.0.1:27120: _ssl.c:975: The handshake operation timed out, Timeout: 1.5s", "TLS_HANDSHAKE_TIMEOUT", "not a certificate problem", []string{"nc -vz -w 5 127.0.0.1 27120", "openssl s_client -connect 127.0.0.1:27120"}},
+		// PyMongo 3.11 against a server answering saslStart with AuthenticationFailed
+		{"pymongo.errors.OperationFailure: Authentication failed., full error: {'ok': 0.0, 'errmsg': 'Authentication failed.', 'code': 18, 'codeName': 'AuthenticationFailed'}", "AUTHENTICATION_FAILED", "the server certificate is not the problem", []string{"mongosh"}},
+	} {
+		ex := Explain(tc.text, i18n.English)
+		if len(ex) != 1 || ex[0].ID != tc.id {
+			t.Fatalf("%s: %+v", tc.text, ex)
+		}
+		if !strings.Contains(ex[0].Meaning, tc.says) {
+			t.Errorf("%s: meaning %q lacks %q", tc.id, ex[0].Meaning, tc.says)
+		}
+		cmds := strings.Join(ex[0].Commands, "\n")
+		for _, c := range tc.cmds {
+			if !strings.Contains(cmds, c) {
+				t.Errorf("%s: commands %q lack %q", tc.id, ex[0].Commands, c)
+			}
+		}
+		if ex[0].UsedTLS() != (tc.id == "TLS_HANDSHAKE_TIMEOUT") {
+			t.Errorf("%s: UsedTLS = %v", tc.id, ex[0].UsedTLS())
+		}
+	}
+}
+
+// A connection reset or closed when the client used TLS is never explained
+// as "the client did not use TLS".
+func TestResetWithTLSIsNotMissingTLS(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		ctx  Context
+		id   string
+	}{
+		// /tmp/explore-err-work/last-closer.txt (PyMongo 3.11, tls=true, a listener that resets)
+		{`pymongo.errors.ServerSelectionTimeoutError: SSL handshake failed: 127.0.0.1:27122: [Errno 104] Connection reset by peer, Timeout: 1.5s, Topology Description: <TopologyDescription id: 6b0b86f49e33ffb2a386982c, topology_type: Single, servers: [<ServerDescription ('127.0.0.1', 27122) server_type: Unknown, rtt: None, error=AutoReconnect('SSL handshake failed: 127.0.0.1:27122: [Errno 104] Connection reset by peer')>]>`, Context{}, "TLS_HANDSHAKE_RESET"},
+		// The same with the connection string saying tls=true.
+		{`SSL handshake failed: 127.0.0.1:27122: [Errno 104] Connection reset by peer`, Context{TLS: "on"}, "TLS_HANDSHAKE_RESET"},
+		// last-okbase.txt, first part, with a connection string that has tls=true
+		{`pymongo.errors.ServerSelectionTimeoutError: connection closed, Timeout: 1.5s`, Context{TLS: "on"}, "CONNECTION_CLOSED"},
+		// A reset without the handshake prefix, tls=true in the connection string
+		{`pymongo.errors.ServerSelectionTimeoutError: db0.example.net:27017: [Errno 104] Connection reset by peer, Timeout: 30s`, Context{TLS: "on"}, "CONNECTION_RESET"},
+		// github.com/airbytehq/airbyte/issues/48431 (Java)
+		{`Caused by: javax.net.ssl.SSLHandshakeException: Remote host terminated the handshake`, Context{}, "REMOTE_HOST_TERMINATED_HANDSHAKE"},
+	} {
+		ex := ExplainIn(tc.text, tc.ctx, i18n.English)
+		if len(ex) != 1 || ex[0].ID != tc.id {
+			t.Fatalf("%s: %+v", tc.text, ex)
+		}
+		all := ex[0].Meaning + strings.Join(ex[0].Fixes, " ")
+		for _, c := range ex[0].Causes {
+			all += c.Text
+		}
+		if strings.Contains(all, "Add tls=true") || strings.Contains(all, "did not use it") {
+			t.Errorf("%s: explained as TLS missing: %s", tc.id, all)
+		}
+		if !strings.Contains(all, "adding tls=true changes nothing") {
+			t.Errorf("%s: does not say TLS was used: %s", tc.id, ex[0].Meaning)
+		}
+		if !ex[0].UsedTLS() {
+			t.Errorf("%s: UsedTLS = false", tc.id)
+		}
+	}
+	ex := ExplainIn(`SSL handshake failed: 127.0.0.1:27122: [Errno 104] Connection reset by peer`, Context{}, i18n.English)
+	causes := ""
+	for _, c := range ex[0].Causes {
+		causes += c.Text + "\n"
+	}
+	for _, s := range []string{"net.tls.mode disabled", "firewall", "TLS versions or cipher suites"} {
+		if !strings.Contains(causes, s) {
+			t.Errorf("handshake reset causes lack %q:\n%s", s, causes)
+		}
+	}
+	// Without TLS in the text or the connection string, the old advice stands.
+	ex = ExplainIn(`pymongo.errors.ServerSelectionTimeoutError: connection closed, Timeout: 1.5s`, Context{TLS: "off"}, i18n.English)
+	if len(ex) != 1 || !strings.Contains(strings.Join(ex[0].Fixes, " "), "Add tls=true") || ex[0].UsedTLS() {
+		t.Errorf("tls=false: %+v", ex)
+	}
+}
+
+// hostFor finds the host right after "SSL handshake failed: ", so that the
+// generic match and the specific one of the same message are about the
+// same host (and the message is explained once).
+func TestHostAfterHandshakePrefix(t *testing.T) {
+	// /tmp/explore-err-work/last-silent2.txt (PyMongo 3.11)
+	text := `pymongo.errors.ServerSelectionTimeoutError: SSL handshake failed: 127.0.0.1:27120: _ssl.c:975: The handshake operation timed out, Timeout: 1.5s, Topology Description: <TopologyDescription id: 6b0b86f1069cbd74677a61ac, topology_type: Single, servers: [<ServerDescription ('127.0.0.1', 27120) server_type: Unknown, rtt: None, error=NetworkTimeout('SSL handshake failed: 127.0.0.1:27120: _ssl.c:975: The handshake operation timed out')>]>`
+	for _, at := range []int{strings.Index(text, "SSL handshake failed"), strings.LastIndex(text, "SSL handshake failed")} {
+		m := match{start: at, end: at + len("SSL handshake failed")}
+		if h := hostFor(text, m); h != "127.0.0.1:27120" {
+			t.Errorf("host after the prefix at %d: %q", at, h)
+		}
+	}
+	ex := Explain(text, i18n.English)
+	if len(ex) != 1 || ex[0].Host != "127.0.0.1:27120" {
+		t.Errorf("explained %d times: %+v", len(ex), ex)
+	}
+	// The host in PyMongo's tuple form (last-okbase.txt's topology description).
+	text = `<ServerDescription ('localhost', 27101) server_type: Unknown, rtt: None, error=AutoReconnect('connection closed')>`
+	if h := hostFor(text, match{start: strings.Index(text, "connection closed"), end: len(text) - 3}); h != "localhost:27101" {
+		t.Errorf("tuple host: %q", h)
+	}
+	if h := hostFor("('::1', 27017) server_type: Unknown, error=AutoReconnect('connection closed')", match{start: 50, end: 60}); h != "[::1]:27017" {
+		t.Errorf("IPv6 tuple host: %q", h)
+	}
+}
+
+// Java's first line does not say whether the certificate expired or is
+// not valid yet; the "Caused by" line further down does.
+func TestJavaValidityCheck(t *testing.T) {
+	// /tmp/explore-err-work/java-out.txt (OpenJDK 17 against an expired certificate)
+	first := "javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed"
+	ex := Explain(first, i18n.English)
+	if len(ex) != 1 || ex[0].ID != "CERT_EXPIRED_OR_NOT_YET_VALID" || !strings.Contains(ex[0].Meaning, "CertificateExpiredException") || ex[0].CheckIDs[0] != "validity.period" {
+		t.Errorf("first line: %+v", ex)
+	}
+	full := first + `
+Caused by: sun.security.validator.ValidatorException: PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed
+Caused by: java.security.cert.CertPathValidatorException: validity check failed
+Caused by: java.security.cert.CertificateExpiredException: NotAfter: Wed Jan 01 00:00:00 UTC 2025`
+	ex = Explain(full, i18n.English)
+	if len(ex) != 1 || ex[0].ID != "CERTIFICATE_VERIFY_FAILED/X509_V_ERR_CERT_HAS_EXPIRED" {
+		t.Errorf("full trace: %+v", ex)
+	}
+}
+
+// Node's "is not cert's CN" names the host the client connected to.
+func TestNodeCNMismatchNamesTheHost(t *testing.T) {
+	// /tmp/explore-err-work/node-out.txt (Node 20's tls)
+	ex := Explain("MongoServerSelectionError: Hostname/IP does not match certificate's altnames: Host: localhost. is not cert's CN: 127.0.0.1", i18n.English)
+	if len(ex) != 1 || !strings.Contains(ex[0].Meaning, "not valid for localhost") || !strings.Contains(ex[0].Meaning, "valid for 127.0.0.1") {
+		t.Fatalf("%+v", ex)
+	}
+	cmds := strings.Join(ex[0].Commands, "\n")
+	if strings.Contains(cmds, "HOST") || !strings.Contains(cmds, "-connect localhost:27017 -servername localhost") {
+		t.Errorf("commands %q", ex[0].Commands)
 	}
 }

@@ -43,6 +43,21 @@ func verifyCmd(name string) string {
 	return "openssl verify -CAfile ca.pem -untrusted chain.pem -verify_hostname " + name + " server.pem"
 }
 
+// ncCmd tries the TCP connection alone (5 s at most).
+func ncCmd(hostPort string) string {
+	return "nc -vz -w 5 " + hostOnly(hostPort) + " " + portOf(hostPort)
+}
+
+// lastGroup is the last group a rule matched.
+func lastGroup(g []string) string {
+	for i := len(g) - 1; i > 0; i-- {
+		if g[i] != "" {
+			return g[i]
+		}
+	}
+	return ""
+}
+
 const pyOpenSSLVersion = `python -c "import ssl; print(ssl.OPENSSL_VERSION)"`
 
 // describe fills Meaning, Causes, Fixes, Commands, CheckIDs and OpenSSLCode.
@@ -90,6 +105,9 @@ func describe(ex *Explanation, g []string, p *i18n.Printer) {
 		x.checks("chain.trusted")
 	case "CERT_EXPIRED_OR_NOT_YET_VALID":
 		ex.Meaning = p.T("explain.goValidity.meaning", "A certificate of the server's chain is outside its validity period at the client's clock (Go prints the same text for both cases).", x.a)
+		if ex.Source == "Java driver" {
+			ex.Meaning = p.T("explain.javaValidity.meaning", "Java found a certificate of the server's chain outside its validity period at the client's clock (\"validity check failed\"); this line does not say whether it has expired or is not valid yet: a \"Caused by: java.security.cert.CertificateExpiredException\" (or CertificateNotYetValidException) line further down the stack trace does.", x.a)
+		}
 		causeExpired(x)
 		causeClock(x)
 		x.fix(p.T("explain.expired.fix", "Renew the certificate (and install the new one with its intermediate on every member), then restart or rotate certificates on the server; check the client's clock.", x.a))
@@ -128,8 +146,12 @@ func describe(ex *Explanation, g []string, p *i18n.Printer) {
 			p.T("explain.eof.c1.confirm", "The mongod log at the same time says why (\"no SSL certificate provided by peer\", \"no shared cipher\", \"peer did not return a certificate\").", x.a))
 		x.cause(p.T("explain.eof.c2", "A firewall, load balancer or the Atlas IP access list drops the connection.", x.a),
 			p.T("explain.eof.c2.confirm", "openssl s_client from the same machine fails the same way; from an allowed machine it works.", x.a))
+		x.cause(p.T("explain.eof.c3", "Nothing on that port speaks TLS: a mongod with net.tls.mode disabled, or another service, closes the connection when the TLS hello arrives (the client did use TLS: adding tls=true changes nothing).", x.a),
+			p.T("explain.eof.c3.confirm", "openssl s_client to the port ends the same way without showing a certificate; the mongod log says \"SSL handshake received but server is started without SSL support\".", x.a))
+		x.cause(p.T("explain.eof.c4", "The server is overloaded or at its connection limit (net.maxIncomingConnections) and closes new connections.", x.a),
+			p.T("explain.eof.c4.confirm", "The mongod log says \"connection refused because too many open connections\", or monitoring shows the load at that time.", x.a))
 		x.fix(p.T("explain.eof.fix", "Read the server log for the matching connection; pass tlsCertificateKeyFile when the server requires client certificates; add the client's address to the IP access list; upgrade MongoDB before 4.0.", x.a))
-		x.cmd(sclientCmd(hp, name))
+		x.cmd(ncCmd(hp), sclientCmd(hp, name))
 		x.checks("key.present", "tls.enabled")
 	case "TLSV13_ALERT_CERTIFICATE_REQUIRED", "PEER_DID_NOT_RETURN_A_CERTIFICATE", "NO_CLIENT_CERTIFICATE":
 		ex.Meaning = p.T("explain.certRequired.meaning", "The server requires a client certificate and the client did not send one.", x.a)
@@ -182,7 +204,13 @@ func describe(ex *Explanation, g []string, p *i18n.Printer) {
 			p.T("explain.plainToTLS.c1.confirm", "Check tls.enabled for the customer's connection string; the client sees \"connection closed\" or \"Connection reset by peer\".", x.a))
 		x.fix(p.T("explain.plainToTLS.fix", "Add tls=true to the connection string (and tlsCAFile=<ca.pem> if the server's CA is private).", x.a))
 		x.checks("tls.enabled")
-	case "CONNECTION_CLOSED", "CONNECTION_RESET", "REMOTE_HOST_TERMINATED_HANDSHAKE":
+	case "TLS_HANDSHAKE_RESET", "REMOTE_HOST_TERMINATED_HANDSHAKE":
+		describeHandshakeReset(x)
+	case "CONNECTION_CLOSED", "CONNECTION_RESET":
+		if ex.tls {
+			describeClosedAfterTLS(x)
+			break
+		}
 		ex.Meaning = p.T("explain.closed.meaning", "The server at {host} closed the connection before a reply; with TLS-only servers this is what a client without TLS sees.", x.a)
 		x.cause(p.T("explain.closed.c1", "The server requires TLS and the client did not use it (server log: \"The server is configured to only allow SSL connections\").", x.a),
 			p.T("explain.closed.c1.confirm", "Check tls.enabled for the connection string and the server's net.tls.mode.", x.a))
@@ -191,6 +219,77 @@ func describe(ex *Explanation, g []string, p *i18n.Printer) {
 		x.fix(p.T("explain.closed.fix", "Add tls=true to the connection string when the server requires TLS; otherwise read the server log for the rejected connection.", x.a))
 		x.cmd(sclientCmd(hp, name))
 		x.checks("tls.enabled", "key.present")
+	case "TLS_HANDSHAKE_TIMEOUT":
+		ex.Meaning = p.T("explain.handshakeTimeout.meaning", "The TCP connection to {host} was made and the client sent its TLS hello, but no TLS answer came before connectTimeoutMS ran out (\"The handshake operation timed out\"). No certificate was exchanged, so this is not a certificate problem: something on that port accepts connections but does not answer TLS in time.", x.a)
+		x.cause(p.T("explain.handshakeTimeout.c1", "What listens on that port is not a TLS server and waits for the client to say more (another service, or a proxy port meant for something else).", x.a),
+			p.T("explain.handshakeTimeout.c1.confirm", "openssl s_client -connect {host} prints CONNECTED and then hangs without a certificate; check which process owns the port on the server (ss -ltnp).", x.a))
+		x.cause(p.T("explain.handshakeTimeout.c2", "A proxy, load balancer or firewall accepts the connection and then holds or drops it (no healthy backend, a TLS passthrough to a closed port, packet inspection).", x.a),
+			p.T("explain.handshakeTimeout.c2.confirm", "nc -vz connects at once, but openssl s_client hangs; from inside the server's network, or straight to mongod, the handshake completes.", x.a))
+		x.cause(p.T("explain.handshakeTimeout.c3", "The server is overloaded (CPU, memory or too many connections) and answers the handshake later than connectTimeoutMS.", x.a),
+			p.T("explain.handshakeTimeout.c3.confirm", "The mongod log and monitoring show load at that time; the same connection succeeds with a larger connectTimeoutMS or at a quieter time.", x.a))
+		x.fix(p.T("explain.handshakeTimeout.fix", "Find what answers on that port with the commands below: connect to mongod's own TLS port, give the proxy or load balancer a healthy backend, or relieve the server; a larger connectTimeoutMS helps only when the server is just slow.", x.a))
+		x.cmd(ncCmd(hp), "timeout 10 "+sclientCmd(hp, name))
+		x.checks("sclient.handshake")
+	case "CONNECTION_REFUSED":
+		ex.Meaning = p.T("explain.refused.meaning", "Nothing accepted the TCP connection to {host}: the machine answered that no program listens on that port (connection refused). This happens before TLS, so it is not a certificate problem: the certificates and TLS options play no part yet.", x.a)
+		x.cause(p.T("explain.refused.c1", "mongod/mongos is not running on that machine, or listens on another port (net.port) or only on another address (net.bindIp: localhost only by default).", x.a),
+			p.T("explain.refused.c1.confirm", "On the server, ss -ltnp | grep mongo shows the address and port it listens on; from the client, nc -vz says the connection is refused.", x.a))
+		x.cause(p.T("explain.refused.c2", "The connection string names the wrong host or port: a port forward or SSH tunnel that is not running, or localhost inside a container (the container itself, not the machine running it).", x.a),
+			p.T("explain.refused.c2.confirm", "Compare the host and port of the error with where mongod runs.", x.a))
+		x.cause(p.T("explain.refused.c3", "A firewall on the way rejects the connection (a REJECT rule rather than a silent drop).", x.a),
+			p.T("explain.refused.c3.confirm", "nc -vz from a machine in the server's own network connects.", x.a))
+		x.fix(p.T("explain.refused.fix", "Start mongod, or correct the host and port, and let it listen on an address the client can reach (net.bindIp); the TLS settings can be judged only once the connection is accepted.", x.a))
+		x.cmd(ncCmd(hp), "ss -ltnp | grep mongo")
+	case "HOST_NOT_RESOLVED":
+		if n := lastGroup(g); n != "" && !strings.Contains(n, ":") {
+			name = n
+			x.a["name"] = n
+		}
+		if strings.Contains(ex.Quote, "-3]") || strings.Contains(ex.Quote, "EAI_AGAIN") {
+			ex.Meaning = p.T("explain.noName.meaningTemporary", "The client could not look up the host name {name}: no DNS server answered (\"temporary failure\"), so it never reached the server. This is not a certificate problem.", x.a)
+		} else {
+			ex.Meaning = p.T("explain.noName.meaning", "The client could not resolve the host name {name}: the DNS says no such name exists (for this client), so it never reached the server. This is not a certificate problem.", x.a)
+		}
+		x.cause(p.T("explain.noName.c1", "The host name is wrong: a typo, a server or cluster renamed or deleted, or a name that exists only in another network (an internal name, a private endpoint or peering name).", x.a),
+			p.T("explain.noName.c1.confirm", "getent hosts {name} (or nslookup {name}) fails on the client; on a machine in the server's network it answers.", x.a))
+		x.cause(p.T("explain.noName.c2", "The client's DNS is not reachable or not configured (no network, a VPN or container without DNS): \"Temporary failure in name resolution\" means no name server answered, not that the name does not exist.", x.a),
+			p.T("explain.noName.c2.confirm", "cat /etc/resolv.conf shows the name servers; nslookup {name} 8.8.8.8 answers while nslookup {name} does not.", x.a))
+		x.cause(p.T("explain.noName.c3", "The replica set advertises member names (rs.conf()) that the client cannot resolve: the name in the connection string resolves, the members' names do not.", x.a),
+			p.T("explain.noName.c3.confirm", "The name that fails is a member's name from rs.conf(), not the one in the connection string.", x.a))
+		x.fix(p.T("explain.noName.fix", "Correct the host name, or make the client able to resolve it (its DNS, a VPN; /etc/hosts for a test); the certificates matter only once the name resolves and the connection is made.", x.a))
+		x.cmd("getent hosts "+name, "nslookup "+name, "cat /etc/resolv.conf")
+	case "SOCKET_TIMEOUT":
+		ex.Meaning = p.T("explain.timeout.meaning", "The connection to {host} timed out (connectTimeoutMS, 20 s by default): the server did not accept the connection, or did not answer the first command, in time. PyMongo prints this form when no TLS handshake was under way, so it is not a certificate problem.", x.a)
+		x.cause(p.T("explain.timeout.c1", "A firewall, a cloud security group or an IP access list (Atlas Network Access included) silently drops the client's packets.", x.a),
+			p.T("explain.timeout.c1.confirm", "nc -vz -w 5 hangs and times out from the client, and connects from an allowed machine; in Atlas, check that the client's public address (curl -s https://checkip.amazonaws.com) is in the project's IP access list.", x.a))
+		x.cause(p.T("explain.timeout.c2", "The host or port is wrong and the address does not answer at all (an address of another network, a server that is down).", x.a),
+			p.T("explain.timeout.c2.confirm", "getent hosts {name} shows the address the client uses; check that it is the server's.", x.a))
+		x.cause(p.T("explain.timeout.c3", "Something accepts the connection but never answers (a proxy or load balancer without a healthy backend, a hung or overloaded server).", x.a),
+			p.T("explain.timeout.c3.confirm", "nc -vz connects at once: then the network is fine and the server side is slow; read the mongod log and its load.", x.a))
+		x.fix(p.T("explain.timeout.fix", "Allow the client's address (firewall, security group, Atlas Network Access) and check the host and port; the TLS settings and certificates can be judged only once the connection is answered.", x.a))
+		x.cmd(ncCmd(hp), "getent hosts "+name, "curl -s https://checkip.amazonaws.com")
+	case "NO_SERVERS_FOUND_YET":
+		ex.Meaning = p.T("explain.noServersYet.meaning", "PyMongo's server selection gave up (serverSelectionTimeoutMS) before its first attempt to connect to {host} had finished, so no error was recorded: the TCP connection, the TLS handshake or the first command was still waiting for an answer. The text names no TLS error, so nothing here points to the certificates.", x.a)
+		x.cause(p.T("explain.noServersYet.c1", "The server does not answer: a firewall, security group or IP access list drops the packets, or the host is down, and the connection waits until connectTimeoutMS (20 s by default).", x.a),
+			p.T("explain.noServersYet.c1.confirm", "nc -vz -w 5 hangs and times out instead of connecting or being refused.", x.a))
+		x.cause(p.T("explain.noServersYet.c2", "serverSelectionTimeoutMS is shorter than the connection takes (a small value set for a test, or a slow link), so selection ends first.", x.a),
+			p.T("explain.noServersYet.c2.confirm", "Retry with serverSelectionTimeoutMS larger than connectTimeoutMS: PyMongo then reports the connection's own error (timed out, refused, or a TLS error).", x.a))
+		x.cause(p.T("explain.noServersYet.c3", "Something accepts the connection but never answers (a listener that is not mongod, a proxy or load balancer without a healthy backend, an overloaded server).", x.a),
+			p.T("explain.noServersYet.c3.confirm", "nc -vz connects, but openssl s_client hangs without printing a certificate.", x.a))
+		x.fix(p.T("explain.noServersYet.fix", "Retry with serverSelectionTimeoutMS larger than connectTimeoutMS (for example serverSelectionTimeoutMS=30000) to see the real error, and check with the commands below that the port answers and speaks TLS.", x.a))
+		x.cmd(ncCmd(hp), "timeout 10 "+sclientCmd(hp, name))
+	case "AUTHENTICATION_FAILED":
+		ex.Meaning = p.T("explain.auth.meaning", "The server rejected the credentials (code 18, AuthenticationFailed). The connection, and the TLS handshake when TLS is on, had already succeeded, so the server certificate is not the problem: the user name, password, authSource or mechanism is.", x.a)
+		x.cause(p.T("explain.auth.c1", "Wrong user name or password, or a password with special characters (@ : / ? # [ ] %) that are not percent-encoded in the connection string.", x.a),
+			p.T("explain.auth.c1.confirm", "Log in with mongosh as the same user (command below); print the encoded password with urllib.parse.quote_plus.", x.a))
+		x.cause(p.T("explain.auth.c2", "The user is defined in another database than authSource (default: the database of the connection string, else admin; Atlas database users are in admin).", x.a),
+			p.T("explain.auth.c2.confirm", "db.getSiblingDB(\"admin\").getUsers() (or in the database meant to hold the user) lists it.", x.a))
+		x.cause(p.T("explain.auth.c3", "The mechanism does not fit the user: authMechanism=MONGODB-X509 with a client certificate whose subject is not a user of $external, or a SCRAM mechanism the user was not created with.", x.a),
+			p.T("explain.auth.c3.confirm", "The mongod log's \"Authentication failed\" line names the user and mechanism; for X.509, compare the certificate's subject (command below) with the $external user's name.", x.a))
+		x.fix(p.T("explain.auth.fix", "Correct the user name, password (percent-encoded), authSource or authMechanism; the TLS settings and certificates need no change for this error.", x.a))
+		x.cmd("mongosh 'mongodb://"+hp+"/' --username USER --authenticationDatabase admin",
+			`python -c "import urllib.parse, getpass; print(urllib.parse.quote_plus(getpass.getpass()))"`,
+			"openssl x509 -in client.pem -noout -subject -nameopt RFC2253")
 	case "SSL_HANDSHAKE_FAILED":
 		ex.Meaning = p.T("explain.handshakeFailed.meaning", "The TLS handshake with {host} failed; this part of the text does not say why.", x.a)
 		x.cause(p.T("explain.handshakeFailed.c1", "Any of the certificate, version or client-certificate problems: the full message (after \"SSL handshake failed: host:port:\") or the server log names it.", x.a),
@@ -446,7 +545,12 @@ func describeHostname(x *b, g []string) {
 		wanted = name
 	} else {
 		name = wanted
-		x.cmd(sclientCmd(net.JoinHostPort(wanted, portOf(hp)), wanted))
+		if ex.Host == "" {
+			// The text names the host but not the port: use it with the default port.
+			hp = net.JoinHostPort(wanted, portOf(hp))
+		} else {
+			x.cmd(sclientCmd(net.JoinHostPort(wanted, portOf(hp)), wanted))
+		}
 	}
 	x.a["wanted"] = wanted
 	switch ex.ID {
@@ -469,6 +573,41 @@ func describeHostname(x *b, g []string) {
 	_ = name
 	x.cmd(sclientCmd(hp, hostOnly(hp)) + " | openssl x509 -noout -ext subjectAltName")
 	x.checks("hostname.match")
+}
+
+// describeHandshakeReset explains a connection reset or closed during the
+// TLS handshake: the client did use TLS, so "add tls=true" is never the fix.
+func describeHandshakeReset(x *b) {
+	p, ex := x.p, x.ex
+	hp, name := hostParts(ex.Host)
+	ex.Meaning = p.T("explain.handshakeReset.meaning", "The client started a TLS handshake with {host} and the connection was reset (or closed) before the handshake finished, without a TLS alert saying why. The client did use TLS, so adding tls=true changes nothing; no certificate was checked yet.", x.a)
+	x.cause(p.T("explain.handshakeReset.c1", "The server does not speak TLS on that port: mongod runs with net.tls.mode disabled (it logs \"SSL handshake received but server is started without SSL support\" and drops the connection), or the port belongs to another service.", x.a),
+		p.T("explain.handshakeReset.c1.confirm", "openssl s_client to the port is reset too, or prints \"wrong version number\", instead of showing a certificate; check net.tls.mode in the server's configuration.", x.a))
+	x.cause(p.T("explain.handshakeReset.c2", "A proxy, load balancer or firewall on the way resets TLS connections (a filtering or TLS-inspecting device, an IP allow list).", x.a),
+		p.T("explain.handshakeReset.c2.confirm", "nc -vz connects (TCP is allowed) but openssl s_client from the same machine is reset; from another network, or from the server itself, the handshake completes.", x.a))
+	x.cause(p.T("explain.handshakeReset.c3", "The server refuses the client's TLS versions or cipher suites and drops the connection without an alert (an old server, or net.tls.disabledProtocols leaving only versions the client does not offer).", x.a),
+		p.T("explain.handshakeReset.c3.confirm", "openssl s_client with -tls1_2 and with -tls1_3 against the port: one completes, the other is reset; python -c \"import ssl; print(ssl.OPENSSL_VERSION)\" shows the client's OpenSSL.", x.a))
+	x.fix(p.T("explain.handshakeReset.fix", "Find which of these with the commands below: connect to the port where mongod speaks TLS, or enable TLS on the server (net.tls.mode requireTLS with a certificate); let TLS through the proxy or firewall; make the TLS versions overlap. Keep tls=true if the server is meant to use TLS.", x.a))
+	x.cmd(ncCmd(hp), sclientCmd(hp, name), "openssl s_client -connect "+hp+" -servername "+name+" -tls1_2 </dev/null")
+	x.checks("sclient.handshake")
+}
+
+// describeClosedAfterTLS explains a closed or reset connection when the
+// client used TLS and the text names no failed handshake: the handshake
+// completed from the client's side, then the server closed.
+func describeClosedAfterTLS(x *b) {
+	p, ex := x.p, x.ex
+	hp, name := hostParts(ex.Host)
+	ex.Meaning = p.T("explain.closedTLS.meaning", "The client used TLS and the server at {host} closed (or reset) the connection without a TLS error on the client's side: the handshake had completed, then the server ended the connection. The client did use TLS, so adding tls=true changes nothing.", x.a)
+	x.cause(p.T("explain.closedTLS.c1", "The server rejected the client certificate: with TLS 1.3 the server checks it after the client has finished the handshake, so a missing or untrusted client certificate shows as a closed connection (the mongod log names the reason, \"no SSL certificate provided by peer\" or the verification error).", x.a),
+		p.T("explain.closedTLS.c1.confirm", "Read the mongod log at the same time; supply tlsCertificateKeyFile here: key.present and purpose.client check it.", x.a))
+	x.cause(p.T("explain.closedTLS.c2", "What answers on that port is not mongod: a TLS proxy or load balancer without a backend, or another TLS service.", x.a),
+		p.T("explain.closedTLS.c2.confirm", "openssl s_client shows whose certificate is served; it should be the MongoDB server's.", x.a))
+	x.cause(p.T("explain.closedTLS.c3", "The server is at its connection limit (net.maxIncomingConnections) and closes new connections.", x.a),
+		p.T("explain.closedTLS.c3.confirm", "The mongod log says \"connection refused because too many open connections\".", x.a))
+	x.fix(p.T("explain.closedTLS.fix", "Read the mongod log for this connection; pass a client certificate issued by the server's CA (tlsCertificateKeyFile) when the server requires one; check that the port belongs to mongod. Do not change tls=true.", x.a))
+	x.cmd(sclientCmd(hp, name), "openssl s_client -connect "+hp+" -servername "+name+" -cert client.pem -key client.pem </dev/null")
+	x.checks("key.present", "purpose.client", "sclient.handshake")
 }
 
 func portOf(hp string) string {

@@ -147,9 +147,9 @@ type Cert struct {
 // Error texts of PyMongo/OpenSSL (quotations: not translated).
 const (
 	pyPrefix        = "pymongo.errors.ConfigurationError: Private key doesn't match certificate: "
-	pyPEMLib        = pyPrefix + "[SSL] PEM lib (_ssl.c:NNNN)"
-	pyMismatch      = pyPrefix + "[X509: KEY_VALUES_MISMATCH] key values mismatch (_ssl.c:NNNN)"
-	pyNoCert        = pyPrefix + "[SSL: NO_CERTIFICATE_ASSIGNED] no certificate assigned (_ssl.c:NNNN)"
+	pyPEMLib        = pyPrefix + "[SSL] PEM lib (_ssl.c:…)"
+	pyMismatch      = pyPrefix + "[X509: KEY_VALUES_MISMATCH] key values mismatch (_ssl.c:…)"
+	pyNoCert        = pyPrefix + "[SSL: NO_CERTIFICATE_ASSIGNED] no certificate assigned (_ssl.c:…)"
 	pyPrompt        = "Enter PEM pass phrase:"
 	pyNoTTY         = "OSError: [Errno 22] Invalid argument"
 	convertPKCS8    = "openssl pkcs8 -topk8 -v2 aes-256-cbc -in {file} -out client.key"

@@ -31,10 +31,10 @@ func (a *analysis) chainLoadCheck(c report.Check) (report.Check, bool) {
 		case !chain.ErrAfterFirst:
 			pyErr = pyPEMLib
 		case e.OpenSSLName() != "":
-			pyErr = pyPrefix + fmt.Sprintf("[PEM: %s] %s (_ssl.c:NNNN)", e.Reason, e.ReasonText())
+			pyErr = pyPrefix + fmt.Sprintf("[PEM: %s] %s (_ssl.c:…)", e.Reason, e.ReasonText())
 			opensslErr = &report.OpenSSLError{Name: e.OpenSSLName(), Text: e.ReasonText()}
 		default:
-			pyErr = pyPrefix + "unknown error (_ssl.c:NNNN)"
+			pyErr = pyPrefix + "unknown error (_ssl.c:…)"
 			opensslErr = nil
 		}
 	default:
@@ -45,7 +45,7 @@ func (a *analysis) chainLoadCheck(c report.Check) (report.Check, bool) {
 			}
 			line = b.Line
 			what = pemfile.DescribeNotCertificate(&b, p)
-			pyErr = pyPrefix + "[PEM] ASN1 lib (_ssl.c:NNNN)"
+			pyErr = pyPrefix + "[PEM] ASN1 lib (_ssl.c:…)"
 			opensslErr = &report.OpenSSLError{Name: "ERR_R_ASN1_LIB", Text: "ASN1 lib"}
 			break
 		}

@@ -43,7 +43,7 @@ func (a *analysis) checkStrength() report.Check {
 		}
 		c.Status = report.Fail
 		c.OpenSSLError = &report.OpenSSLError{Name: "SSL_R_" + reason, Text: text}
-		c.PyMongoError = pyPrefix + "[SSL: " + reason + "] " + text + " (_ssl.c:NNNN)"
+		c.PyMongoError = pyPrefix + "[SSL: " + reason + "] " + text + " (_ssl.c:…)"
 		c.Title = p.T("key.strength.fail.title", "OpenSSL refuses {role} {cert}: {what}", i18n.Args{"role": role, "cert": certid.Label(cert), "what": what})
 		c.Detail = p.T("key.strength.fail.detail", "When PyMongo loads tlsCertificateKeyFile ({location}), OpenSSL checks the client certificate and each certificate after it against its security level, 2 with Python 3.10 and later and with Debian's and Ubuntu's OpenSSL, and stops at {cert}. PyMongo fails when the MongoClient is created, before connecting, with: {error}",
 			i18n.Args{"location": a.s.Certificates[i].Location, "cert": certid.Label(cert), "error": c.PyMongoError})

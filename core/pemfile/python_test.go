@@ -354,7 +354,7 @@ func TestPythonAgrees(t *testing.T) {
 	}
 }
 
-// pySuffix is the " (_ssl.c:NNNN)" Python appends.
+// pySuffix is the " (_ssl.c:<line>)" Python appends.
 func pySuffix(s string) string {
 	if i := strings.LastIndex(s, " (_ssl.c:"); i >= 0 {
 		return s[i:]
