@@ -57,6 +57,10 @@ type inspection struct {
 	defects        map[string]*defect
 	repairedLocs   map[string]bool
 	unreadableLeaf *unreadableCert
+	// undecided are the ids of warning checks whose outcome depends on what
+	// is not known here (the server's configuration): the verdict then makes
+	// no prediction.
+	undecided []string
 	// explains caches the pasted error's explanations (explained: done).
 	explains  []explain.Explanation
 	explained bool

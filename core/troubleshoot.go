@@ -97,6 +97,13 @@ func (in *inspection) readTranscripts() {
 		}
 		in.rep.Transcripts = append(in.rep.Transcripts, Transcript{Input: it.file.Name, Transcript: t})
 		in.add(transcriptChecks(it.file.Name, t, in.p)...)
+		if t.ClientCertRequested {
+			c := in.clientCertRequestCheck(it.file.Name, t)
+			if c.Status == report.Warn {
+				in.undecided = append(in.undecided, c.ID) // it depends on mongod's settings
+			}
+			in.add(c)
+		}
 	}
 }
 
@@ -120,16 +127,6 @@ func transcriptChecks(name string, t *sclient.Transcript, p *i18n.Printer) []rep
 		out = append(out, report.Check{ID: "sclient.ocsp", Status: report.Info, Subject: name, SubjectLabel: name,
 			Title:  p.T("sclient.ocsp.title", "Stapled OCSP (s_client -status): {status}", i18n.Args{"status": status}),
 			Detail: p.T("sclient.ocsp.detail", "PyMongo checks a stapled response only with PyOpenSSL (the pymongo[ocsp] extra). To check the response here, save it with openssl s_client -status and openssl ocsp -respout, and add the file as an OCSP response.", nil)})
-	}
-	if t.ClientCertRequested {
-		cas := strings.Join(t.AcceptableClientCAs, "; ")
-		if cas == "" {
-			cas = p.T("common.noneListed", "none listed", nil)
-		}
-		out = append(out, report.Check{ID: "sclient.clientCert", Status: report.Info, Subject: name, SubjectLabel: name,
-			Title:  p.T("sclient.clientCert.title", "The server asks for a client certificate", nil),
-			Detail: p.T("sclient.clientCert.detail", "Acceptable client certificate CA names: {cas}. PyMongo must then be given tlsCertificateKeyFile with a certificate issued by one of them.", i18n.Args{"cas": cas}),
-			Fix:    p.T("sclient.clientCert.fix", "Supply the customer's tlsCertificateKeyFile to check it here.", nil)})
 	}
 	return out
 }

@@ -124,7 +124,8 @@ func fixWithCommand(c *report.Check) string {
 // PyMongo's outcome even though nothing failed: the chain's issuer is present
 // but unreadable here, or the server certificate itself (chain.trusted as a
 // warning), or the key file holds what certinspect cannot check (a key it
-// cannot decrypt or use: keyfile.Summary.Undecided).
+// cannot decrypt or use: keyfile.Summary.Undecided), or another check said
+// its outcome depends on what is not known here (inspection.undecided).
 func undecidedCheck(rep *Report, in *inspection) *report.Check {
 	if in == nil {
 		return nil
@@ -138,6 +139,7 @@ func undecidedCheck(rep *Report, in *inspection) *report.Check {
 			ids = append(ids, kf.Undecided)
 		}
 	}
+	ids = append(ids, in.undecided...)
 	for _, id := range ids {
 		for i := range rep.Checks {
 			if c := &rep.Checks[i]; c.ID == id && c.Status == report.Warn {
