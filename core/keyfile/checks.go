@@ -244,7 +244,7 @@ func (a *analysis) checkDecrypt() report.Check {
 		if k.openssl == opensslNeedsLegacy {
 			c.Title = p.T("key.decrypt.legacyCipher.title", "The password is right, but OpenSSL 3 cannot read this encryption", nil)
 			c.Detail = p.T("key.decrypt.legacyCipher.detail", "The key in {location} decrypts with {password}, but it is encrypted with {scheme}. DES is only in OpenSSL 3's legacy provider, so PyMongo on OpenSSL 3 fails even with the right password. {pymongo}",
-				i18n.Args{"location": k.info.Location, "password": a.passwordFrom(), "scheme": k.info.Scheme, "pymongo": a.pemLibDetail()})
+				i18n.Args{"location": k.info.Location, "password": a.passwordFrom(), "scheme": k.info.Scheme, "pymongo": a.pemLibDetail()}) + " " + legacyProviderNote(p)
 			c.Fix = p.T("key.decrypt.legacyCipher.fix", "Re-encrypt the key with AES (openssl asks for the old password, then the new one) and rebuild the file.", nil)
 			c.Commands = convert
 			return c
@@ -288,7 +288,7 @@ func (a *analysis) checkDecrypt() report.Check {
 		case opensslNeedsLegacy:
 			c.Title = p.T("key.decrypt.unsupportedLegacy.title", "The key is encrypted with an obsolete scheme that OpenSSL 3 does not read", nil)
 			c.Detail = p.T("key.decrypt.unsupportedLegacy.detail", "The key in {location} is encrypted with {scheme}. OpenSSL 3 reads it only with its legacy provider loaded, so PyMongo fails even with the right password. {pymongo}",
-				i18n.Args{"location": k.info.Location, "scheme": k.info.Scheme, "pymongo": a.pemLibDetail()})
+				i18n.Args{"location": k.info.Location, "scheme": k.info.Scheme, "pymongo": a.pemLibDetail()}) + " " + legacyProviderNote(p)
 			c.Fix = p.T("key.decrypt.unsupportedLegacy.fix", "Convert the key to PBES2 with AES-256-CBC (run this where OpenSSL can still read it, e.g. with -provider legacy -provider default) and rebuild the file.", nil)
 		default:
 			c.Status = report.Warn
@@ -582,4 +582,12 @@ func attrText(o, ou, dc []string) string {
 		parts = append(parts, "DC="+v)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// legacyProviderNote is the exception to "OpenSSL 3 cannot read it": a
+// Python process that has imported the cryptography package has OpenSSL's
+// legacy provider loaded (checked with PyMongo 3.11 and python3-cryptography
+// 38: the key loads), and PyMongo imports it where PyOpenSSL is installed.
+func legacyProviderNote(p *i18n.Printer) string {
+	return p.T("key.decrypt.legacyProviderNote", "Exception: in a Python process that has imported the cryptography package, OpenSSL's legacy provider is loaded and PyMongo reads the key. PyMongo imports it itself where PyOpenSSL is installed (the pymongo[ocsp] extra), and other libraries may; re-encrypting the key removes the doubt.", nil)
 }
