@@ -54,3 +54,21 @@ func sclientTranscript(t *testing.T, name string) []byte {
 	}
 	return data
 }
+
+// Several s_client transcripts pasted into one file (a tester concatenated
+// three hosts' runs): their certificates are no server's chain, so the
+// report says so and predicts nothing.
+func TestSeveralTranscriptsInOneFile(t *testing.T) {
+	data := append(sclientTranscript(t, "wrong-host.txt"), sclientTranscript(t, "good-chain.txt")...)
+	rep := Inspect(Request{At: fixtureAt, URI: "mongodb://db0.example.net/?tls=true", Files: []File{
+		{Name: "sclient.txt", Role: RoleServerChain, Data: data}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")}}})
+	c := checkWith(rep, "sclient.several")
+	if c == nil || c.Status != report.Warn || !strings.Contains(c.Title, "holds 2 s_client transcripts") || !strings.HasPrefix(rep.Verdict.Headline, "Not enough to predict") {
+		t.Errorf("sclient.several %+v, verdict %q", c, rep.Verdict.Headline)
+	}
+	rep = Inspect(Request{At: fixtureAt, URI: "mongodb://db0.example.net/?tls=true", Files: []File{
+		{Name: "sclient.txt", Role: RoleServerChain, Data: sclientTranscript(t, "good-chain.txt")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")}}})
+	if c := checkWith(rep, "sclient.several"); c != nil {
+		t.Errorf("one transcript: %+v", c)
+	}
+}

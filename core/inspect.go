@@ -61,6 +61,10 @@ type inspection struct {
 	// is not known here (the server's configuration): the verdict then makes
 	// no prediction.
 	undecided []string
+	// chainUnreliable is set when the server chain is not one server's (an
+	// input holding several s_client transcripts): the handshake's failures
+	// then predict nothing either.
+	chainUnreliable bool
 	// explains caches the pasted error's explanations (explained: done).
 	explains  []explain.Explanation
 	explained bool

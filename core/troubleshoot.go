@@ -97,6 +97,16 @@ func (in *inspection) readTranscripts() {
 		}
 		in.rep.Transcripts = append(in.rep.Transcripts, Transcript{Input: it.file.Name, Transcript: t})
 		in.add(transcriptChecks(it.file.Name, t, in.p)...)
+		if n := transcriptCount(it.file.Data); n > 1 && it.role == RoleServerChain {
+			// Several servers' chains read as one: the path is not the server's.
+			args := i18n.Args{"name": it.file.Name, "n": n}
+			in.add(report.Check{ID: "sclient.several", Status: report.Warn, Subject: it.file.Name, SubjectLabel: it.file.Name,
+				Title:  in.p.T("sclient.several.title", "{name} holds {n} s_client transcripts, read as one server chain", args),
+				Detail: in.p.T("sclient.several.detail", "Each openssl s_client run shows one server's chain; their certificates together are not a chain any server sends, so the path and the prediction above may be wrong.", args),
+				Fix:    in.p.T("sclient.several.fix", "Add each transcript as a file of its own (one per host), or only the one of the host that fails.", args)})
+			in.undecided = append(in.undecided, "sclient.several")
+			in.chainUnreliable = true
+		}
 		if t.ClientCertRequested {
 			c := in.clientCertRequestCheck(it.file.Name, t)
 			if c.Status == report.Warn {
@@ -129,6 +139,18 @@ func transcriptChecks(name string, t *sclient.Transcript, p *i18n.Printer) []rep
 			Detail: p.T("sclient.ocsp.detail", "PyMongo checks a stapled response only with PyOpenSSL (the pymongo[ocsp] extra). To check the response here, save it with openssl s_client -status and openssl ocsp -respout, and add the file as an OCSP response.", nil)})
 	}
 	return out
+}
+
+// transcriptCount is how many s_client runs a text holds (each prints one
+// "Certificate chain" section; -showcerts or not).
+func transcriptCount(data []byte) int {
+	n := 0
+	for line := range strings.Lines(string(data)) {
+		if strings.HasPrefix(strings.TrimLeft(line, " >"), "Certificate chain") {
+			n++
+		}
+	}
+	return n
 }
 
 func orDash(s string) string {
