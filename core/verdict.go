@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"certinspect/core/explain"
 	"certinspect/core/i18n"
 	"certinspect/core/report"
 )
@@ -108,6 +109,18 @@ func verdict(rep *Report, in *inspection, p *i18n.Printer) Verdict {
 		v.FirstFix = fixWithCommand(firstWarn)
 	case in != nil && in.server != nil && in.server.leaf != nil:
 		v.Headline = p.T("verdict.ok", "PyMongo would connect: the chain is trusted and every check passed", nil)
+	case in != nil && len(in.explanations()) > 0:
+		// Only the customer's error to go on: it failed, and here is why.
+		ex := in.explanations()[0]
+		v.Status = "warn"
+		v.CheckID = explain.CheckID(ex.ID)
+		v.Headline = p.T("verdict.explained", "The pasted error: {meaning} Give the server chain, the CA file and the connection string to check it here.", i18n.Args{"meaning": ex.Meaning})
+		if len(ex.CheckIDs) == 0 { // not something the files can confirm (a refused connection, DNS)
+			v.Headline = p.T("verdict.explainedOnly", "The pasted error: {meaning}", i18n.Args{"meaning": ex.Meaning})
+		}
+		if len(ex.Fixes) > 0 {
+			v.FirstFix = ex.Fixes[0]
+		}
 	default:
 		v.Headline = p.T("verdict.nothing", "Nothing failed in what was supplied; give the server chain, the CA file and the connection string for a full verdict", nil)
 	}

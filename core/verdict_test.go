@@ -102,3 +102,18 @@ func TestNamedCAFileNotSupplied(t *testing.T) {
 		t.Errorf("unverified: chain.trusted %+v", c)
 	}
 }
+
+// With only the customer's error to go on, the verdict is that error
+// explained, not "nothing failed" with a green tick.
+func TestVerdictFromThePastedErrorAlone(t *testing.T) {
+	rep := Inspect(Request{At: fixtureAt, ErrorText: "pymongo.errors.ServerSelectionTimeoutError: db0.example.net:27017: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006), Timeout: 30s"})
+	v := rep.Verdict
+	if v.Status != "warn" || !strings.HasPrefix(v.Headline, "The pasted error: A certificate of db0.example.net:27017's chain has passed its notAfter date") ||
+		!strings.HasSuffix(v.Headline, "to check it here.") || !strings.HasPrefix(v.FirstFix, "Renew the certificate") || checkWith(rep, v.CheckID) == nil {
+		t.Errorf("verdict %+v", v)
+	}
+	rep = Inspect(Request{At: fixtureAt, ErrorText: "pymongo.errors.ServerSelectionTimeoutError: localhost:27017: [Errno 111] Connection refused, Timeout: 30s"})
+	if v := rep.Verdict; v.Status != "warn" || !strings.Contains(v.Headline, "not a certificate problem") || strings.Contains(v.Headline, "Give the server chain") {
+		t.Errorf("refused: verdict %+v", v)
+	}
+}
