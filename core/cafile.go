@@ -12,6 +12,7 @@ import (
 	"certinspect/core/i18n"
 	"certinspect/core/pemfile"
 	"certinspect/core/report"
+	"certinspect/core/shell"
 )
 
 // checkCAFiles judges each tlsCAFile as Python's ssl loads it when the
@@ -129,7 +130,7 @@ func (in *inspection) caFileChecks(it *input) []report.Check {
 	name := it.file.Name
 	store := pemfile.LoadStore(it.file.Data)
 	count := len(it.dec.Certs)
-	cmds := []string{pemfile.PythonLoadCommand(shellQuote(name))}
+	cmds := []string{pemfile.PythonLoadCommand(shell.Quote(name))}
 	pemLib := func(what string, line int) []report.Check {
 		return []report.Check{{ID: "ca.load", Status: report.Fail, Subject: name, SubjectLabel: name,
 			Title: p.T("ca.pemLib.title", "The tlsCAFile does not load: a PEM block in it is damaged", nil),
@@ -240,16 +241,16 @@ func warningAt(d *decode.Result, loc string) (string, string) {
 // to fix it, and the command that converts it.
 func notPEMAdvice(it *input, p *i18n.Printer) (why, fix, cmd string) {
 	name := it.file.Name
-	out := shellQuote(pemFileName(name))
+	out := shell.Quote(pemFileName(name))
 	switch it.dec.Format {
 	case "der":
 		return p.T("ca.notPEM.der", "is DER (binary), not PEM", nil),
 			p.T("ca.notPEM.der.fix", "Convert it to PEM and point tlsCAFile at the PEM file.", nil),
-			"openssl x509 -inform DER -in " + shellQuote(name) + " -out " + out
+			"openssl x509 -inform DER -in " + shell.Quote(name) + " -out " + out
 	case "base64":
-		cmd := "base64 -d " + shellQuote(name) + " > " + out
+		cmd := "base64 -d " + shell.Quote(name) + " > " + out
 		if !base64OfPEM(it.file.Data) {
-			cmd = "base64 -d " + shellQuote(name) + " | openssl x509 -inform DER -out " + out
+			cmd = "base64 -d " + shell.Quote(name) + " | openssl x509 -inform DER -out " + out
 		}
 		return p.T("ca.notPEM.base64", "is base64 text that holds the certificates (for example a Kubernetes secret value copied without decoding it)", nil),
 			p.T("ca.notPEM.base64.fix", "Decode it and point tlsCAFile at the decoded file (for a Kubernetes secret: kubectl get secret NAME -o jsonpath='{.data.ca\\.crt}' | base64 -d > ca.pem).", nil),
@@ -257,7 +258,7 @@ func notPEMAdvice(it *input, p *i18n.Printer) (why, fix, cmd string) {
 	case "pkcs7":
 		return p.T("ca.notPEM.pkcs7", "is a PKCS#7 bundle, not PEM certificates", nil),
 			p.T("ca.notPEM.pkcs7.fix", "Extract the certificates as PEM and point tlsCAFile at that file.", nil),
-			"openssl pkcs7 -print_certs -in " + shellQuote(name) + " -out " + out
+			"openssl pkcs7 -print_certs -in " + shell.Quote(name) + " -out " + out
 	}
 	if len(it.dec.Unsupported) > 0 {
 		// A format core/decode names (a Java keystore, PKCS#12 …) with its

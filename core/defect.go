@@ -11,6 +11,7 @@ import (
 	"certinspect/core/i18n"
 	"certinspect/core/repair"
 	"certinspect/core/report"
+	"certinspect/core/shell"
 	"certinspect/core/x509err"
 )
 
@@ -187,7 +188,7 @@ func (in *inspection) defectIssues(it *input, rs []repairedCert) (all, unreadabl
 			out = append(out, report.Issue{Location: loc,
 				Message: p.T("defect.sanEntry.message", "the server certificate's subjectAltName holds entries Go's parser refuses ({entries}: {reason}); they are left out here. OpenSSL reads the certificate, and no host name can match such entries", args),
 				Advice:  advice,
-				Command: "openssl x509 -noout -ext subjectAltName -in " + shellQuote(it.file.Name)})
+				Command: "openssl x509 -noout -ext subjectAltName -in " + shell.Quote(it.file.Name)})
 		case it.role == RoleCertKeyFile:
 			args := i18n.Args{"reason": d.Reason}
 			msg := p.T("defect.client.message", "a certificate Go's parser refuses ({reason}); OpenSSL reads it, so PyMongo loads it, and it is read here as OpenSSL reads it", args)
@@ -197,13 +198,13 @@ func (in *inspection) defectIssues(it *input, rs []repairedCert) (all, unreadabl
 			}
 			out = append(out, report.Issue{Location: loc, Message: msg,
 				Advice:  p.T("defect.ca.advice", "Have the certificate reissued following RFC 5280. To see it with OpenSSL:", nil),
-				Command: "openssl x509 -noout -text -in " + shellQuote(it.file.Name)})
+				Command: "openssl x509 -noout -text -in " + shell.Quote(it.file.Name)})
 		case !d.leaf:
 			args := i18n.Args{"reason": d.Reason}
 			out = append(out, report.Issue{Location: loc,
 				Message: p.T("defect.ca.message", "a certificate Go's parser refuses ({reason}); OpenSSL loads it but refuses any chain through it, and it is read here as OpenSSL reads it", args),
 				Advice:  p.T("defect.ca.advice", "Have the certificate reissued following RFC 5280. To see it with OpenSSL:", nil),
-				Command: "openssl x509 -noout -text -in " + shellQuote(it.file.Name)})
+				Command: "openssl x509 -noout -text -in " + shell.Quote(it.file.Name)})
 		}
 	}
 	return out, unreadable

@@ -9,6 +9,7 @@ import (
 	"certinspect/core/i18n"
 	"certinspect/core/mongouri"
 	"certinspect/core/pemfile"
+	"certinspect/core/shell"
 )
 
 // Handover is what an engineer copies into the ticket: the client code and
@@ -33,16 +34,6 @@ type Handover struct {
 type HandoverCommand struct {
 	Purpose string `json:"purpose"`
 	Command string `json:"command"`
-}
-
-// shellQuote quotes s for a POSIX shell when it needs quoting.
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=@,+", r))
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 func pyString(s string) string { return strconv.Quote(s) }
@@ -110,7 +101,7 @@ func (in *inspection) buildHandover() {
 	py.WriteString(")\nprint(client.admin.command(\"ping\"))\n")
 	h.PyMongo = py.String()
 
-	mongosh := []string{"mongosh", shellQuote(uri)}
+	mongosh := []string{"mongosh", shell.Quote(uri)}
 	if in.uri == nil || in.uri.Err != nil {
 		// Without a connection string, TLS is on in the PyMongo code; mongosh
 		// gets --tls when TLS files are given or the pasted error shows
@@ -121,10 +112,10 @@ func (in *inspection) buildHandover() {
 			mongosh = append(mongosh, "--tls")
 		}
 		if hasCA {
-			mongosh = append(mongosh, "--tlsCAFile", shellQuote(caFile))
+			mongosh = append(mongosh, "--tlsCAFile", shell.Quote(caFile))
 		}
 		if hasKey {
-			mongosh = append(mongosh, "--tlsCertificateKeyFile", shellQuote(keyFile))
+			mongosh = append(mongosh, "--tlsCertificateKeyFile", shell.Quote(keyFile))
 		}
 	}
 	h.Mongosh = strings.Join(mongosh, " ")
@@ -181,7 +172,7 @@ func (in *inspection) reproduceCommands(files map[string]string) []HandoverComma
 			break
 		}
 	}
-	store := shellQuote(ca)
+	store := shell.Quote(ca)
 	crl := files["tlsCRLFile"]
 	if crl != "" {
 		// PyMongo loads the CRL file, then the CA file, into one store
@@ -189,9 +180,9 @@ func (in *inspection) reproduceCommands(files map[string]string) []HandoverComma
 		// -CRLfile would read only CRLs and prefer them to the store's.
 		store = "pymongo-store.pem"
 	}
-	verify := []string{"openssl verify", "-CAfile", store, "-untrusted", shellQuote(chain), "-purpose sslserver -auth_level 2"}
+	verify := []string{"openssl verify", "-CAfile", store, "-untrusted", shell.Quote(chain), "-purpose sslserver -auth_level 2"}
 	if crl != "" {
-		verify = append([]string{"cat", shellQuote(crl), shellQuote(ca), "> pymongo-store.pem &&"}, verify...)
+		verify = append([]string{"cat", shell.Quote(crl), shell.Quote(ca), "> pymongo-store.pem &&"}, verify...)
 	}
 	if host != "<host>" {
 		if isIP(host) {
@@ -212,18 +203,18 @@ func (in *inspection) reproduceCommands(files map[string]string) []HandoverComma
 		out = append(out, HandoverCommand{Purpose: p.T("handover.loadFiles", "Load {files} as PyMongo does, with the client's Python (an error here is the one MongoClient raises)", i18n.Args{"files": which}), Command: load})
 	}
 	if crl := files["tlsCRLFile"]; crl != "" {
-		out = append(out, HandoverCommand{Purpose: p.T("handover.crl", "Read the CRL", nil), Command: "openssl crl -in " + shellQuote(crl) + " -noout -text"})
+		out = append(out, HandoverCommand{Purpose: p.T("handover.crl", "Read the CRL", nil), Command: "openssl crl -in " + shell.Quote(crl) + " -noout -text"})
 	}
 	for _, it := range in.inputs {
 		if it.role == RoleOCSPResponse {
 			out = append(out, HandoverCommand{Purpose: p.T("handover.ocsp", "Read the OCSP response", nil),
-				Command: "openssl ocsp -respin " + shellQuote(it.file.Name) + " -resp_text -noverify"})
+				Command: "openssl ocsp -respin " + shell.Quote(it.file.Name) + " -resp_text -noverify"})
 			break
 		}
 	}
 	if kf := files["tlsCertificateKeyFile"]; kf != "" {
 		out = append(out, HandoverCommand{Purpose: p.T("handover.keymatch", "Check that the key in the key file belongs to its certificate (the two hashes must be equal)", nil),
-			Command: fmt.Sprintf("openssl x509 -in %s -noout -pubkey | openssl sha256 && openssl pkey -in %s -pubout | openssl sha256", shellQuote(kf), shellQuote(kf))})
+			Command: fmt.Sprintf("openssl x509 -in %s -noout -pubkey | openssl sha256 && openssl pkey -in %s -pubout | openssl sha256", shell.Quote(kf), shell.Quote(kf))})
 	}
 	out = append(out,
 		HandoverCommand{Purpose: p.T("handover.pyssl", "The OpenSSL that Python (and so PyMongo) uses on the client", nil),
@@ -247,7 +238,7 @@ func loadFilesCommand(files map[string]string) (cmd, which string) {
 	var args, opts []string
 	for _, opt := range []string{"tlsCRLFile", "tlsCAFile"} {
 		if f := files[opt]; f != "" {
-			args, opts = append(args, shellQuote(f)), append(opts, opt)
+			args, opts = append(args, shell.Quote(f)), append(opts, opt)
 		}
 	}
 	if len(args) == 0 {

@@ -11,6 +11,7 @@ import (
 	"certinspect/core/certid"
 	"certinspect/core/i18n"
 	"certinspect/core/report"
+	"certinspect/core/shell"
 	"certinspect/core/signature"
 	"certinspect/core/x509err"
 )
@@ -253,7 +254,7 @@ func (a *serverAnalysis) checks(checkHost bool, hostsGiven bool, at time.Time, p
 				Title:    p.T("chain.leafUnreadable.title", "The server certificate in {file} cannot be read here", args),
 				Detail:   p.T("chain.leafUnreadable.detail", "In {file}, {location} is the server's own certificate, but Go's parser, which certinspect uses, refuses it: {reason}. OpenSSL reads some encodings Go refuses, so whether PyMongo accepts this server cannot be predicted here, and the other certificates of the chain are not checked in its place.", args),
 				Fix:      p.T("chain.leafUnreadable.fix", "Run openssl verify on the same files (below): its answer is PyMongo's. Whatever it says, the certificate breaks RFC 5280: the Go driver and other strict clients refuse it, so have it reissued.", args),
-				Commands: []string{"openssl x509 -noout -text -in " + shellQuote(u.file), "openssl verify -CAfile <tlsCAFile> -untrusted " + shellQuote(u.file) + " -purpose sslserver " + shellQuote(u.file)}},
+				Commands: []string{"openssl x509 -noout -text -in " + shell.Quote(u.file), "openssl verify -CAfile <tlsCAFile> -untrusted " + shell.Quote(u.file) + " -purpose sslserver " + shell.Quote(u.file)}},
 		}
 	}
 	if a.leaf == nil {
@@ -278,7 +279,7 @@ func (a *serverAnalysis) checks(checkHost bool, hostsGiven bool, at time.Time, p
 			Title:    p.T("chain.caMissing.title", "tlsCAFile {path} was not supplied: whether PyMongo trusts the chain is not known", args),
 			Detail:   p.T("chain.caMissing.detail", "The connection string names tlsCAFile={path}, so PyMongo trusts the CA certificates in that file and nothing else (not the system store). Without the file the chain ({chain}) cannot be checked against them; the other checks below still hold. If the path does not exist on the client, PyMongo fails before connecting (FileNotFoundError).", args),
 			Fix:      p.T("chain.caMissing.fix", "Ask the customer for {path} (the file itself, as the client reads it) and add it here as the tlsCAFile.", args),
-			Commands: []string{"ls -l " + shellQuote(a.caMissing), "openssl crl2pkcs7 -nocrl -certfile " + shellQuote(a.caMissing) + " | openssl pkcs7 -print_certs -noout"}})
+			Commands: []string{"ls -l " + shell.Quote(a.caMissing), "openssl crl2pkcs7 -nocrl -certfile " + shell.Quote(a.caMissing) + " | openssl pkcs7 -print_certs -noout"}})
 	} else if prs := byCheck["chain.trusted"]; len(prs) > 0 {
 		for _, pr := range prs {
 			out = append(out, a.problemCheck(pr, p))
@@ -590,7 +591,7 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		if pr.depth > 0 {
 			c.Fix = p.T("chain.defect.fixCA", "Reissue the CA certificate {label} following RFC 5280 (the command below shows it as OpenSSL reads it), then replace it in {file} and, for an intermediate, on every server.", args)
 		}
-		c.Commands = []string{"openssl x509 -noout -text -in " + shellQuote(d.file)}
+		c.Commands = []string{"openssl x509 -noout -text -in " + shell.Quote(d.file)}
 		if pr.kind == "explicitCurve" && pr.depth == 0 {
 			c.Fix = p.T("chain.explicitCurve.fix", "Reissue the server certificate for a key that names its curve. Keys made by some HSMs and old tools carry explicit parameters; the second command below writes a copy of such a key with the curve named, and a certificate request from it gets a certificate OpenSSL 3 accepts.", args)
 			c.Commands = append(c.Commands, "openssl ec -in server-key.pem -param_enc named_curve -out server-key-named.pem")
@@ -602,7 +603,7 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Title = p.T("chain.sanEntrySyntax.title", "{ca} constrains IP addresses, and {label} has one OpenSSL cannot compare", args)
 		c.Detail = p.T("chain.sanEntrySyntax.detail", "In {file}, {location}: the subjectAltName holds {entry}, an IP address of neither 4 nor 16 bytes (Go refuses the certificate for it). OpenSSL reads it, and checking it against the IP name constraints of {ca} fails with \"unsupported or invalid name syntax\".", args)
 		c.Fix = p.T("chain.sanEntrySyntax.fix", "Reissue the server certificate with each IP address as 4 bytes (IPv4) or 16 bytes (IPv6): openssl writes them so from subjectAltName=IP:192.0.2.10.", args)
-		c.Commands = []string{"openssl x509 -noout -ext subjectAltName -in " + shellQuote(d.file)}
+		c.Commands = []string{"openssl x509 -noout -ext subjectAltName -in " + shell.Quote(d.file)}
 	case "sanConstrained":
 		d := n.defect
 		args["file"], args["location"], args["entries"], args["ca"] = d.file, d.location, strings.Join(d.Dropped, ", "), certid.Label(pr.other.cert)
@@ -611,7 +612,7 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Title = p.T("chain.sanConstrained.title", "Name constraints of {ca} over entries of {label} that cannot be read here", args)
 		c.Detail = p.T("chain.sanConstrained.detail", "In {file}, {location}: the subjectAltName of the server certificate holds entries Go's parser refuses ({entries}). OpenSSL checks them against the name constraints of {ca}, and whether it accepts them cannot be predicted here; nothing before that check fails.", args)
 		c.Fix = p.T("chain.sanConstrained.fix", "Run openssl verify on the same files (below): its answer is PyMongo's. Have the server certificate reissued without the malformed entries either way.", args)
-		c.Commands = []string{"openssl x509 -noout -ext subjectAltName -in " + shellQuote(d.file), "openssl verify -CAfile <tlsCAFile> -untrusted <server-chain.pem> -purpose sslserver <server.pem>"}
+		c.Commands = []string{"openssl x509 -noout -ext subjectAltName -in " + shell.Quote(d.file), "openssl verify -CAfile <tlsCAFile> -untrusted <server-chain.pem> -purpose sslserver <server.pem>"}
 	case "issuerUnreadable":
 		u := a.unreadableIssuer
 		args["file"], args["location"], args["reason"] = u.file, u.Location, u.Reason
@@ -620,7 +621,7 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Title = p.T("chain.issuerUnreadable.title", "The issuer of {label} is in {file} but cannot be read here", args)
 		c.Detail = p.T("chain.issuerUnreadable.detail", "In {file}, {location} is a certificate for \"{issuer}\", the one that would complete the chain, but Go's parser, which certinspect uses, refuses it: {reason}. OpenSSL reads some encodings Go refuses, so whether PyMongo trusts this chain cannot be predicted here; the rest of the report still holds.", args)
 		c.Fix = p.T("chain.issuerUnreadable.fix", "Run openssl verify on the same files (below). If OpenSSL refuses the certificate too, reissue it following RFC 5280; if it accepts it, so will PyMongo as far as this certificate goes, but the Go driver and other strict clients will not.", args)
-		c.Commands = []string{"openssl x509 -noout -text -in " + shellQuote(u.file), "openssl verify -CAfile <tlsCAFile> -untrusted <server-chain.pem> -purpose sslserver <server.pem>"}
+		c.Commands = []string{"openssl x509 -noout -text -in " + shell.Quote(u.file), "openssl verify -CAfile <tlsCAFile> -untrusted <server-chain.pem> -purpose sslserver <server.pem>"}
 	case "issuerMalformed":
 		u := a.unreadableIssuer
 		args["file"], args["location"], args["reason"] = u.file, u.Location, u.Reason
@@ -628,7 +629,7 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Title = p.T("chain.issuerMalformed.title", "The issuer of {label}, in {file}, is malformed", args)
 		c.Detail = p.T("chain.issuerMalformed.detail", "In {file}, {location} is the certificate for \"{issuer}\" that would complete the chain, but it breaks RFC 5280: {reason}. OpenSSL refuses such a certificate too, so PyMongo cannot use this chain (the exact error depends on where OpenSSL meets it: loading the CA file, or verifying the chain).", args)
 		c.Fix = p.T("chain.issuerMalformed.fix", "Reissue the CA certificate \"{issuer}\" following RFC 5280 (the customer's CA team can see the problem with the command below), then replace it in {file} and on the servers.", args)
-		c.Commands = []string{"openssl x509 -noout -text -in " + shellQuote(u.file)}
+		c.Commands = []string{"openssl x509 -noout -text -in " + shell.Quote(u.file)}
 	case "trustedNotRoot":
 		c.Title = p.T("chain.trustedNotRoot.title", "The tlsCAFile holds the intermediate {label} but not its root", args)
 		c.Detail = p.T("chain.trustedNotRoot.detail", "OpenSSL, as Python's ssl runs it, needs the path to end at a self-signed root in the CA file; an intermediate alone is not a trust anchor (no partial-chain mode). The root \"{issuer}\" is missing.", args)
@@ -641,7 +642,7 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		c.Title = p.T("chain.rejected.title", "{file} marks the CA {label} as not trusted for TLS servers", args)
 		c.Detail = p.T("chain.rejected.detail", "In {file}, {label} is a TRUSTED CERTIFICATE block: the certificate followed by OpenSSL trust settings ({uses}). OpenSSL, as Python's ssl runs it, uses such a CA to verify a server only if the settings trust it for serverAuth (TLS server authentication) and do not reject it, so PyMongo refuses the chain with 'certificate rejected'.", args)
 		c.Fix = p.T("chain.rejected.fix", "Give PyMongo the CA certificate without trust settings, as a plain -----BEGIN CERTIFICATE----- block (the command below writes one). If the file is a system trust bundle (such as ca-bundle.trust.crt), the system distrusts this CA on purpose: use the certificate of the CA that issued the server certificates instead.", args)
-		c.Commands = []string{"openssl x509 -in " + shellQuote(n.file) + " -out ca-plain.pem"}
+		c.Commands = []string{"openssl x509 -in " + shell.Quote(n.file) + " -out ca-plain.pem"}
 		c.Others = []string{p.T("chain.rejected.others", "Go crypto/x509 (Go driver) does not read TRUSTED CERTIFICATE blocks at all", nil)}
 	case "selfSignedLeaf":
 		c.Title = p.T("chain.selfSignedLeaf.title", "The server certificate {label} is self-signed and not trusted", args)

@@ -25,6 +25,7 @@ import (
 
 	"certinspect/core/i18n"
 	"certinspect/core/report"
+	"certinspect/core/shell"
 )
 
 // Limits bound the work spent on one file. A zero field takes its default.
@@ -253,25 +254,12 @@ func outName(name, ext string) string {
 	return shellQuote(name + ext)
 }
 
-// shellQuote quotes s for a POSIX shell when it needs quoting.
+// shellQuote quotes a file name for a command, FILE standing in for none.
 func shellQuote(s string) string {
 	if s == "" {
 		return "FILE"
 	}
-	safe := true
-	for _, c := range s {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("._-/+,:@%=", c)) {
-			safe = false
-			break
-		}
-	}
-	if safe && s[0] != '-' {
-		return s
-	}
-	if s[0] == '-' {
-		s = "./" + s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return shell.Quote(s)
 }
 
 // run decodes the whole file.

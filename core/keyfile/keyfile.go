@@ -18,7 +18,6 @@ package keyfile
 
 import (
 	"bytes"
-	"certinspect/core/certid"
 	"crypto"
 	"crypto/sha256"
 	"crypto/x509"
@@ -29,10 +28,12 @@ import (
 	"strings"
 	"time"
 
+	"certinspect/core/certid"
 	"certinspect/core/i18n"
 	"certinspect/core/pemfile"
 	"certinspect/core/repair"
 	"certinspect/core/report"
+	"certinspect/core/shell"
 )
 
 // Input is the tlsCertificateKeyFile and its password.
@@ -493,16 +494,7 @@ func (a *analysis) cmd(t string) string {
 	if name == "" {
 		name = "client.pem"
 	}
-	return strings.ReplaceAll(t, "{file}", shellQuote(name))
-}
-
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._-/+@%=:,", r))
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return strings.ReplaceAll(t, "{file}", shell.Quote(name))
 }
 
 func sortedCopy(v []string) []string {

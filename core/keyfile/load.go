@@ -9,6 +9,7 @@ import (
 	"certinspect/core/i18n"
 	"certinspect/core/pemfile"
 	"certinspect/core/report"
+	"certinspect/core/shell"
 )
 
 // chainLoadCheck is the failure of SSL_CTX_use_certificate_chain_file, the
@@ -61,7 +62,7 @@ func (a *analysis) chainLoadCheck(c report.Check) (report.Check, bool) {
 	c.Detail = p.T("key.load.detail", "{file}, line {line}: {what}. When PyMongo loads tlsCertificateKeyFile, OpenSSL reads every PEM block in it (the client certificate, then each later certificate as its chain) and stops at the first it cannot read, wherever it is. PyMongo fails with: {error}",
 		i18n.Args{"file": a.in.Name, "line": line, "what": what, "error": pyErr})
 	c.Fix = p.T("key.load.fix", "Ask for the key file again, attached rather than pasted, or remove the damaged block: the file needs only the client certificate, its intermediate CA certificates and the private key.", nil)
-	c.Commands = []string{pemfile.PythonCertChainCommand(shellQuote(a.in.Name))}
+	c.Commands = []string{pemfile.PythonCertChainCommand(shell.Quote(a.in.Name))}
 	if a.in.Pasted {
 		// A damaged paste may be the copy's doing: say what such a file does.
 		c.Status, c.OpenSSLError, c.PyMongoError = report.Warn, nil, ""
@@ -132,7 +133,7 @@ func (a *analysis) misplacedCheck(c report.Check) (report.Check, bool) {
 	c.Fix = p.T("key.misplaced.fix", "Remove what comes before -----BEGIN and -----END on those lines (and the same from the lines between them), so that every line of the blocks starts at the left margin.", nil)
 	c.Commands = nil
 	if indented || quoted {
-		c.Commands = []string{"sed -e 's/^[[:space:]>]*//' " + shellQuote(a.in.Name) + " > client.pem"}
+		c.Commands = []string{"sed -e 's/^[[:space:]>]*//' " + shell.Quote(a.in.Name) + " > client.pem"}
 	}
 	if a.in.Pasted {
 		// The layout may be the copy's: say what a file like it would do.

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"certinspect/core/shell"
 )
 
 // sensitiveOptions are option keys whose values are secrets.
@@ -238,23 +240,13 @@ func baseName(p string) string {
 	return p
 }
 
-// shellQuote quotes a DNS name for a shell command when needed.
-func shellQuote(s string) string {
-	for _, c := range s {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
-			return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-		}
-	}
-	return s
-}
-
 // DNSCommands returns ready-to-run dig and nslookup commands for the SRV and
 // TXT lookups PyMongo performs.
 func (r *Result) DNSCommands() []string {
 	if !r.SRV || r.SRVHost == "" {
 		return nil
 	}
-	q, h := shellQuote(r.SRVQueryName()), shellQuote(r.SRVHost)
+	q, h := shell.Quote(r.SRVQueryName()), shell.Quote(r.SRVHost)
 	return []string{
 		"dig +noall +answer SRV " + q,
 		"dig +noall +answer TXT " + h,

@@ -13,6 +13,7 @@ import (
 	"certinspect/core/hostcrypto"
 	"certinspect/core/i18n"
 	"certinspect/core/report"
+	"certinspect/core/shell"
 )
 
 // OpenSSL's CRL scores (x509_vfy.c).
@@ -68,7 +69,7 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 				Title:        p.T("crl.der.title", "PyMongo cannot read a DER CRL file", nil),
 				Detail:       p.T("crl.der.detail", "{file} holds {count} CRL(s) in DER (binary) form. PyMongo loads tlsCRLFile as PEM only and fails before connecting with '[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found', although its documentation says PEM or DER. The results below are for the same CRLs converted to PEM.", i18n.Args{"file": in.Name, "count": len(blocks)}),
 				Fix:          p.T("crl.der.fix", "Convert the CRL to PEM and point tlsCRLFile at the PEM file (with several CRLs, convert each and concatenate the PEM files).", nil),
-				Commands:     []string{"openssl crl -inform DER -in " + shellQuote(in.Name) + " -outform PEM -out " + shellQuote(pemName(in.Name))},
+				Commands:     []string{"openssl crl -inform DER -in " + shell.Quote(in.Name) + " -outform PEM -out " + shell.Quote(pemName(in.Name))},
 				OpenSSLError: &report.OpenSSLError{Code: 0, Name: "X509_R_NO_CERTIFICATE_OR_CRL_FOUND", Text: "no certificate or crl found"}})
 		case isPEM && pemCRLs == 0 && certs == 0, !isPEM && (len(blocks) == 0 || blocks[0].err != nil):
 			checks = append(checks, report.Check{ID: "crl.revocation", Status: report.Fail, Subject: in.Name,
@@ -100,7 +101,7 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 					Title:    p.T("crl.unreadable.title", "A CRL cannot be read", nil),
 					Detail:   p.T("crl.unreadable.detail", "CRL {index} in {file} is damaged: {error}. PyMongo fails to load the whole tlsCRLFile.", i18n.Args{"index": i + 1, "file": in.Name, "error": err.Error()}),
 					Fix:      p.T("crl.unreadable.fix", "Download the CRL again from the CA (a transfer in text mode or a truncated copy damages it).", nil),
-					Commands: []string{"openssl crl -in " + shellQuote(in.Name) + " -noout -text"}})
+					Commands: []string{"openssl crl -in " + shell.Quote(in.Name) + " -noout -text"}})
 				continue
 			}
 			d.info.Source, d.info.Index, d.info.Format = in.Name, i+1, b.format
@@ -146,7 +147,7 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 				Title:    p.T("crl.unreadable.title", "A CRL cannot be read", nil),
 				Detail:   p.T("crl.unreadable.detail", "CRL {index} in {file} is damaged: {error}. PyMongo fails to load the whole tlsCRLFile.", i18n.Args{"index": d.info.Index, "file": d.info.Source, "error": err.Error()}),
 				Fix:      p.T("crl.unreadable.fix", "Download the CRL again from the CA (a transfer in text mode or a truncated copy damages it).", nil),
-				Commands: []string{"openssl crl -in " + shellQuote(d.info.Source) + " -noout -text"}})
+				Commands: []string{"openssl crl -in " + shell.Quote(d.info.Source) + " -noout -text"}})
 		}
 		done = start + entriesLen
 		if d.limitHit {
@@ -499,7 +500,7 @@ func leafCheck(v leafVerdict, docs []*crlDoc, leaf, issuer *x509.Certificate, op
 	var dl []string
 	for _, u := range leaf.CRLDistributionPoints {
 		if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
-			dl = append(dl, "curl -fsSL -o issuer.crl "+shellQuote(u), "openssl crl -inform DER -in issuer.crl -outform PEM -out issuer-crl.pem")
+			dl = append(dl, "curl -fsSL -o issuer.crl "+shell.Quote(u), "openssl crl -inform DER -in issuer.crl -outform PEM -out issuer-crl.pem")
 			break
 		}
 	}
@@ -652,7 +653,7 @@ func otherCRLChecks(docs []*crlDoc, used *crlDoc, leaf *x509.Certificate, opt Op
 			Title:    p.T("crl.other.title", "A CRL in the file cannot be trusted", nil),
 			Detail:   p.T("crl.other.detail", "{facts}: {problems}. {why}", i18n.Args{"facts": crlFacts(d, p), "problems": strings.Join(problems, "; "), "why": why}),
 			Fix:      p.T("crl.other.fix", "Replace it with the current CRL from its CA, or remove it from the file.", nil),
-			Commands: []string{"openssl crl -in " + shellQuote(d.info.Source) + " -noout -text"}})
+			Commands: []string{"openssl crl -in " + shell.Quote(d.info.Source) + " -noout -text"}})
 	}
 	return out
 }
@@ -661,12 +662,4 @@ func pemName(name string) string {
 	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
 	ext := path.Ext(base)
 	return strings.TrimSuffix(base, ext) + ".pem"
-}
-
-// shellQuote quotes a word for a POSIX shell when it needs it.
-func shellQuote(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/:=@%+,") == "" {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -7,6 +7,7 @@ import (
 	"certinspect/core/i18n"
 	"certinspect/core/pemfile"
 	"certinspect/core/report"
+	"certinspect/core/shell"
 )
 
 // A tlsCRLFile as Python's ssl loads it (load_verify_locations: OpenSSL's
@@ -33,7 +34,7 @@ func crlPEMLibCheck(name string, load pemfile.Store, p *i18n.Printer) report.Che
 		Detail: p.T("crl.pemLib.detail", "{file}, line {line}: {what}. OpenSSL stops at the first block it cannot read, so Python's ssl loads nothing from the file and PyMongo fails when the MongoClient is created, before connecting, with '[X509] PEM lib'.",
 			i18n.Args{"file": name, "line": line, "what": what}),
 		Fix:          p.T("crl.pemLib.fix", "Download the CRL again from the CA and convert it to PEM (openssl crl -inform DER -in crl.der -out crl.pem); do not paste it through a ticket or chat.", nil),
-		Commands:     []string{pemfile.PythonLoadCommand(shellQuote(name))},
+		Commands:     []string{pemfile.PythonLoadCommand(shell.Quote(name))},
 		OpenSSLError: &report.OpenSSLError{Code: 0, Name: "ERR_R_PEM_LIB", Text: "PEM lib"}}
 }
 

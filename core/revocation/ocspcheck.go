@@ -2,17 +2,18 @@ package revocation
 
 import (
 	"bytes"
-	"certinspect/core/certid"
 	"crypto"
 	"crypto/x509"
 	"encoding/base64"
 	"errors"
 	"strings"
 
-	"golang.org/x/crypto/ocsp"
-
+	"certinspect/core/certid"
 	"certinspect/core/i18n"
 	"certinspect/core/report"
+	"certinspect/core/shell"
+
+	"golang.org/x/crypto/ocsp"
 )
 
 func ocspRules(p *i18n.Printer) string {
@@ -321,10 +322,10 @@ func requestHelp(leaf, issuer *x509.Certificate) *OCSPRequestHelp {
 		h.GetURL = strings.TrimSuffix(h.URL, "/") + "/" + enc
 	}
 	h.Commands = []string{
-		"openssl ocsp -issuer issuer.pem -cert server.pem -url " + shellQuote(url) + " -resp_text -respout ocsp.der",
+		"openssl ocsp -issuer issuer.pem -cert server.pem -url " + shell.Quote(url) + " -resp_text -respout ocsp.der",
 	}
 	if h.GetURL != "" {
-		h.Commands = append(h.Commands, "curl -fsS -o ocsp.der "+shellQuote(h.GetURL))
+		h.Commands = append(h.Commands, "curl -fsS -o ocsp.der "+shell.Quote(h.GetURL))
 	}
 	return h
 }
