@@ -136,6 +136,10 @@ func compileRules() []rule {
 	add(`tlsCRLFile cannot be used with PyOpenSSL`, fixed("CRL_WITH_PYOPENSSL"), "PyMongo")
 	add(`Unknown option:? ?(\w+)(?:\. Did you mean one of \(([^)]*)\)[^.]*\. Refer to docstring\.)?|option (\w+) is not supported`, fixed("UNKNOWN_OPTION"), "PyMongo")
 	add(`no system CA certificates could be loaded[^\n]*`, fixed("NO_SYSTEM_CA_CERTIFICATES"), "PyMongo")
+	// A path option naming a file the client cannot open: PyMongo 4 opens it
+	// while parsing (FileNotFoundError/PermissionError with the path),
+	// PyMongo 3 says "The tlscafile file is not readable".
+	add(`(?:FileNotFoundError|PermissionError|IsADirectoryError): \[Errno \d+\] (?:No such file or directory|Permission denied|Is a directory): '([^'\n]{1,400})'|\[Errno \d+\] The (tlscafile|tlscertificatekeyfile|tlscrlfile|ssl_ca_certs|ssl_certfile|ssl_keyfile|ssl_crlfile) file is not readable`, fixed("FILE_NOT_READABLE"), "PyMongo")
 	add(`Failed to use the installed version of PyOpenSSL[^\n]*`, fixed("PYOPENSSL_FALLBACK"), "PyMongo")
 
 	// mongodb+srv:// lookups: dnspython's texts, which PyMongo raises as

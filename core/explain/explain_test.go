@@ -46,6 +46,10 @@ var cases = []struct {
 	// s_client recording testdata/explain/sclient/missing-intermediate.txt
 	{"first certificate", `db0.example.net:27017: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to verify the first certificate (_ssl.c:1006)`,
 		[]string{"CERTIFICATE_VERIFY_FAILED/X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE"}, []string{"db0.example.net:27017"}},
+	// A path option naming a file the client cannot open: PyMongo 3.11 (Debian python3-pymongo,
+	// tlsCAFile=/nonexistent/ca.pem, captured here) and PyMongo 4 (shared/docs/pymongo-tls-semantics.md, verified).
+	{"pymongo 3 file not readable", `FileNotFoundError: [Errno 2] The tlscafile file is not readable`, []string{"FILE_NOT_READABLE"}, []string{""}},
+	{"pymongo 4 no such file", `FileNotFoundError: [Errno 2] No such file or directory: '/etc/ssl/mongo/ca.pem'`, []string{"FILE_NOT_READABLE"}, []string{""}},
 	// mongodb+srv:// lookups. dnspython 2.3.0 (Debian's python3-dnspython): str() of the
 	// exceptions its resolver raises, which PyMongo re-raises as ConfigurationError.
 	{"srv nxdomain", `pymongo.errors.ConfigurationError: The DNS query name does not exist: _mongodb._tcp.cluster0.abcde.mongodb.net.`,

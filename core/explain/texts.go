@@ -6,6 +6,7 @@ import (
 
 	"certinspect/core/i18n"
 	"certinspect/core/pemfile"
+	"certinspect/core/shell"
 )
 
 // b collects the parts of one explanation.
@@ -390,6 +391,21 @@ func describe(ex *Explanation, g []string, p *i18n.Printer) {
 		x.checks("uri.warning", "uri.valid")
 	case "DNS_SRV_NOT_FOUND", "DNS_SRV_NO_ANSWER", "DNS_RESOLVER_FAILED", "DNS_TIMEOUT", "DNSPYTHON_MISSING", "SRV_INVALID_HOST":
 		describeSRV(x, id, g)
+	case "FILE_NOT_READABLE":
+		x.a["path"] = g[1]
+		if g[1] == "" {
+			x.a["path"] = g[2]
+		}
+		ex.Meaning = p.T("explain.fileNotReadable.meaning", "PyMongo could not open {path}, a file the connection string names (tlsCAFile, tlsCertificateKeyFile or tlsCRLFile): MongoClient fails before any connection, so the certificates play no part yet.", x.a)
+		x.cause(p.T("explain.fileNotReadable.c1", "The path is relative and the program runs from another working directory, or it has a typo, or ~ (which PyMongo does not expand).", x.a),
+			p.T("explain.fileNotReadable.c1.confirm", "Run ls -l with the exact path, from the directory the program starts in.", x.a))
+		x.cause(p.T("explain.fileNotReadable.c2", "The file exists but the user the program runs as may not read it (a container, a service account, SELinux).", x.a),
+			p.T("explain.fileNotReadable.c2.confirm", "Run the ls and head commands below as that user.", x.a))
+		x.fix(p.T("explain.fileNotReadable.fix", "Give the absolute path of a file the program's user can read, in the connection string or as a keyword argument: MongoClient(uri, tlsCAFile=\"/abs/path/ca.pem\").", x.a))
+		if g[1] != "" {
+			x.cmd("ls -l "+shell.Quote(g[1]), "head -c 200 "+shell.Quote(g[1]))
+		}
+		x.checks("uri.files")
 	case "NO_SYSTEM_CA_CERTIFICATES":
 		ex.Meaning = p.T("explain.noSystemCA.meaning", "PyMongo with PyOpenSSL on macOS found no system CA certificates to verify the server.", x.a)
 		causeMissingRoots(x)
