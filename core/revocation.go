@@ -72,6 +72,7 @@ func (in *inspection) checkRevocation() {
 		in.rep.Revocation = res
 	}
 	in.rep.Limits = append(in.rep.Limits, res.Limits...)
+	in.undecided = append(in.undecided, res.Undecided...)
 	if !in.tls.verify {
 		for i := range checks {
 			if checks[i].Status == report.Fail {

@@ -47,6 +47,16 @@ func TestSignatureGoCannotCheckIsUndecided(t *testing.T) {
 	if out := run("verify", "-purpose", "sslserver", "-verify_hostname", "db0.example.net", "-CAfile", "root.pem", "leaf.pem"); !strings.Contains(out, "leaf.pem: OK") {
 		t.Fatalf("openssl verify: %s", out)
 	}
+	// A CRL from the same Ed448 root (openssl ca -gencrl), listing nothing.
+	must(os.WriteFile(filepath.Join(dir, "ca.cnf"), []byte("[ca]\ndefault_ca = d\n[d]\ndatabase = index.txt\ncrlnumber = crlnumber\ndefault_md = default\ndefault_crl_days = 30\n"), 0o644))
+	must(os.WriteFile(filepath.Join(dir, "index.txt"), nil, 0o644))
+	must(os.WriteFile(filepath.Join(dir, "crlnumber"), []byte("01\n"), 0o644))
+	run("ca", "-gencrl", "-config", "ca.cnf", "-keyfile", "root.key", "-cert", "root.pem", "-out", "crl.pem")
+	if out := run("verify", "-crl_check", "-purpose", "sslserver", "-CAfile", "root.pem", "-CRLfile", "crl.pem", "leaf.pem"); !strings.Contains(out, "leaf.pem: OK") {
+		t.Fatalf("openssl verify -crl_check: %s", out)
+	}
+	crl, err := os.ReadFile(filepath.Join(dir, "crl.pem"))
+	must(err)
 	ca, err := os.ReadFile(filepath.Join(dir, "root.pem"))
 	must(err)
 	leaf, err := os.ReadFile(filepath.Join(dir, "leaf.pem"))
@@ -66,6 +76,18 @@ func TestSignatureGoCannotCheckIsUndecided(t *testing.T) {
 		if rep.Verdict.Status == "fail" || !strings.HasPrefix(rep.Verdict.Headline, "Not enough to predict") {
 			t.Errorf("%s: verdict %q", tc.name, rep.Verdict.Headline)
 		}
+	}
+	// The CRL's Ed448 signature is not a "CRL signature failure" either.
+	rep := Inspect(Request{At: time.Now(), URI: "mongodb://db0.example.net/?tls=true&tlsCAFile=root.pem&tlsCRLFile=crl.pem", Files: []File{
+		{Name: "leaf.pem", Role: RoleServerChain, Data: leaf},
+		{Name: "root.pem", Role: RoleCAFile, Data: ca},
+		{Name: "crl.pem", Role: RoleCRLFile, Data: crl},
+	}})
+	if c := checkWith(rep, "crl.revocation"); c == nil || c.Status != report.Warn || !strings.Contains(c.Title, "cannot be checked here") {
+		t.Errorf("crl.revocation %+v", c)
+	}
+	if rep.Verdict.Status == "fail" {
+		t.Errorf("verdict %q", rep.Verdict.Headline)
 	}
 }
 

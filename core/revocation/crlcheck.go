@@ -3,6 +3,7 @@ package revocation
 import (
 	"bytes"
 	"crypto/x509"
+	"errors"
 	"fmt"
 	"path"
 	"sort"
@@ -14,6 +15,7 @@ import (
 	"certinspect/core/i18n"
 	"certinspect/core/report"
 	"certinspect/core/shell"
+	"certinspect/core/signature"
 )
 
 // OpenSSL's CRL scores (x509_vfy.c).
@@ -216,6 +218,9 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 	}
 	v := opensslLeaf(docs, leaf, issuer, opt.At)
 	checks = append(checks, leafCheck(v, docs, leaf, issuer, opt, p))
+	if v.sigUnknown {
+		res.Undecided = append(res.Undecided, "crl.revocation")
+	}
 	checks = append(checks, otherCRLChecks(docs, v.doc, leaf, opt, p)...)
 	return checks
 }
@@ -312,8 +317,7 @@ func verifyWith(c *x509.Certificate, algo x509.SignatureAlgorithm, d *crlDoc) er
 		return err
 	}
 	if algo == x509.UnknownSignatureAlgorithm {
-		_, id := sigAlgOf(d.sigAlg)
-		return fmt.Errorf("signature algorithm %s is not supported", id)
+		return fmt.Errorf("%w: %s", signature.ErrUnknown, sigAlgName(d.sigAlg))
 	}
 	for _, v := range d.verified {
 		if v.algo == algo && v.cert.Equal(c) {
@@ -344,9 +348,11 @@ type leafVerdict struct {
 	hit     *entryHit
 	removed bool // listed with reason removeFromCRL (OpenSSL: not revoked)
 	unknown bool // the entry limit stopped the scan before the serial was found
-	score   int
-	sigErr  string
-	signer  *x509.Certificate // the certificate OpenSSL takes as the CRL issuer
+	// sigUnknown: the CRL is signed with an algorithm certinspect cannot verify.
+	sigUnknown bool
+	score      int
+	sigErr     string
+	signer     *x509.Certificate // the certificate OpenSSL takes as the CRL issuer
 }
 
 // opensslLeaf follows get_crl_sk/get_crl_score, check_crl and cert_crl of
@@ -416,7 +422,10 @@ func opensslLeaf(docs []*crlDoc, leaf, issuer *x509.Certificate, at time.Time) l
 	}
 	if signer != nil {
 		algo, _ := sigAlgOf(best.sigAlg)
-		if err := verifyWith(signer, algo, best); err != nil {
+		if err := verifyWith(signer, algo, best); errors.Is(err, signature.ErrUnknown) {
+			v.sigUnknown, v.sigErr = true, err.Error()
+			return v // OpenSSL's answer from here on is not known
+		} else if err != nil {
 			v.code = 8
 			v.sigErr = err.Error()
 			return v
@@ -506,6 +515,12 @@ func leafCheck(v leafVerdict, docs []*crlDoc, leaf, issuer *x509.Certificate, op
 	}
 	download := p.T("crl.download", "Download the current CRL of {issuer} (the server certificate names it under CRL Distribution Points), convert it to PEM and use that file as tlsCRLFile.", args)
 	switch {
+	case v.sigUnknown:
+		args["error"] = v.sigErr
+		c.Status = report.Warn
+		c.Title = p.T("crl.leaf.sigUnknown.title", "The CRL's signature cannot be checked here", nil)
+		c.Detail = p.T("crl.leaf.sigUnknown.detail", "{facts}. It names the server certificate's issuer, but its signature algorithm is one certinspect cannot verify ({error}); OpenSSL may, so whether PyMongo accepts the CRL, and what it then says of {cert}, cannot be predicted here.", args)
+		c.Fix = p.T("crl.leaf.sigUnknown.fix", "Run openssl verify -crl_check on the same files (the hand-over has the command): its answer is PyMongo's.", nil)
 	case v.code == 0 && v.unknown:
 		c.Status = report.Warn
 		c.Title = p.T("crl.leaf.unknown.title", "CRL too large to search completely", nil)

@@ -120,6 +120,9 @@ type Result struct {
 	OCSP    []OCSPInfo        `json:"ocsp"`
 	Request *OCSPRequestHelp  `json:"ocspRequest,omitempty"`
 	Limits  []report.LimitHit `json:"limits,omitempty"`
+	// Undecided are the ids of warning checks whose outcome in OpenSSL is
+	// not known here (a CRL signed with an algorithm Go cannot verify).
+	Undecided []string `json:"-"`
 }
 
 // CRLInfo describes one CRL.
