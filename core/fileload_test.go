@@ -138,7 +138,14 @@ for path in sys.argv[2:]:
     except ssl.SSLError as e:
         print(json.dumps(str(e)))
 `
-	out, err := exec.Command(py, append([]string{"-c", script, mode}, paths...)...).Output()
+	return pythonOutcomes(t, exec.Command(py, append([]string{"-c", script, mode}, paths...)...))
+}
+
+// pythonOutcomes runs a Python script that prints one JSON string per file
+// (what loading it gave) and returns them without Python's "(_ssl.c:NNN)".
+func pythonOutcomes(t *testing.T, cmd *exec.Cmd) []string {
+	t.Helper()
+	out, err := cmd.Output()
 	if err != nil {
 		t.Fatal(err)
 	}

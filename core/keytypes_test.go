@@ -121,18 +121,5 @@ for l in json.loads(sys.argv[1]):
         print(json.dumps("OSError: " + str(e)))
 `
 	arg, _ := json.Marshal(loads)
-	cmd := exec.Command(py, "-c", script, string(arg))
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var res []string
-	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		var s string
-		if err := json.Unmarshal([]byte(l), &s); err != nil {
-			t.Fatal(err)
-		}
-		res = append(res, pySSLSuffix.ReplaceAllString(s, ""))
-	}
-	return res
+	return pythonOutcomes(t, exec.Command(py, "-c", script, string(arg)))
 }
