@@ -1,7 +1,6 @@
 package core
 
 import (
-	"certinspect/core/certid"
 	"crypto/dsa" //nolint:staticcheck // only to name DSA keys found in the wild
 	"crypto/ecdsa"
 	"crypto/ed25519"
@@ -14,6 +13,7 @@ import (
 	"fmt"
 	"time"
 
+	"certinspect/core/certid"
 	"certinspect/core/i18n"
 	"certinspect/core/keyfile"
 	"certinspect/core/report"

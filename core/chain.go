@@ -1,13 +1,14 @@
 package core
 
 import (
-	"certinspect/core/pemfile"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/asn1"
 	"time"
+
+	"certinspect/core/pemfile"
 )
 
 // This file builds the certificate path the way OpenSSL 3 does for Python's

@@ -33,6 +33,12 @@ func TestHandoverVerifyReproducesTheVerdict(t *testing.T) {
 		// Signed with RSA-PSS and the longest salt, which crypto/x509 does not verify.
 		{"revoked by an RSA-PSS CRL", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "revocation/revoked-leaf-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")},
 			{Name: "crl.pem", Role: RoleCRLFile, Data: fixture(t, "revocation/crl-revoked-pss.pem")}}},
+		// OpenSSL details of CRL matching (a differential run found each).
+		{"CRL AKID names the intermediate's serial", revokedWith(t, "revocation/crl-revoked-akid-serial.pem")},
+		{"CRL AKID names another serial", revokedWith(t, "revocation/crl-revoked-akid-other-serial.pem")},
+		{"CRL issuer spaced differently", revokedWith(t, "revocation/crl-revoked-issuer-spacing.pem")},
+		{"listed twice, removeFromCRL first", revokedWith(t, "revocation/crl-listed-twice-remove-first.pem")},
+		{"listed twice, removeFromCRL second", revokedWith(t, "revocation/crl-listed-twice-remove-second.pem")},
 		{"root in the CRL file", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "other-ca.pem")},
 			{Name: "crl.pem", Role: RoleCRLFile, Data: crlWithRoot}}},
 		// The CRL file is stale, but the CA file holds a current CRL that revokes the leaf.
@@ -112,4 +118,10 @@ func TestHandoverVerifyReproducesTheVerdict(t *testing.T) {
 			}
 		})
 	}
+}
+
+// revokedWith is the revoked-leaf chain, ca.pem and the CRL file crl.
+func revokedWith(t *testing.T, crl string) []File {
+	return []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "revocation/revoked-leaf-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "ca.pem")},
+		{Name: "crl.pem", Role: RoleCRLFile, Data: fixture(t, crl)}}
 }

@@ -23,10 +23,10 @@ import (
 	"testing"
 	"time"
 
+	"certinspect/core/report"
+
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
-
-	"certinspect/core/report"
 )
 
 // The hostile corpus (testdata/hostile, made by testdata/hostile/gen) and

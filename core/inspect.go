@@ -1,12 +1,12 @@
 package core
 
 import (
-	"certinspect/core/certid"
 	"crypto/x509"
 	"fmt"
 	"sort"
 	"strings"
 
+	"certinspect/core/certid"
 	"certinspect/core/decode"
 	"certinspect/core/explain"
 	"certinspect/core/i18n"

@@ -11,12 +11,12 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/crypto/cryptobyte"
-	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
-
 	"certinspect/core/decode"
 	"certinspect/core/mongouri"
 	"certinspect/core/revocation"
+
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
 
 // TestLimitsReportedByName hits every documented limit through Inspect and

@@ -1,8 +1,6 @@
 package core
 
 import (
-	"certinspect/core/certid"
-	"certinspect/core/pemfile"
 	"encoding/pem"
 	"net"
 	"os"
@@ -13,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"certinspect/core/certid"
+	"certinspect/core/pemfile"
 	"certinspect/core/x509err"
 )
 

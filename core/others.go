@@ -1,11 +1,11 @@
 package core
 
 import (
-	"certinspect/core/certid"
 	"crypto/x509"
 	"errors"
 	"time"
 
+	"certinspect/core/certid"
 	"certinspect/core/i18n"
 	"certinspect/core/report"
 )

@@ -4,9 +4,9 @@ import (
 	"crypto/x509"
 	"sync"
 
-	"golang.org/x/crypto/x509roots/fallback/bundle"
-
 	"certinspect/core/certid"
+
+	"golang.org/x/crypto/x509roots/fallback/bundle"
 )
 
 // storeBundled names the trust store used when no tlsCAFile is given.

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"certinspect/core/certid"
+
 	"golang.org/x/crypto/cryptobyte"
 	"golang.org/x/crypto/cryptobyte/asn1"
 )
@@ -50,20 +52,23 @@ var crlExtNames = map[string]string{
 
 // crlDoc is one CRL read far enough to check it; its entries stay raw.
 type crlDoc struct {
-	info       CRLInfo
-	der        []byte
-	tbs        []byte
-	sigAlg     []byte // outer AlgorithmIdentifier, whole element
-	innerAlg   []byte // TBS signature AlgorithmIdentifier, whole element
-	sig        []byte
-	rawIssuer  []byte
-	entries    cryptobyte.String // contents of revokedCertificates (nil if absent)
-	aki        []byte
-	critical   bool // an unhandled critical CRL extension (OpenSSL EXFLAG_CRITICAL)
-	critNames  []string
-	idp        *IDPInfo
-	idpInvalid bool
-	delta      bool
+	info      CRLInfo
+	der       []byte
+	tbs       []byte
+	sigAlg    []byte // outer AlgorithmIdentifier, whole element
+	innerAlg  []byte // TBS signature AlgorithmIdentifier, whole element
+	sig       []byte
+	rawIssuer []byte
+	entries   cryptobyte.String // contents of revokedCertificates (nil if absent)
+	aki       []byte
+	// akidIssuer, akidSerial: the issuing CA's own issuer and serial as the
+	// AKID gives them (certid.AKIDIssuerSerial), "" when it does not.
+	akidIssuer, akidSerial string
+	critical               bool // an unhandled critical CRL extension (OpenSSL EXFLAG_CRITICAL)
+	critNames              []string
+	idp                    *IDPInfo
+	idpInvalid             bool
+	delta                  bool
 	// fromStore: the CRL is in another file of the trust store (the tlsCAFile).
 	fromStore  bool
 	this, next time.Time
@@ -339,6 +344,7 @@ func (d *crlDoc) readExtensions(exts cryptobyte.String) error {
 				d.info.AuthorityKeyID = hex.EncodeToString(kid)
 				e.Value = d.info.AuthorityKeyID
 			}
+			d.akidIssuer, d.akidSerial = certid.AKIDIssuerSerial(val)
 		case oid.Equal(oidFreshestCRL), oid.Equal(oidExpiredCertsCRL), oid.Equal(oidAIA):
 			e.Supported = false
 		}
@@ -502,8 +508,8 @@ func nameString(der []byte) string {
 	return rdn.String()
 }
 
-// sameName compares two DER Names: byte-equal, or equal after the
-// case-insensitive, space-collapsing comparison OpenSSL's canonical encoding makes.
+// sameName compares two DER Names as OpenSSL does: byte-equal, or equal in
+// the canonical form (case and white space folded in each value).
 func sameName(a, b []byte) bool {
 	if bytes.Equal(a, b) {
 		return true
@@ -511,14 +517,5 @@ func sameName(a, b []byte) bool {
 	if len(a) > 4096 || len(b) > 4096 {
 		return false
 	}
-	canon := func(der []byte) (string, bool) {
-		var rdn pkix.RDNSequence
-		if rest, err := encasn1.Unmarshal(der, &rdn); err != nil || len(rest) != 0 {
-			return "", false
-		}
-		return strings.Join(strings.Fields(strings.ToLower(rdn.String())), " "), true
-	}
-	ca, ok1 := canon(a)
-	cb, ok2 := canon(b)
-	return ok1 && ok2 && ca == cb
+	return certid.CanonicalName(a) == certid.CanonicalName(b)
 }

@@ -236,6 +236,9 @@ func TestCRLInfoMatchesGo(t *testing.T) {
 				listed := false
 				for _, e := range rl.RevokedCertificateEntries {
 					if e.SerialNumber.String() == serialToDec(l.Serial) {
+						if listed {
+							continue // OpenSSL takes the first entry for a serial
+						}
 						listed = true
 						if l.ReasonCode != e.ReasonCode || !l.RevocationDate.Equal(e.RevocationTime) {
 							t.Errorf("%s: lookup %+v vs %+v", f, l, e)

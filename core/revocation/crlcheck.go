@@ -377,8 +377,10 @@ func opensslLeaf(docs []*crlDoc, leaf, issuer *x509.Certificate, at time.Time) l
 		if !d.this.After(at) && (!d.hasNext || d.next.After(at)) {
 			score |= scoreTime
 		}
-		if issuer != nil && d.aki != nil && len(issuer.SubjectKeyId) > 0 && !bytes.Equal(d.aki, issuer.SubjectKeyId) {
-			continue // AKID mismatch: OpenSSL cannot locate the CRL issuer
+		if issuer != nil && (d.aki != nil && len(issuer.SubjectKeyId) > 0 && !bytes.Equal(d.aki, issuer.SubjectKeyId) ||
+			d.akidSerial != "" && d.akidSerial != certid.SerialHex(issuer.SerialNumber) ||
+			d.akidIssuer != "" && d.akidIssuer != certid.CanonicalName(issuer.RawIssuer)) {
+			continue // AKID mismatch (X509_check_akid): OpenSSL cannot locate the CRL issuer
 		}
 		score |= scoreAKID | scoreIssuerCert
 		if crldpCheck(leaf, d) {
@@ -557,7 +559,7 @@ func leafCheck(v leafVerdict, docs []*crlDoc, leaf, issuer *x509.Certificate, op
 			args["have"] = p.T("crl.none.read", "no readable CRL", nil)
 		}
 		c.Title = p.T("crl.leaf.noCRL.title", "No usable CRL from the server certificate's issuer", nil)
-		c.Detail = p.T("crl.leaf.noCRL.detail", "The server certificate {cert} was issued by {issuer}, but the tlsCRLFile holds no CRL from that CA with a matching key identifier (found: {have}). PyMongo fails the handshake with 'certificate verify failed: unable to get certificate CRL'.", args)
+		c.Detail = p.T("crl.leaf.noCRL.detail", "The server certificate {cert} was issued by {issuer}, but the tlsCRLFile holds no CRL from that CA with a matching authority key identifier (its key id and, where it gives them, the CA's issuer and serial number; found: {have}). PyMongo fails the handshake with 'certificate verify failed: unable to get certificate CRL'.", args)
 		c.Fix = download
 		c.Commands = dl
 	case v.code == 12:

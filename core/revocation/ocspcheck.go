@@ -35,7 +35,7 @@ func checkOCSP(inputs []OCSPInput, opt Options, p *i18n.Printer, res *Result) []
 	}
 	// tlsCRLFile implies the standard ssl module (PyOpenSSL refuses it): no OCSP.
 	applies := !(opt.CRLFileGiven && !opt.PyOpenSSL)
-	notApplied := p.T("ocsp.notApplied", "Because tlsCRLFile is used, PyMongo runs on the standard ssl module (PyOpenSSL refuses tlsCRLFile), which does no OCSP: this result does not affect the connection.", nil)
+	notApplied := p.T("ocsp.notAppliedCRL", "With tlsCRLFile, PyMongo can only run on the standard ssl module, which does no OCSP (where PyOpenSSL is installed, the pymongo[ocsp] extra, MongoClient refuses tlsCRLFile outright: \"tlsCRLFile cannot be used with PyOpenSSL\"): this result does not affect the connection.", nil)
 	mustStaple := MustStaple(leaf)
 	rules := ocspRules(p)
 

@@ -90,7 +90,7 @@ func (d *crlDoc) scan(targets []target, max int, progress progressFunc) error {
 				}
 			}
 		}
-		if hit >= 0 {
+		if _, again := d.hits[hit]; hit >= 0 && !again { // OpenSSL takes the first entry for a serial
 			t := cryptobyte.String(list[se:de])
 			date, _ := readTime(&t)
 			d.hits[hit] = entryHit{date: date, reason: reason}

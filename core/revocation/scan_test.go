@@ -92,7 +92,9 @@ func scanWithCryptobyte(entries cryptobyte.String, targets []target, max int) (o
 		if hit >= 0 {
 			t := dateElem
 			date, _ := readTime(&t)
-			out.Hits[hit] = entryHit{date: date, reason: reason}
+			if _, again := out.Hits[hit]; !again { // OpenSSL takes a serial's first entry
+				out.Hits[hit] = entryHit{date: date, reason: reason}
+			}
 		}
 		count++
 	}

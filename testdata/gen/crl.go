@@ -143,6 +143,19 @@ func genRevocation(p *PKI) {
 		pkix.Extension{Id: oidIDP, Critical: true, Value: idp("http://ca.example.net/other.crl", false)})
 	crl("crl-idp-ca-only", in, 50, crlThis, crlNext, others,
 		pkix.Extension{Id: oidIDP, Critical: true, Value: idp("", true)})
+	// The intermediate's name with other spacing and case in its CN (OpenSSL
+	// compares names with white space folded): the CRL is the intermediate's.
+	spaced := *in.Cert
+	spaced.RawSubject = spacedName(in.Cert.RawSubject)
+	crl("crl-revoked-issuer-spacing", Issuer{Cert: &spaced, Key: in.Key}, 52, crlThis, crlNext, withRevoked)
+	// The server certificate listed twice: OpenSSL takes the first entry, so
+	// removeFromCRL first means not revoked, and second means revoked.
+	crl("crl-listed-twice-remove-first", in, 53, crlThis, crlNext, []x509.RevocationListEntry{
+		{SerialNumber: revoked.SerialNumber, RevocationTime: revokedAt, ReasonCode: 8}, revEntry,
+	})
+	crl("crl-listed-twice-remove-second", in, 54, crlThis, crlNext, []x509.RevocationListEntry{
+		revEntry, {SerialNumber: revoked.SerialNumber, RevocationTime: revokedAt, ReasonCode: 8},
+	})
 	// An entry whose reason is removeFromCRL (a delta CRL's way of un-revoking).
 	crl("crl-remove-from-crl", in, 51, crlThis, crlNext, []x509.RevocationListEntry{
 		{SerialNumber: revoked.SerialNumber, RevocationTime: revokedAt, ReasonCode: 8},
@@ -377,6 +390,14 @@ CRLs (PEM unless .der)
 - crl-idp-match.pem / crl-idp-other.pem / crl-idp-ca-only.pem: issuing distribution
   point naming the leaf's CRL URL / another URL / onlyContainsCACerts.
 - crl-remove-from-crl.pem: lists the revoked leaf with reason removeFromCRL.
+- crl-revoked-issuer-spacing.pem: crl-revoked with the intermediate's CN spaced
+  differently (the same name for OpenSSL).
+- crl-listed-twice-remove-first.pem / -remove-second.pem: the revoked leaf listed
+  twice, removeFromCRL first / second (OpenSSL takes the first entry).
+- crl-revoked-pss.pem, crl-revoked-akid-serial.pem, crl-revoked-akid-other-serial.pem
+  (testdata/gen/openssl.go): crl-revoked signed with RSA-PSS (longest salt); with an
+  authority key identifier naming the intermediate by issuer and serial, its own
+  serial / an earlier one.
 
 OCSP responses (DER unless said)
 - ocsp-good.der (also .pem and .b64), ocsp-good-keyhash.der (responder by key hash),
@@ -391,3 +412,21 @@ OCSP responses (DER unless said)
 - ocsp-malformed-request.der, ocsp-internal-error.der, ocsp-try-later.der,
   ocsp-sig-required.der, ocsp-unauthorized.der: the non-successful statuses.
 `
+
+// spacedName re-encodes a DER name with its CN padded and its inner spaces
+// doubled: the same name for OpenSSL, other bytes.
+func spacedName(raw []byte) []byte {
+	var seq pkix.RDNSequence
+	_, err := asn1.Unmarshal(raw, &seq)
+	must(err)
+	for _, rdn := range seq {
+		for i, atv := range rdn {
+			if atv.Type.Equal(asn1.ObjectIdentifier{2, 5, 4, 3}) {
+				rdn[i].Value = "  " + strings.ReplaceAll(atv.Value.(string), " ", "  ") + " "
+			}
+		}
+	}
+	out, err := asn1.Marshal(seq)
+	must(err)
+	return out
+}

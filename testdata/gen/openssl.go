@@ -79,6 +79,20 @@ func genOpenSSLDetails(p *PKI) {
 		return signPSS(key, tbs, salt)
 	})))
 
+	// The same CRL with an authority key identifier that names the
+	// intermediate by key, issuer and serial (openssl ca with
+	// authorityKeyIdentifier=keyid:always,issuer:always): with the serial of
+	// an earlier issue of the intermediate, OpenSSL finds no CRL for the
+	// server certificate (3); with its serial, it is revoked (23).
+	for name, serial := range map[string]*big.Int{
+		"crl-revoked-akid-serial.pem":       in.Cert.SerialNumber,
+		"crl-revoked-akid-other-serial.pem": new(big.Int).Sub(in.Cert.SerialNumber, big.NewInt(1)),
+	} {
+		WriteFile("revocation/"+name, pemBlock("X509 CRL", withCRLExtension(crl, asn1.ObjectIdentifier{2, 5, 29, 35}, akid(in.Cert, serial), func(tbs []byte) []byte {
+			return signPKCS1(key, crypto.SHA256, tbs)
+		})))
+	}
+
 	for _, c := range []struct {
 		file   string
 		serial *big.Int
@@ -229,4 +243,64 @@ func sum(h crypto.Hash, data []byte) []byte {
 	d := h.New()
 	d.Write(data)
 	return d.Sum(nil)
+}
+
+// withCRLExtension rebuilds a DER CRL with the value of one of its CRL
+// extensions replaced, signed again with sign (SHA-256 with RSA).
+func withCRLExtension(der []byte, oid asn1.ObjectIdentifier, value []byte, sign func(tbs []byte) []byte) []byte {
+	outer := cryptobyte.String(der)
+	var signed, in, alg cryptobyte.String
+	if !outer.ReadASN1(&signed, cbasn1.SEQUENCE) || !signed.ReadASN1(&in, cbasn1.SEQUENCE) || !signed.ReadASN1Element(&alg, cbasn1.SEQUENCE) {
+		panic("bad CRL")
+	}
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		for !in.Empty() {
+			var el cryptobyte.String
+			var tag cbasn1.Tag
+			if !in.ReadAnyASN1Element(&el, &tag) {
+				panic("bad TBSCertList")
+			}
+			if tag != cbasn1.Tag(0).Constructed().ContextSpecific() {
+				b.AddBytes(el)
+				continue
+			}
+			var wrap, list cryptobyte.String
+			if !el.ReadASN1(&wrap, tag) || !wrap.ReadASN1(&list, cbasn1.SEQUENCE) {
+				panic("bad crlExtensions")
+			}
+			b.AddASN1(tag, func(b *cryptobyte.Builder) {
+				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+					for !list.Empty() {
+						var ext, body cryptobyte.String
+						var id asn1.ObjectIdentifier
+						if !list.ReadASN1Element(&ext, cbasn1.SEQUENCE) {
+							panic("bad extension")
+						}
+						body = ext
+						var inner cryptobyte.String
+						if !body.ReadASN1(&inner, cbasn1.SEQUENCE) || !inner.ReadASN1ObjectIdentifier(&id) {
+							panic("bad extension")
+						}
+						if !id.Equal(oid) {
+							b.AddBytes(ext)
+							continue
+						}
+						b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+							b.AddASN1ObjectIdentifier(oid)
+							b.AddASN1OctetString(value)
+						})
+					}
+				})
+			})
+		}
+	})
+	tbs := b.BytesOrPanic()
+	var o cryptobyte.Builder
+	o.AddASN1(cbasn1.SEQUENCE, func(o *cryptobyte.Builder) {
+		o.AddBytes(tbs)
+		o.AddBytes(alg)
+		o.AddASN1BitString(sign(tbs))
+	})
+	return o.BytesOrPanic()
 }
