@@ -9,6 +9,9 @@ import (
 const (
 	PasswordPlaceholder    = "<password>"
 	KeyPasswordPlaceholder = "<key-password>"
+	// SessionTokenPlaceholder stands for authMechanismProperties'
+	// AWS_SESSION_TOKEN value.
+	SessionTokenPlaceholder = "<aws-session-token>"
 )
 
 // legacyNames maps PyMongo 3's ssl_* options (unknown in PyMongo 4, so

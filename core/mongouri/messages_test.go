@@ -178,13 +178,17 @@ func TestSecretsNeverRendered(t *testing.T) {
 		"mongodb://alice:pa?ss=word@host",
 		"mongodb://u:verysecret@h/?authMechanismProperties=AWS_SESSION_TOKEN:tok3n&authMechanism=MONGODB-AWS",
 		"mongodb://u:verysecret@h/?tlsCertificateKeyFilePassword=hunter2&tlsCertificateKeyFilePassword=hunter3",
+		"mongodb://AKIAEXAMPLE:verysecret@h/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:tok3n&tls=true",
+		// A private key pasted where the connection string goes.
+		"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7keyMaterialX\n-----END PRIVATE KEY-----\n",
 	}
-	secrets := []string{"s3cr", "hunter2", "hunter3", "secretpart", "ss=word", "verysecret", "tok3n"}
+	secrets := []string{"s3cr", "hunter2", "hunter3", "secretpart", "ss=word", "verysecret", "tok3n", "keyMaterialX", "MIIEvQIB"}
 	for _, u := range uris {
 		r := Parse(u)
 		js, _ := json.Marshal(r.Report())
 		cs, _ := json.Marshal(r.Checks(i18n.English, []Supplied{{Name: "client.pem"}}))
-		all := string(js) + string(cs) + r.Masked()
+		corrected, _ := r.Corrected(nil) // the hand-over's string, its snippets' source
+		all := string(js) + string(cs) + r.Masked() + corrected
 		if r.Err != nil {
 			all += r.Err.Message
 		}

@@ -66,7 +66,15 @@ func secretSpans(s string) [][2]int {
 // replaced by *****.
 func (r *Result) Masked() string { return maskString(r.Input) }
 
+// notShown stands for an input that is PEM text, not a connection string.
+const notShown = "(PEM text, not a connection string: not shown)"
+
 func maskString(s string) string {
+	if strings.Contains(s, "-----BEGIN") || strings.Contains(s, "PRIVATE KEY") {
+		// A PEM file pasted where the connection string goes: it may be a
+		// private key, which no report may hold.
+		return notShown
+	}
 	spans := secretSpans(s)
 	if len(spans) == 0 {
 		return s
@@ -171,9 +179,12 @@ func renderValue(o *Option) (string, bool) {
 	case []Pair:
 		parts := make([]string, len(v))
 		for i, p := range v {
-			parts[i] = p.K + ":" + p.V
+			parts[i] = escape(p.K+":"+p.V, "")
+			if p.K == "AWS_SESSION_TOKEN" { // a secret: never in a rendered string
+				parts[i] = escape(p.K+":", "") + SessionTokenPlaceholder
+			}
 		}
-		return escape(strings.Join(parts, ","), ""), true
+		return strings.Join(parts, escape(",", "")), true
 	}
 	return "", false
 }
