@@ -154,6 +154,12 @@ func (in *inspection) decodeInputs() {
 		if name == "" {
 			name = fmt.Sprintf("input-%d", i+1)
 		}
+		if len(name) > MaxNameBytes {
+			// The name is repeated for every certificate of the file.
+			name = boundName(name)
+			in.rep.Limits = append(in.rep.Limits, report.LimitHit{Limit: LimitNameBytes, Max: MaxNameBytes, Input: name,
+				Detail: p.T("limit.name", "A file name longer than {max} bytes was shortened to {name}.", i18n.Args{"max": MaxNameBytes, "name": name})})
+		}
 		dec := decode.Decode(name, f.Data, decode.DefaultLimits(), p)
 		it := &input{file: f, dec: dec}
 		it.file.Name = name

@@ -1,6 +1,8 @@
 package core
 
 import (
+	"unicode/utf8"
+
 	"certinspect/core/i18n"
 	"certinspect/core/report"
 )
@@ -15,7 +17,24 @@ const (
 	LimitPathCertificates     = "maxPathCertificates"
 	LimitChainDepth           = "maxChainDepth"
 	LimitNameConstraintChecks = "maxNameConstraintChecks"
+	LimitNameBytes            = "maxNameBytes"
 )
+
+// MaxNameBytes bounds a file's name: the report repeats it for every
+// certificate the file holds, so a hostile name must not multiply the
+// report's size (a path of a real file is far shorter).
+const MaxNameBytes = 512
+
+// boundName keeps the end of a long name (the file's own name, at the end
+// of a path) within MaxNameBytes, cut at a character boundary.
+func boundName(name string) string {
+	const mark = "…"
+	cut := len(name) - (MaxNameBytes - len(mark))
+	for cut < len(name) && !utf8.RuneStart(name[cut]) {
+		cut++
+	}
+	return mark + name[cut:]
+}
 
 // MaxPathCertificates bounds the distinct certificates of one request that
 // are described and considered for path building (the bundled roots do not

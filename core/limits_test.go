@@ -71,6 +71,13 @@ func TestLimitsReportedByName(t *testing.T) {
 			func() Request {
 				return Request{Files: []File{{Name: "a.pem", Role: RoleServerChain, Data: selfSignedCAs(t, 5000, "A")}, {Name: "b.pem", Role: RoleCAFile, Data: selfSignedCAs(t, 5000, "B")}}}
 			}},
+		{LimitNameBytes, MaxNameBytes,
+			func() Request {
+				return Request{Files: []File{{Name: strings.Repeat("é", MaxNameBytes/2) + "x.pem", Role: RoleCAFile, Data: ca}}}
+			},
+			func() Request {
+				return Request{Files: []File{{Name: strings.Repeat("d/", MaxNameBytes/2-3) + "ca.pem", Role: RoleCAFile, Data: ca}}}
+			}},
 		{LimitChainDepth, maxChainDepth,
 			func() Request { return deepChain(t, maxChainDepth) },
 			func() Request { return deepChain(t, maxChainDepth-2) }},
