@@ -264,9 +264,15 @@ func tooLarge(max int64) string {
 // field at fault ("" for malformed JSON) and a text for the client; the text
 // never quotes the body beyond a field name or a short token.
 func decodeRequest(body []byte) (req core.Request, field, detail string) {
+	if bytes.Equal(bytes.TrimSpace(body), []byte("null")) {
+		return req, "(top level)", "The body is JSON null; expected an object like {\"files\":[{\"name\":\"chain.pem\",\"data\":\"<base64>\"}]}."
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&req); err != nil {
+		if fld, d, ok := fileError(body); ok {
+			return req, fld, d
+		}
 		return req, jsonErrField(err), jsonErrDetail(err, body)
 	}
 	if _, err := dec.Token(); err != io.EOF {
@@ -288,6 +294,42 @@ func decodeRequest(body []byte) (req core.Request, field, detail string) {
 		return req, "lang", fmt.Sprintf("lang: unknown language %q; use \"en\" or \"ja\".", safeToken(req.Lang))
 	}
 	return req, "", ""
+}
+
+// fileError finds the first of files[] that does not decode on its own and
+// says which one and why ("files[2].data: not valid base64 …"), for an
+// error json reports without the index.
+func fileError(body []byte) (field, detail string, ok bool) {
+	var probe struct {
+		Files []json.RawMessage `json:"files"`
+	}
+	if json.Unmarshal(body, &probe) != nil {
+		return "", "", false
+	}
+	for i, raw := range probe.Files {
+		var f core.File
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.DisallowUnknownFields()
+		err := dec.Decode(&f)
+		if err == nil {
+			continue
+		}
+		at := fmt.Sprintf("files[%d]", i)
+		var te *json.UnmarshalTypeError
+		var ce base64.CorruptInputError
+		switch {
+		case errors.As(err, &ce):
+			return at + ".data", fmt.Sprintf("%s.data: not valid base64 (bad byte at offset %d). Encode each file's bytes with standard base64 (RFC 4648, with padding).", at, int64(ce)), true
+		case errors.As(err, &te) && te.Field != "":
+			return at + "." + te.Field, fmt.Sprintf("%s.%s: expected %s, got a JSON %s.", at, te.Field, jsonKind(te.Type.String()), te.Value), true
+		case errors.As(err, &te):
+			return at, fmt.Sprintf("%s: expected an object, got a JSON %s.", at, te.Value), true
+		case strings.HasPrefix(err.Error(), "json: unknown field "):
+			f := safeToken(jsonErrField(err))
+			return at + "." + f, fmt.Sprintf("%s.%s: unknown field; a file takes name, role, data and pasted.", at, f), true
+		}
+	}
+	return "", "", false
 }
 
 func jsonErrField(err error) string {
@@ -348,6 +390,8 @@ func jsonKind(goType string) string {
 		return "a base64 string"
 	case strings.HasPrefix(goType, "[]"):
 		return "an array"
+	case goType == "bool":
+		return "true or false"
 	case goType == "time.Time":
 		return "an RFC 3339 time string"
 	case strings.Contains(goType, "Request"), strings.Contains(goType, "File"):
@@ -389,11 +433,14 @@ func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
 		b.WriteString(`{"error":"internal","detail":"The response could not be encoded."}` + "\n")
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Content-Length", strconv.Itoa(b.Len()))
-	w.WriteHeader(status)
 	if r != nil && r.Method == http.MethodHead {
+		// No Content-Length without the body: workerd fails a response that
+		// announces bytes it does not send.
+		w.WriteHeader(status)
 		return
 	}
+	w.Header().Set("Content-Length", strconv.Itoa(b.Len()))
+	w.WriteHeader(status)
 	io.WriteString(w, b.String())
 }
 

@@ -196,6 +196,12 @@ describe("Worker on local workerd (wrangler dev)", { timeout: 110000 }, () => {
     assert.equal(h.build.goarch, "wasm");
     assert.match(h.build.goVersion, /^go1\./);
     assert.equal(h.schemaVersion, 1);
+    // HEAD, as uptime monitors send it: the headers, no body (workerd
+    // refused a Content-Length with no body behind it: a 500).
+    const head = await fetch(w.url + "/api/v1/health", { method: "HEAD" });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get("cache-control"), "no-store");
+    assert.equal(await head.text(), "");
   });
 
   for (const c of CASES) {
