@@ -257,7 +257,7 @@ func buildRequest(o *options, now func() time.Time) (core.Request, error) {
 				continue
 			}
 			if data, err := readFile(path); err == nil {
-				req.Files = append(req.Files, core.File{Name: path, Role: opt.role, Data: data})
+				req.Files = append(req.Files, core.File{Name: path, Role: core.RoleAuto, Data: data}) // core gives it the role the string names, as the API does
 			}
 		}
 	}
