@@ -174,6 +174,17 @@ func (h *handler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 			w.Write(ReportSchema())
 		}
 	default:
+		if !strings.HasPrefix(r.URL.Path, "/api/") {
+			// A page of the site that does not exist (the site's files are
+			// served before the Worker runs): a page, not the API's JSON.
+			hd.Set("Content-Type", "text/html; charset=utf-8")
+			hd.Set("Content-Security-Policy", "default-src 'none'")
+			w.WriteHeader(http.StatusNotFound)
+			if r.Method != http.MethodHead {
+				io.WriteString(w, notFoundPage)
+			}
+			return
+		}
 		writeError(w, http.StatusNotFound, "not_found", fmt.Sprintf("No API at %s. The API is POST %s, GET %s and GET %s.", safePath(r.URL.Path), PathInspect, PathHealth, PathSchema))
 	}
 	if w.status >= 500 {
@@ -255,6 +266,13 @@ func (h *handler) inspect(w http.ResponseWriter, r *http.Request) {
 	rep := h.opt.inspect(req)
 	writeJSON(w, r, http.StatusOK, rep)
 }
+
+// notFoundPage answers a site address that has no page.
+const notFoundPage = `<!doctype html>
+<html lang="en"><meta charset="utf-8"><title>Not found · certinspect</title>
+<p>There is no page at this address. <a href="/">Open the certificate inspector</a>.</p>
+</html>
+`
 
 func tooLarge(max int64) string {
 	return fmt.Sprintf("The request body is larger than %d bytes (%d MiB), the API's limit. Inspect larger files (a very large CRL) with the CLI or the web page, which run locally.", max, max>>20)

@@ -215,6 +215,11 @@ func TestErrors(t *testing.T) {
 		{"unknown field", "POST", PathInspect, "application/json", `{"file":[]}`, 400, "bad_field", "file: unknown field", ""},
 		{"unknown path", "GET", "/api/v2/inspect", "", "", 404, "not_found", "POST /api/v1/inspect", ""},
 	}
+	// An address of the site (not /api/) with no page: a page, not JSON.
+	if w := do(h, "GET", "/nonexistent", "", strings.NewReader("")); w.Code != 404 || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") ||
+		w.Header().Get("Content-Security-Policy") != "default-src 'none'" || !strings.Contains(w.Body.String(), `<a href="/">`) {
+		t.Errorf("GET /nonexistent: %d %v %s", w.Code, w.Header(), w.Body)
+	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			w := do(h, tc.method, tc.path, tc.ctype, strings.NewReader(tc.body))
