@@ -285,6 +285,9 @@ func decodeRequest(body []byte) (req core.Request, field, detail string) {
 	if bytes.Equal(bytes.TrimSpace(body), []byte("null")) {
 		return req, "(top level)", "The body is JSON null; expected an object like {\"files\":[{\"name\":\"chain.pem\",\"data\":\"<base64>\"}]}."
 	}
+	if fld, d := keyProblem(body); d != "" {
+		return req, fld, d
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&req); err != nil {
@@ -312,6 +315,73 @@ func decodeRequest(body []byte) (req core.Request, field, detail string) {
 		return req, "lang", fmt.Sprintf("lang: unknown language %q; use \"en\" or \"ja\".", safeToken(req.Lang))
 	}
 	return req, "", ""
+}
+
+// The request's and a file's field names, as written in JSON.
+var (
+	requestFields = []string{"uri", "files", "keyPassword", "hosts", "at", "errorText", "dnsAnswer", "lang"}
+	fileFields    = []string{"name", "role", "data", "pasted"}
+)
+
+// keyProblem finds what encoding/json lets pass silently: a field given
+// twice in one object (the second "files" would replace the first) and a
+// field name in another case ("Files"). It reports nothing for malformed
+// JSON, which the decoder then describes.
+func keyProblem(body []byte) (field, detail string) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	broken := false // malformed JSON: stop, the decoder describes it
+	token := func() json.Token {
+		tok, err := dec.Token()
+		if err != nil {
+			broken = true
+		}
+		return tok
+	}
+	var value func(path string, fields []string) (string, string)
+	value = func(path string, fields []string) (string, string) {
+		switch token() {
+		case json.Delim('['):
+			for i := 0; !broken && dec.More(); i++ {
+				if f, d := value(fmt.Sprintf("%s[%d]", path, i), fields); d != "" {
+					return f, d
+				}
+			}
+		case json.Delim('{'):
+			seen := map[string]bool{}
+			for !broken && dec.More() {
+				k, ok := token().(string)
+				if !ok {
+					broken = true
+					break
+				}
+				at := k
+				if path != "" {
+					at = path + "." + k
+				}
+				if seen[k] {
+					return at, fmt.Sprintf("%s: given twice in one object; give each field once.", safeToken(at))
+				}
+				seen[k] = true
+				for _, f := range fields {
+					if f != k && strings.EqualFold(f, k) {
+						return at, fmt.Sprintf("%s: field names are case-sensitive; write %q.", safeToken(at), f)
+					}
+				}
+				var sub []string
+				if path == "" && k == "files" {
+					sub = fileFields
+				}
+				if f, d := value(at, sub); d != "" {
+					return f, d
+				}
+			}
+		default:
+			return "", "" // a scalar, or malformed
+		}
+		token() // the closing ] or }
+		return "", ""
+	}
+	return value("", requestFields)
 }
 
 // fileError finds the first of files[] that does not decode on its own and
