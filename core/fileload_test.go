@@ -119,13 +119,7 @@ var pySSLSuffix = regexp.MustCompile(` \(_ssl\.c:\d+\)$`)
 // "" (loaded) or the error text without its "(_ssl.c:N)" suffix.
 func pythonLoads(t *testing.T, mode string, paths []string) []string {
 	t.Helper()
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 is not installed")
-	}
-	if v, err := exec.Command(py, "-c", "import ssl; print(ssl.OPENSSL_VERSION_INFO[0])").Output(); err != nil || strings.TrimSpace(string(v)) < "3" {
-		t.Skip("python3's ssl is not OpenSSL 3")
-	}
+	py := pythonOnOpenSSL3(t)
 	const script = `
 import json, ssl, sys
 mode = sys.argv[1]
@@ -139,6 +133,20 @@ for path in sys.argv[2:]:
         print(json.dumps(str(e)))
 `
 	return pythonOutcomes(t, exec.Command(py, append([]string{"-c", script, mode}, paths...)...))
+}
+
+// pythonOnOpenSSL3 is the python3 command, skipping the test where there is
+// none or its ssl module is not built on OpenSSL 3 (the one modelled).
+func pythonOnOpenSSL3(t *testing.T) string {
+	t.Helper()
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not installed")
+	}
+	if v, err := exec.Command(py, "-c", "import ssl; print(ssl.OPENSSL_VERSION_INFO[0])").Output(); err != nil || strings.TrimSpace(string(v)) < "3" {
+		t.Skip("python3's ssl is not OpenSSL 3")
+	}
+	return py
 }
 
 // pythonOutcomes runs a Python script that prints one JSON string per file

@@ -100,13 +100,7 @@ func TestKeyFilesLoadAsPythonLoadsThem(t *testing.T) {
 // error without its "(_ssl.c:N)" suffix.
 func pythonLoadsCertKey(t *testing.T, loads any) []string {
 	t.Helper()
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 is not installed")
-	}
-	if v, err := exec.Command(py, "-c", "import ssl; print(ssl.OPENSSL_VERSION_INFO[0])").Output(); err != nil || strings.TrimSpace(string(v)) < "3" {
-		t.Skip("python3's ssl is not OpenSSL 3")
-	}
+	py := pythonOnOpenSSL3(t)
 	const script = `
 import json, os, ssl, sys
 os.setsid()  # no controlling terminal: OpenSSL cannot prompt

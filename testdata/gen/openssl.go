@@ -171,8 +171,8 @@ func resignAlgorithm(c *x509.Certificate, alg []byte, sign func(tbs []byte) []by
 // the version and, in a certificate, the serial number) and the one outside.
 func resignSigned(der, alg []byte, sign func(tbs []byte) []byte) []byte {
 	outer := cryptobyte.String(der)
-	var signed, in cryptobyte.String
-	if !outer.ReadASN1(&signed, cbasn1.SEQUENCE) || !signed.ReadASN1(&in, cbasn1.SEQUENCE) {
+	var whole, in cryptobyte.String
+	if !outer.ReadASN1(&whole, cbasn1.SEQUENCE) || !whole.ReadASN1(&in, cbasn1.SEQUENCE) {
 		panic("bad signed structure")
 	}
 	var b cryptobyte.Builder
@@ -190,14 +190,7 @@ func resignSigned(der, alg []byte, sign func(tbs []byte) []byte) []byte {
 			b.AddBytes(el)
 		}
 	})
-	tbs := b.BytesOrPanic()
-	var o cryptobyte.Builder
-	o.AddASN1(cbasn1.SEQUENCE, func(o *cryptobyte.Builder) {
-		o.AddBytes(tbs)
-		o.AddBytes(alg)
-		o.AddASN1BitString(sign(tbs))
-	})
-	return o.BytesOrPanic()
+	return signed(b.BytesOrPanic(), alg, sign)
 }
 
 func signPKCS1(key *rsa.PrivateKey, h crypto.Hash, data []byte) []byte {
@@ -249,8 +242,8 @@ func sum(h crypto.Hash, data []byte) []byte {
 // extensions replaced, signed again with sign (SHA-256 with RSA).
 func withCRLExtension(der []byte, oid asn1.ObjectIdentifier, value []byte, sign func(tbs []byte) []byte) []byte {
 	outer := cryptobyte.String(der)
-	var signed, in, alg cryptobyte.String
-	if !outer.ReadASN1(&signed, cbasn1.SEQUENCE) || !signed.ReadASN1(&in, cbasn1.SEQUENCE) || !signed.ReadASN1Element(&alg, cbasn1.SEQUENCE) {
+	var whole, in, alg cryptobyte.String
+	if !outer.ReadASN1(&whole, cbasn1.SEQUENCE) || !whole.ReadASN1(&in, cbasn1.SEQUENCE) || !whole.ReadASN1Element(&alg, cbasn1.SEQUENCE) {
 		panic("bad CRL")
 	}
 	var b cryptobyte.Builder
@@ -295,7 +288,12 @@ func withCRLExtension(der []byte, oid asn1.ObjectIdentifier, value []byte, sign 
 			})
 		}
 	})
-	tbs := b.BytesOrPanic()
+	return signed(b.BytesOrPanic(), alg, sign)
+}
+
+// signed wraps a TBS as a signed structure: SEQUENCE { tbs, alg, BIT STRING
+// of sign(tbs) }, the shape of certificates and CRLs alike.
+func signed(tbs, alg []byte, sign func(tbs []byte) []byte) []byte {
 	var o cryptobyte.Builder
 	o.AddASN1(cbasn1.SEQUENCE, func(o *cryptobyte.Builder) {
 		o.AddBytes(tbs)
