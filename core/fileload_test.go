@@ -76,6 +76,9 @@ var ticketForms = []fileEdit{
 	})},
 	{"second block damaged", nthBlock(1, func(b []string) []string { b[3] = "#" + b[3][1:]; return b })},
 	{"second block cut off", nthBlock(1, func(b []string) []string { return b[:len(b)/2] })},
+	// Valid base64 that is no certificate or CRL (a wrong paste): OpenSSL
+	// decodes each block it reads and stops the file there.
+	{"second block holds no DER of its kind", nthBlock(1, func(b []string) []string { return []string{b[0], "MAMCAQA=\n", b[len(b)-1]} })},
 	{"blank line before an END", nthBlock(0, func(b []string) []string {
 		return append(append(b[:len(b)-1:len(b)-1], "\n"), b[len(b)-1])
 	})},

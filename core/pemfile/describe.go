@@ -1,10 +1,12 @@
 package pemfile
 
 import (
-	"golang.org/x/crypto/cryptobyte"
-	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+	encasn1 "encoding/asn1"
 
 	"certinspect/core/i18n"
+
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
 
 // Describe says, for a person, why OpenSSL's PEM reader stopped.
@@ -52,11 +54,14 @@ func (e *Error) ReasonText() string {
 	return ""
 }
 
-// DERFramed reports whether b starts with a whole ASN.1 SEQUENCE, which
-// OpenSSL's d2i_X509 and d2i_X509_CRL need at the least: a block whose
-// body is cut off fails there.
+// DERFramed reports whether b starts with a signed structure, SEQUENCE {
+// SEQUENCE, SEQUENCE, BIT STRING }, which OpenSSL's d2i_X509 and
+// d2i_X509_CRL need at the least: a block whose body is cut off, or holds
+// something else than a certificate or CRL, fails there.
 func DERFramed(b []byte) bool {
 	s := cryptobyte.String(b)
-	var seq cryptobyte.String
-	return s.ReadASN1(&seq, cbasn1.SEQUENCE)
+	var seq, tbs, alg cryptobyte.String
+	var sig encasn1.BitString
+	return s.ReadASN1(&seq, cbasn1.SEQUENCE) && seq.ReadASN1(&tbs, cbasn1.SEQUENCE) &&
+		seq.ReadASN1(&alg, cbasn1.SEQUENCE) && seq.ReadASN1BitString(&sig) && seq.Empty()
 }

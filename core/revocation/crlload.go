@@ -38,6 +38,17 @@ func crlPEMLibCheck(name string, load pemfile.Store, p *i18n.Printer) report.Che
 		OpenSSLError: &report.OpenSSLError{Code: 0, Name: "ERR_R_PEM_LIB", Text: "PEM lib"}}
 }
 
+// crlNotDERCheck is a tlsCRLFile whose CRL block n holds no CRL.
+func crlNotDERCheck(name string, n, line int, p *i18n.Printer) report.Check {
+	return report.Check{ID: "crl.revocation", Status: report.Fail, Subject: name,
+		Title: p.T("crl.notDER.title", "The tlsCRLFile does not load: a CRL block in it holds no CRL", nil),
+		Detail: p.T("crl.notDER.detail", "{file}, CRL #{n} (line {line}): the block's base64 decodes, but not to a CRL. OpenSSL decodes every block it reads and stops the whole file at this one, so Python's ssl loads nothing from it and PyMongo fails when the MongoClient is created, before connecting, with '[X509] PEM lib'.",
+			i18n.Args{"file": name, "n": n, "line": line}),
+		Fix:          p.T("crl.pemLib.fix", "Download the CRL again from the CA and convert it to PEM (openssl crl -inform DER -in crl.der -out crl.pem); do not paste it through a ticket or chat.", nil),
+		Commands:     []string{pemfile.PythonLoadCommand(shell.Quote(name))},
+		OpenSSLError: &report.OpenSSLError{Code: 0, Name: "ERR_R_PEM_LIB", Text: "PEM lib"}}
+}
+
 // asOpenSSLLoads judges a PEM tlsCRLFile as OpenSSL reads it. loads is
 // false when the whole file fails (the check says why); otherwise blocks,
 // pemCRLs and certs are what OpenSSL takes from it (for a file up to
@@ -47,6 +58,19 @@ func asOpenSSLLoads(in CRLInput, blocks []crlBlock, p *i18n.Printer) (_ []crlBlo
 	load := pemfile.LoadStoreSkippingCRLs(in.Data)
 	if load.Fails() {
 		return nil, 0, 0, []report.Check{crlPEMLibCheck(in.Name, load, p)}, false
+	}
+	for _, b := range blocks {
+		if b.format == FormatPEM && !pemfile.DERFramed(b.der) {
+			// OpenSSL's PEM reader decodes every CRL block it finds: one
+			// that holds no CRL stops the whole file. Which blocks it finds
+			// is known by reading the file as it does.
+			for i, c := range pemfile.LoadStore(in.Data).CRLs {
+				if !pemfile.DERFramed(c.Bytes) {
+					return nil, 0, 0, []report.Check{crlNotDERCheck(in.Name, i+1, c.Line, p)}, false
+				}
+			}
+			break
+		}
 	}
 	pemCRLs, certs = len(load.CRLs), len(load.Certs)
 	read := 0
