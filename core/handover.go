@@ -85,8 +85,14 @@ func (in *inspection) buildHandover() {
 	var py strings.Builder
 	py.WriteString("import os\nfrom pymongo import MongoClient\n\n")
 	fmt.Fprintf(&py, "client = MongoClient(\n    %s,\n", pyString(uri))
+	// Without a connection string TLS is assumed only where something shows
+	// it: TLS files, a server chain, or a pasted error of a TLS handshake;
+	// mongosh the same.
+	_, hasCA := files["tlsCAFile"]
+	_, hasKey := files["tlsCertificateKeyFile"]
+	tlsShown := in.tls.enabled && (hasCA || hasKey || anyRole(in.inputs, RoleServerChain) || in.errorShowsTLS())
 	if in.uri == nil || in.uri.Err != nil {
-		if in.tls.enabled {
+		if tlsShown {
 			py.WriteString("    tls=True,\n")
 		}
 		for _, k := range []string{"tlsCAFile", "tlsCertificateKeyFile", "tlsCRLFile"} {
@@ -103,19 +109,14 @@ func (in *inspection) buildHandover() {
 
 	mongosh := []string{"mongosh", shell.Quote(uri)}
 	if in.uri == nil || in.uri.Err != nil {
-		// Without a connection string, TLS is on in the PyMongo code; mongosh
-		// gets --tls when TLS files are given or the pasted error shows
-		// the client used TLS.
-		caFile, hasCA := files["tlsCAFile"]
-		keyFile, hasKey := files["tlsCertificateKeyFile"]
-		if in.tls.enabled && (hasCA || hasKey || in.errorShowsTLS()) {
+		if tlsShown {
 			mongosh = append(mongosh, "--tls")
 		}
 		if hasCA {
-			mongosh = append(mongosh, "--tlsCAFile", shell.Quote(caFile))
+			mongosh = append(mongosh, "--tlsCAFile", shell.Quote(files["tlsCAFile"]))
 		}
 		if hasKey {
-			mongosh = append(mongosh, "--tlsCertificateKeyFile", shell.Quote(keyFile))
+			mongosh = append(mongosh, "--tlsCertificateKeyFile", shell.Quote(files["tlsCertificateKeyFile"]))
 		}
 	}
 	h.Mongosh = strings.Join(mongosh, " ")
