@@ -733,6 +733,12 @@ func (a *serverAnalysis) problemCheck(pr problem, p *i18n.Printer) report.Check 
 		} else {
 			c.Fix = p.T("validity.expired.fixCA", "The CA certificate {label} has expired: get its renewed version into the tlsCAFile and the server chain (and reissue what it signed if the key changed).", args)
 		}
+	case "timeFormat":
+		args["field"] = pr.note
+		c.Title = p.T("validity.timeFormat.title", "The {field} date of {label} is not written as OpenSSL requires", args)
+		c.Detail = p.T("validity.timeFormat.detail", "X.509 dates must give the seconds and end in Z (UTCTime YYMMDDHHMMSSZ, GeneralizedTime YYYYMMDDHHMMSSZ). This one does not (no seconds, or a time zone offset): Go reads it, but OpenSSL cannot compare it with the current time and rejects the certificate.", args)
+		c.Fix = p.T("validity.timeFormat.fix", "Reissue {label} with a CA that writes dates as RFC 5280 requires (every current CA tool does). To see the dates as written:", args)
+		c.Commands = []string{"openssl asn1parse -in <certificate.pem> | grep -E 'UTCTIME|GENERALIZEDTIME'"}
 	case "notYetValid":
 		args["date"] = fmtTime(n.cert.NotBefore)
 		c.Title = p.T("validity.notYet.title", "{label} is not valid until {date}", args)
@@ -816,6 +822,8 @@ func linkStateText(p *i18n.Printer, state string) string {
 		return p.T("chain.link.expired", "expired", nil)
 	case "notYetValid":
 		return p.T("chain.link.notYetValid", "not yet valid", nil)
+	case "timeFormat":
+		return p.T("chain.link.timeFormat", "date not readable by OpenSSL", nil)
 	case "nameConstraint":
 		return p.T("chain.link.nameConstraint", "violates name constraints", nil)
 	case "nameConstraintsBudget":

@@ -268,9 +268,15 @@ func pathProblems(res pathResult, at time.Time) []problem {
 		} else if i > 0 && res.end == endAnchored && !likelyIssued(n, n) {
 			continue
 		}
-		if at.Before(n.cert.NotBefore) {
+		badBefore, badAfter := badTimes(n.cert)
+		switch {
+		case badBefore:
+			out = append(out, problem{stage: stageSignatures, order: order + 1, depth: i, err: x509err.Must("X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD"), cert: n, check: "validity.period", kind: "timeFormat", note: "notBefore"})
+		case at.Before(n.cert.NotBefore):
 			out = append(out, problem{stage: stageSignatures, order: order + 1, depth: i, err: x509err.Must("X509_V_ERR_CERT_NOT_YET_VALID"), cert: n, check: "validity.period", kind: "notYetValid"})
-		} else if !at.Before(n.cert.NotAfter) { // X509_cmp_time: equal counts as expired
+		case badAfter:
+			out = append(out, problem{stage: stageSignatures, order: order + 1, depth: i, err: x509err.Must("X509_V_ERR_ERROR_IN_CERT_NOT_AFTER_FIELD"), cert: n, check: "validity.period", kind: "timeFormat", note: "notAfter"})
+		case !at.Before(n.cert.NotAfter): // X509_cmp_time: equal counts as expired
 			out = append(out, problem{stage: stageSignatures, order: order + 1, depth: i, err: x509err.Must("X509_V_ERR_CERT_HAS_EXPIRED"), cert: n, check: "validity.period", kind: "expired"})
 		}
 	}

@@ -38,6 +38,9 @@ import (
 //     certificate's authority key identifier names the intermediate by key,
 //     issuer and serial number; in the first the serial is another one (the
 //     intermediate was reissued), so OpenSSL finds no issuer (20).
+//   - time-no-seconds-chain.pem, time-offset-chain.pem: a notBefore written
+//     without seconds, a notAfter with a time zone offset: Go reads both,
+//     OpenSSL fails them (13, 14).
 func genOpenSSLDetails(p *PKI) {
 	in := p.Intermediate
 	leaf, _ := p.Leaf("server-rsa", RSA2048, in, nil)
@@ -104,6 +107,23 @@ func genOpenSSLDetails(p *PKI) {
 			t.ExtraExtensions = append(t.ExtraExtensions, extension(asn1.ObjectIdentifier{2, 5, 29, 35}, akid(in.Cert, c.serial)))
 		})
 		writeCerts(c.file, leaf, in.Cert)
+	}
+
+	// Dates Go reads and OpenSSL does not (RFC 5280 requires seconds and Z):
+	// a notBefore without seconds (13), a notAfter with a +0100 offset (14).
+	leaf, _ = p.Leaf("server-rsa", RSA2048, in, nil)
+	for name, validity := range map[string][2]string{
+		"time-no-seconds-chain.pem": {"2601010000Z", "270101000000Z"},
+		"time-offset-chain.pem":     {"260101000000Z", "270101000000+0100"},
+	} {
+		writeCerts(name, mustParse(resignTBS(leaf, key, nil, nil, func(fields [][]byte) {
+			var b cryptobyte.Builder
+			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+				b.AddASN1(cbasn1.UTCTime, func(b *cryptobyte.Builder) { b.AddBytes([]byte(validity[0])) })
+				b.AddASN1(cbasn1.UTCTime, func(b *cryptobyte.Builder) { b.AddBytes([]byte(validity[1])) })
+			})
+			fields[4] = b.BytesOrPanic() // version, serial, signature, issuer, validity
+		})), in.Cert)
 	}
 }
 
@@ -301,4 +321,10 @@ func signed(tbs, alg []byte, sign func(tbs []byte) []byte) []byte {
 		o.AddASN1BitString(sign(tbs))
 	})
 	return o.BytesOrPanic()
+}
+
+func mustParse(der []byte) *x509.Certificate {
+	c, err := x509.ParseCertificate(der)
+	must(err)
+	return c
 }
