@@ -3,6 +3,8 @@ package core
 import (
 	"crypto/x509"
 
+	"certinspect/core/certid"
+
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
@@ -31,14 +33,5 @@ func badTimes(c *x509.Certificate) (before, after bool) {
 func strictTime(s *cryptobyte.String) bool {
 	var v cryptobyte.String
 	var tag cbasn1.Tag
-	if !s.ReadAnyASN1(&v, &tag) {
-		return false
-	}
-	switch tag {
-	case cbasn1.UTCTime:
-		return len(v) == 13 && v[12] == 'Z'
-	case cbasn1.GeneralizedTime:
-		return len(v) == 15 && v[14] == 'Z'
-	}
-	return false
+	return s.ReadAnyASN1(&v, &tag) && certid.X509Time(tag, v)
 }

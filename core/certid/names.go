@@ -80,3 +80,17 @@ func AKIDIssuerSerial(der []byte) (issuer, serial string) {
 	}
 	return issuer, serial
 }
+
+// X509Time reports whether a time element of this tag and content is
+// written as OpenSSL requires of X.509 times: UTCTime YYMMDDHHMMSSZ,
+// GeneralizedTime YYYYMMDDHHMMSSZ. Go also reads one without seconds or with
+// an offset; OpenSSL's X509_cmp_time fails on it.
+func X509Time(tag cbasn1.Tag, v []byte) bool {
+	switch tag {
+	case cbasn1.UTCTime:
+		return len(v) == 13 && v[12] == 'Z'
+	case cbasn1.GeneralizedTime:
+		return len(v) == 15 && v[14] == 'Z'
+	}
+	return false
+}

@@ -61,6 +61,9 @@ type crlDoc struct {
 	rawIssuer []byte
 	entries   cryptobyte.String // contents of revokedCertificates (nil if absent)
 	aki       []byte
+	// thisBad, nextBad: thisUpdate, nextUpdate written as OpenSSL cannot
+	// read them (no seconds, an offset): errors 15, 16.
+	thisBad, nextBad bool
 	// akidIssuer, akidSerial: the issuing CA's own issuer and serial as the
 	// AKID gives them (certid.AKIDIssuerSerial), "" when it does not.
 	akidIssuer, akidSerial string
@@ -246,11 +249,13 @@ func parseCRL(der []byte) (*crlDoc, error) {
 	d.rawIssuer = issuer
 	d.info.Issuer = nameString(issuer)
 	var err error
+	d.thisBad = !openSSLTime(tbs)
 	if d.this, err = readTime(&tbs); err != nil {
 		return nil, fmt.Errorf("malformed CRL: thisUpdate: %v", err)
 	}
 	d.info.ThisUpdate = d.this
 	if tbs.PeekASN1Tag(asn1.UTCTime) || tbs.PeekASN1Tag(asn1.GeneralizedTime) {
+		d.nextBad = !openSSLTime(tbs)
 		if d.next, err = readTime(&tbs); err != nil {
 			return nil, fmt.Errorf("malformed CRL: nextUpdate: %v", err)
 		}
@@ -477,6 +482,14 @@ func minimalInt(b []byte) []byte {
 type progressFunc func(done int64)
 
 // readTime reads a UTCTime or GeneralizedTime, leniently (fractions allowed).
+// openSSLTime reports whether the time s starts with is written as OpenSSL
+// reads X.509 times (certid.X509Time); s is not advanced.
+func openSSLTime(s cryptobyte.String) bool {
+	var v cryptobyte.String
+	var tag asn1.Tag
+	return s.ReadAnyASN1(&v, &tag) && certid.X509Time(tag, v)
+}
+
 func readTime(s *cryptobyte.String) (time.Time, error) {
 	var elem cryptobyte.String
 	var tag asn1.Tag

@@ -374,7 +374,7 @@ func opensslLeaf(docs []*crlDoc, leaf, issuer *x509.Certificate, at time.Time) l
 		if !d.critical && !d.entryCrit {
 			score |= scoreNoCritical
 		}
-		if !d.this.After(at) && (!d.hasNext || d.next.After(at)) {
+		if !d.thisBad && !d.nextBad && !d.this.After(at) && (!d.hasNext || d.next.After(at)) {
 			score |= scoreTime
 		}
 		if issuer != nil && (d.aki != nil && len(issuer.SubjectKeyId) > 0 && !bytes.Equal(d.aki, issuer.SubjectKeyId) ||
@@ -414,8 +414,16 @@ func opensslLeaf(docs []*crlDoc, leaf, issuer *x509.Certificate, at time.Time) l
 			return v
 		}
 	}
+	if best.thisBad {
+		v.code = 15
+		return v
+	}
 	if best.this.After(at) {
 		v.code = 11
+		return v
+	}
+	if best.nextBad {
+		v.code = 16
 		return v
 	}
 	if best.hasNext && !best.next.After(at) {
@@ -569,6 +577,18 @@ func leafCheck(v leafVerdict, docs []*crlDoc, leaf, issuer *x509.Certificate, op
 		c.Detail = p.T("crl.leaf.expired.detail", "{facts}. Its nextUpdate {next} is before {at}, so PyMongo fails the handshake with 'certificate verify failed: CRL has expired', whatever it lists. CAs publish a new CRL before nextUpdate; the customer's copy is old.", args)
 		c.Fix = download + " " + p.T("crl.refresh", "Refresh it regularly (for example daily from cron), or PyMongo stops connecting each time the copy expires.", nil)
 		c.Commands = dl
+	case v.code == 15 || v.code == 16:
+		c.Status = report.Fail
+		args["field"] = "thisUpdate"
+		if v.code == 16 {
+			args["field"] = "nextUpdate"
+		}
+		if e := osslErr(v.code); e != nil {
+			args["text"] = e.Text
+		}
+		c.Title = p.T("crl.leaf.timeFormat.title", "The CRL's {field} is not written as OpenSSL requires", args)
+		c.Detail = p.T("crl.leaf.timeFormat.detail", "{facts}. Its {field} is written without seconds or with a time zone offset; OpenSSL cannot compare it with the current time, so PyMongo fails the handshake with 'certificate verify failed: {text}'.", args)
+		c.Fix = p.T("crl.leaf.timeFormat.fix", "Get the CRL as the CA publishes it (CAs write RFC 5280 times: seconds and Z); a CRL made by a script needs its dates fixed.", nil)
 	case v.code == 11:
 		c.Status = report.Fail
 		c.Title = p.T("crl.leaf.notYet.title", "The CRL is not yet valid", nil)

@@ -21,6 +21,7 @@ import (
 
 	"certinspect/core/i18n"
 	"certinspect/core/report"
+	"certinspect/core/x509err"
 )
 
 // DefaultMaxCRLEntries bounds the entries read from one CRL.
@@ -326,25 +327,14 @@ func reasonName(code int) string {
 }
 
 // OpenSSL verify errors this package reports (x509_vfy.h, OpenSSL 3.0 texts).
-var opensslErrors = map[int]report.OpenSSLError{
-	3:  {Code: 3, Name: "X509_V_ERR_UNABLE_TO_GET_CRL", Text: "unable to get certificate CRL"},
-	8:  {Code: 8, Name: "X509_V_ERR_CRL_SIGNATURE_FAILURE", Text: "CRL signature failure"},
-	11: {Code: 11, Name: "X509_V_ERR_CRL_NOT_YET_VALID", Text: "CRL is not yet valid"},
-	12: {Code: 12, Name: "X509_V_ERR_CRL_HAS_EXPIRED", Text: "CRL has expired"},
-	23: {Code: 23, Name: "X509_V_ERR_CERT_REVOKED", Text: "certificate revoked"},
-	33: {Code: 33, Name: "X509_V_ERR_UNABLE_TO_GET_CRL_ISSUER", Text: "unable to get CRL issuer certificate"},
-	35: {Code: 35, Name: "X509_V_ERR_KEYUSAGE_NO_CRL_SIGN", Text: "key usage does not include CRL signing"},
-	36: {Code: 36, Name: "X509_V_ERR_UNHANDLED_CRITICAL_CRL_EXTENSION", Text: "unhandled critical CRL extension"},
-	44: {Code: 44, Name: "X509_V_ERR_DIFFERENT_CRL_SCOPE", Text: "different CRL scope"},
-}
 
 // invalidStatusResponse is the OpenSSL error a failed OCSP callback produces.
 var invalidStatusResponse = report.OpenSSLError{Code: 328, Name: "SSL_R_INVALID_STATUS_RESPONSE", Text: "invalid status response"}
 
 func osslErr(code int) *report.OpenSSLError {
-	e, ok := opensslErrors[code]
+	e, ok := x509err.ByCode(code)
 	if !ok {
 		return nil
 	}
-	return &e
+	return e.Report()
 }

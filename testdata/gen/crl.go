@@ -397,7 +397,8 @@ CRLs (PEM unless .der)
 - crl-revoked-pss.pem, crl-revoked-akid-serial.pem, crl-revoked-akid-other-serial.pem
   (testdata/gen/openssl.go): crl-revoked signed with RSA-PSS (longest salt); with an
   authority key identifier naming the intermediate by issuer and serial, its own
-  serial / an earlier one.
+  serial / an earlier one. crl-revoked-time-no-seconds.pem: crl-revoked with its
+  thisUpdate written without seconds (OpenSSL: format error, 15).
 
 OCSP responses (DER unless said)
 - ocsp-good.der (also .pem and .b64), ocsp-good-keyhash.der (responder by key hash),

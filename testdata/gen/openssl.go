@@ -96,6 +96,12 @@ func genOpenSSLDetails(p *PKI) {
 		})))
 	}
 
+	// The same CRL with its thisUpdate written without seconds, as some
+	// scripts write it: OpenSSL fails the handshake (15).
+	WriteFile("revocation/crl-revoked-time-no-seconds.pem", pemBlock("X509 CRL", withCRLThisUpdate(crl, "2605250000Z", func(tbs []byte) []byte {
+		return signPKCS1(key, crypto.SHA256, tbs)
+	})))
+
 	for _, c := range []struct {
 		file   string
 		serial *big.Int
@@ -327,4 +333,32 @@ func mustParse(der []byte) *x509.Certificate {
 	c, err := x509.ParseCertificate(der)
 	must(err)
 	return c
+}
+
+// withCRLThisUpdate rebuilds a DER CRL with its thisUpdate (the first time
+// of the TBSCertList) written as the UTCTime text this, signed again.
+func withCRLThisUpdate(der []byte, this string, sign func(tbs []byte) []byte) []byte {
+	outer := cryptobyte.String(der)
+	var whole, in, alg cryptobyte.String
+	if !outer.ReadASN1(&whole, cbasn1.SEQUENCE) || !whole.ReadASN1(&in, cbasn1.SEQUENCE) || !whole.ReadASN1Element(&alg, cbasn1.SEQUENCE) {
+		panic("bad CRL")
+	}
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		done := false
+		for !in.Empty() {
+			var el cryptobyte.String
+			var tag cbasn1.Tag
+			if !in.ReadAnyASN1Element(&el, &tag) {
+				panic("bad TBSCertList")
+			}
+			if !done && (tag == cbasn1.UTCTime || tag == cbasn1.GeneralizedTime) {
+				b.AddASN1(cbasn1.UTCTime, func(b *cryptobyte.Builder) { b.AddBytes([]byte(this)) })
+				done = true
+				continue
+			}
+			b.AddBytes(el)
+		}
+	})
+	return signed(b.BytesOrPanic(), alg, sign)
 }
