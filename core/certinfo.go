@@ -16,21 +16,13 @@ import (
 	"certinspect/core/certid"
 	"certinspect/core/i18n"
 	"certinspect/core/keyfile"
+	"certinspect/core/lint"
 	"certinspect/core/report"
 )
 
 var (
 	oidTLSFeature = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 1, 24}
 	oidCommonName = asn1.ObjectIdentifier{2, 5, 4, 3}
-	// Extensions Go's parser understands; a critical extension outside this set
-	// is "unhandled" for Go, and OpenSSL handles a similar set.
-	knownExtensions = map[string]bool{
-		"2.5.29.14": true, "2.5.29.15": true, "2.5.29.17": true, "2.5.29.18": true,
-		"2.5.29.19": true, "2.5.29.30": true, "2.5.29.31": true, "2.5.29.32": true,
-		"2.5.29.33": true, "2.5.29.35": true, "2.5.29.36": true, "2.5.29.37": true,
-		"2.5.29.54": true, "1.3.6.1.5.5.7.1.1": true, "1.3.6.1.5.5.7.1.24": true,
-		"1.3.6.1.4.1.11129.2.4.2": true,
-	}
 )
 
 // daysBetween counts whole days from a to b (negative when b is before a).
@@ -193,7 +185,7 @@ func Describe(c *x509.Certificate, at time.Time, p *i18n.Printer) report.Certifi
 		d.NameConstraints = nc
 	}
 	for _, e := range c.Extensions {
-		if e.Critical && !knownExtensions[e.Id.String()] {
+		if e.Critical && !lint.OpenSSLSupported(e.Id.String()) { // OpenSSL's list, not Go's
 			d.UnknownCriticalExtensions = append(d.UnknownCriticalExtensions, e.Id.String())
 		}
 	}

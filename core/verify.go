@@ -14,6 +14,7 @@ import (
 	"math/big"
 	"time"
 
+	"certinspect/core/lint"
 	"certinspect/core/seclevel"
 	"certinspect/core/signature"
 	"certinspect/core/x509err"
@@ -81,6 +82,17 @@ func otherAlgorithm(c *x509.Certificate) (signature.Algorithm, bool) {
 		return signature.Algorithm{}, false
 	}
 	return signature.Parse(alg)
+}
+
+// unhandledCritical reports whether c has a critical extension OpenSSL's
+// verifier does not handle (EXFLAG_CRITICAL).
+func unhandledCritical(c *x509.Certificate) bool {
+	for _, e := range c.Extensions {
+		if e.Critical && !lint.OpenSSLSupported(e.Id.String()) {
+			return true
+		}
+	}
+	return false
 }
 
 // caKind is OpenSSL's X509_check_ca: 0 not a CA, 1 basicConstraints CA:TRUE,
@@ -202,10 +214,10 @@ func pathProblems(res pathResult, at time.Time) []problem {
 	for i, n := range path {
 		c := n.cert
 		order := i * 8 // critical 0, CA 2, explicit curve 3, purpose 4, path length 6
-		if len(Describe(c, at, nil).UnknownCriticalExtensions) > 0 {
-			out = append(out, problem{stage: stageExtensions, order: order, depth: i, err: x509err.Must("X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION"), cert: n, check: "chain.trusted", kind: "criticalExtension"})
-		} else if n.defect != nil && n.defect.Kind == "criticalExt" {
+		if n.defect != nil && n.defect.Kind == "criticalExt" {
 			out = append(out, problem{stage: stageExtensions, order: order, depth: i, err: x509err.Must("X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION"), cert: n, check: "chain.trusted", kind: "criticalMarked"})
+		} else if unhandledCritical(c) {
+			out = append(out, problem{stage: stageExtensions, order: order, depth: i, err: x509err.Must("X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION"), cert: n, check: "chain.trusted", kind: "criticalExtension"})
 		}
 		if i > 0 && !isCA(c, i, len(path)) {
 			out = append(out, problem{stage: stageExtensions, order: order + 2, depth: i, err: x509err.Must("X509_V_ERR_INVALID_CA"), cert: n, check: "chain.trusted", kind: "notCA", other: path[i-1]})

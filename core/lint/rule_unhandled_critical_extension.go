@@ -30,6 +30,14 @@ var opensslSupported = map[string]string{
 	"2.5.29.54":             "inhibit any policy",
 }
 
+// OpenSSLSupported reports whether OpenSSL 3.0's verifier handles the
+// extension (X509_supported_extension): a critical one it does not makes
+// check_extensions fail with 34.
+func OpenSSLSupported(oid string) bool {
+	_, ok := opensslSupported[oid]
+	return ok
+}
+
 // extensionNames names extensions for messages.
 var extensionNames = map[string]string{
 	"2.5.29.14":               "subject key identifier",

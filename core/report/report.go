@@ -172,7 +172,8 @@ type Certificate struct {
 	SPKISHA256             string           `json:"spkiSHA256"`
 	SelfSigned             bool             `json:"selfSigned"`
 	Version                int              `json:"version"`
-	// UnknownCriticalExtensions lists OIDs of critical extensions nobody here understands.
+	// UnknownCriticalExtensions lists OIDs of critical extensions OpenSSL's
+	// verifier does not handle (it rejects the certificate for them).
 	UnknownCriticalExtensions []string `json:"unknownCriticalExtensions,omitempty"`
 	// TrustSettings are the OpenSSL trust settings the tlsCAFile gives the
 	// certificate (a TRUSTED CERTIFICATE block), nil when it gives none.

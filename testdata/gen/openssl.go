@@ -41,6 +41,9 @@ import (
 //   - time-no-seconds-chain.pem, time-offset-chain.pem: a notBefore written
 //     without seconds, a notAfter with a time zone offset: Go reads both,
 //     OpenSSL fails them (13, 14).
+//   - critical-issuer-alt-name-chain.pem, critical-ns-cert-type-chain.pem: a
+//     critical extension OpenSSL's verifier does not handle (34) and one it
+//     does (Netscape certificate type, SSL server: verifies).
 func genOpenSSLDetails(p *PKI) {
 	in := p.Intermediate
 	leaf, _ := p.Leaf("server-rsa", RSA2048, in, nil)
@@ -131,6 +134,20 @@ func genOpenSSLDetails(p *PKI) {
 			fields[4] = b.BytesOrPanic() // version, serial, signature, issuer, validity
 		})), in.Cert)
 	}
+
+	// Critical extensions: issuerAltName, which Go reads, is not one OpenSSL's
+	// verifier handles (34); nsCertType, which Go ignores, is (and says SSL
+	// server here: the chain verifies).
+	leaf, _ = p.Leaf("server-rsa", RSA2048, in, func(c *x509.Certificate) {
+		ian, err := asn1.Marshal([]asn1.RawValue{{Class: asn1.ClassContextSpecific, Tag: 2, Bytes: []byte("ca.example.net")}})
+		must(err)
+		c.ExtraExtensions = append(c.ExtraExtensions, pkix.Extension{Id: asn1.ObjectIdentifier{2, 5, 29, 18}, Critical: true, Value: ian})
+	})
+	writeCerts("critical-issuer-alt-name-chain.pem", leaf, in.Cert)
+	leaf, _ = p.Leaf("server-rsa", RSA2048, in, func(c *x509.Certificate) {
+		c.ExtraExtensions = append(c.ExtraExtensions, pkix.Extension{Id: asn1.ObjectIdentifier{2, 16, 840, 1, 113730, 1, 1}, Critical: true, Value: []byte{0x03, 0x02, 0x06, 0x40}})
+	})
+	writeCerts("critical-ns-cert-type-chain.pem", leaf, in.Cert)
 }
 
 func extension(oid asn1.ObjectIdentifier, value []byte) pkix.Extension {
