@@ -43,11 +43,26 @@ func (a *serverAnalysis) lintChecks(p *i18n.Printer) []report.Check {
 			engine[pr.cert.fp+"/"+pr.err.Name] = true
 		}
 	}
+	// The chain checks model these OpenSSL errors over the whole path: where
+	// they reached a trust anchor and found none, a rule predicting one (it
+	// knows neither trust settings nor OpenSSL's rules for an anchor) is
+	// wrong about PyMongo, and only a warning about stricter clients.
+	modelled := map[string]bool{"X509_V_ERR_INVALID_PURPOSE": true, "X509_V_ERR_INVALID_CA": true, "X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION": true}
+	found := map[string]bool{}
+	for _, pr := range a.problems {
+		found[pr.err.Name] = true
+	}
 	for i := range checks {
 		c := &checks[i]
-		if c.Status == report.Fail && c.OpenSSLError != nil && engine[c.Subject+"/"+c.OpenSSLError.Name] {
+		switch {
+		case c.Status != report.Fail || c.OpenSSLError == nil:
+		case engine[c.Subject+"/"+c.OpenSSLError.Name]:
 			c.Status = report.Info
 			c.Detail += " " + p.T("lint.alsoEngine", "The same problem is reported by the chain checks above.", nil)
+		case a.result.end == endAnchored && modelled[c.OpenSSLError.Name] && !found[c.OpenSSLError.Name]:
+			c.Status = report.Warn
+			c.OpenSSLError = nil
+			c.Detail += " " + p.T("lint.engineAccepts", "OpenSSL, as PyMongo runs it, accepts this path all the same (the trust anchor's OpenSSL trust settings, or OpenSSL's rules for a trust anchor), so PyMongo connects; stricter clients may refuse it.", nil)
 		}
 	}
 	if d := a.leaf.defect; d != nil && len(d.Dropped) > 0 {

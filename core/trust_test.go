@@ -122,3 +122,24 @@ func TestExpiredAnchorTrustedBySettings(t *testing.T) {
 		t.Errorf("no warning about the expired anchor: %s", rep.Verdict.Headline)
 	}
 }
+
+// A rule that predicts an OpenSSL error the chain checks do not find on a
+// path built to an anchor is a warning: the randomized differential run found
+// lint.ekuAny failing (26) for an intermediate the CA file trusts for
+// serverAuth, which openssl verify (and PyMongo) accepts.
+func TestLintYieldsToTheChainChecks(t *testing.T) {
+	rep := Inspect(chainRequest(t, "any-eku-intermediate-chain.pem", "trust/any-eku-intermediate-trusted-serverauth.pem", "db0.example.net"))
+	for _, c := range rep.Checks {
+		if c.Status == report.Fail {
+			t.Errorf("%s fails: %s", c.ID, c.Title)
+		}
+	}
+	if statusOf(rep, "lint.ekuAny") != report.Warn {
+		t.Errorf("lint.ekuAny %q, want warn", statusOf(rep, "lint.ekuAny"))
+	}
+	// Under ca.pem the same intermediate fails, and the rule stays with it.
+	rep = Inspect(chainRequest(t, "any-eku-intermediate-chain.pem", "ca.pem", "db0.example.net"))
+	if c := failingCheck(rep, "purpose.server"); c == nil || c.OpenSSLError == nil || c.OpenSSLError.Code != 26 {
+		t.Errorf("purpose.server under ca.pem: %+v", c)
+	}
+}

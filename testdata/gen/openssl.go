@@ -44,6 +44,9 @@ import (
 //   - critical-issuer-alt-name-chain.pem, critical-ns-cert-type-chain.pem: a
 //     critical extension OpenSSL's verifier does not handle (34) and one it
 //     does (Netscape certificate type, SSL server: verifies).
+//   - any-eku-intermediate-chain.pem and trust/any-eku-intermediate-trusted-
+//     serverauth.pem: an intermediate with anyExtendedKeyUsage (26 under
+//     ca.pem), trusted for serverAuth by the CA file's trust settings (fine).
 func genOpenSSLDetails(p *PKI) {
 	in := p.Intermediate
 	leaf, _ := p.Leaf("server-rsa", RSA2048, in, nil)
@@ -148,6 +151,16 @@ func genOpenSSLDetails(p *PKI) {
 		c.ExtraExtensions = append(c.ExtraExtensions, pkix.Extension{Id: asn1.ObjectIdentifier{2, 16, 840, 1, 113730, 1, 1}, Critical: true, Value: []byte{0x03, 0x02, 0x06, 0x40}})
 	})
 	writeCerts("critical-ns-cert-type-chain.pem", leaf, in.Cert)
+
+	// An intermediate whose extended key usage is anyExtendedKeyUsage, which
+	// OpenSSL does not take for serverAuth (26), unless the CA file trusts
+	// that intermediate for serverAuth by its trust settings.
+	anyEKU := p.ca("any-eku-ca", "Any EKU Intermediate CA", p.Root, func(c *x509.Certificate) {
+		c.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageAny}
+	})
+	leaf, _ = p.Leaf("server-rsa", RSA2048, anyEKU, nil)
+	writeCerts("any-eku-intermediate-chain.pem", leaf, anyEKU.Cert)
+	WriteFile("trust/any-eku-intermediate-trusted-serverauth.pem", trustedBlock(anyEKU.Cert, certAux{Trust: []asn1.ObjectIdentifier{oidServerAuth}}))
 }
 
 func extension(oid asn1.ObjectIdentifier, value []byte) pkix.Extension {
