@@ -156,16 +156,29 @@ func countExtensionEntries(c *x509.Certificate, oid asn1.ObjectIdentifier, parts
 	return 0
 }
 
+// dnsWithin is OpenSSL's nc_dns: the constraint is the end of the name,
+// compared without case, after a '.' unless the constraint starts with one;
+// nothing is trimmed (a trailing dot makes another name).
 func dnsWithin(name, constraint string) bool {
-	name = strings.TrimSuffix(strings.ToLower(name), ".")
-	constraint = strings.ToLower(constraint)
 	if constraint == "" {
 		return true
 	}
-	if strings.HasPrefix(constraint, ".") {
-		return strings.HasSuffix(name, constraint)
+	if len(name) < len(constraint) {
+		return false
 	}
-	return name == constraint || strings.HasSuffix(name, "."+constraint)
+	if len(name) > len(constraint) && constraint[0] != '.' && name[len(name)-len(constraint)-1] != '.' {
+		return false
+	}
+	return strings.EqualFold(name[len(name)-len(constraint):], constraint)
+}
+
+// uriWithin is OpenSSL's nc_uri on the URI's host: a constraint starting
+// with '.' is a suffix of a longer host, any other is the whole host.
+func uriWithin(host, constraint string) bool {
+	if strings.HasPrefix(constraint, ".") {
+		return len(host) > len(constraint) && strings.EqualFold(host[len(host)-len(constraint):], constraint)
+	}
+	return strings.EqualFold(host, constraint)
 }
 
 func emailWithin(addr, constraint string) bool {
@@ -211,40 +224,60 @@ func violatesConstraints(ca, c *x509.Certificate, isLeaf bool, budget *int) (kin
 		}
 		return ""
 	}
-	dns := c.DNSNames
-	if isLeaf && len(dns) == 0 && looksLikeHostname(c.Subject.CommonName) {
-		dns = []string{c.Subject.CommonName}
+	// The subjectAltName entries in the certificate's order, each against
+	// the permitted then the excluded subtrees of its type (nc_match).
+	hasDNS := false
+	for _, e := range sanInOrder(c) {
+		switch e.tag {
+		case 2: // dNSName
+			hasDNS = true
+			if spend(len(ca.PermittedDNSDomains) + len(ca.ExcludedDNSDomains)) {
+				return "", "", true
+			}
+			if k := check(e.text, ca.PermittedDNSDomains, ca.ExcludedDNSDomains, dnsWithin); k != "" {
+				return k, e.text, false
+			}
+		case 7: // iPAddress
+			if spend(len(ca.PermittedIPRanges) + len(ca.ExcludedIPRanges)) {
+				return "", "", true
+			}
+			if k := ipCheck(net.IP(e.text), ca.PermittedIPRanges, ca.ExcludedIPRanges); k != "" {
+				return k, net.IP(e.text).String(), false
+			}
+		case 1: // rfc822Name
+			if spend(len(ca.PermittedEmailAddresses) + len(ca.ExcludedEmailAddresses)) {
+				return "", "", true
+			}
+			if k := check(e.text, ca.PermittedEmailAddresses, ca.ExcludedEmailAddresses, emailWithin); k != "" {
+				return k, e.text, false
+			}
+		case 6: // uniformResourceIdentifier
+			u, err := url.Parse(e.text)
+			if err != nil {
+				continue
+			}
+			if spend(len(ca.PermittedURIDomains) + len(ca.ExcludedURIDomains)) {
+				return "", "", true
+			}
+			if k := check(uriHost(u), ca.PermittedURIDomains, ca.ExcludedURIDomains, uriWithin); k != "" {
+				return k, e.text, false
+			}
+		}
 	}
-	for _, d := range dns {
-		if spend(len(ca.PermittedDNSDomains) + len(ca.ExcludedDNSDomains)) {
-			return "", "", true
-		}
-		if k := check(d, ca.PermittedDNSDomains, ca.ExcludedDNSDomains, dnsWithin); k != "" {
-			return k, d, false
-		}
-	}
-	for _, ip := range c.IPAddresses {
-		if spend(len(ca.PermittedIPRanges) + len(ca.ExcludedIPRanges)) {
-			return "", "", true
-		}
-		if k := ipCheck(ip, ca.PermittedIPRanges, ca.ExcludedIPRanges); k != "" {
-			return k, ip.String(), false
-		}
-	}
-	for _, e := range c.EmailAddresses {
-		if spend(len(ca.PermittedEmailAddresses) + len(ca.ExcludedEmailAddresses)) {
-			return "", "", true
-		}
-		if k := check(e, ca.PermittedEmailAddresses, ca.ExcludedEmailAddresses, emailWithin); k != "" {
-			return k, e, false
-		}
-	}
-	for _, u := range c.URIs {
-		if spend(len(ca.PermittedURIDomains) + len(ca.ExcludedURIDomains)) {
-			return "", "", true
-		}
-		if k := check(uriHost(u), ca.PermittedURIDomains, ca.ExcludedURIDomains, dnsWithin); k != "" {
-			return k, u.String(), false
+	// The server certificate's CNs, when it has no DNS name, as far as
+	// they look like host names (NAME_CONSTRAINTS_check_CN, cn2dnsid).
+	if isLeaf && !hasDNS {
+		for _, atv := range c.Subject.Names {
+			cn, ok := atv.Value.(string)
+			if !atv.Type.Equal(oidCommonName) || !ok || !cnIsDNSName(cn) {
+				continue
+			}
+			if spend(len(ca.PermittedDNSDomains) + len(ca.ExcludedDNSDomains)) {
+				return "", "", true
+			}
+			if k := check(cn, ca.PermittedDNSDomains, ca.ExcludedDNSDomains, dnsWithin); k != "" {
+				return k, cn, false
+			}
 		}
 	}
 	return "", "", false
@@ -285,16 +318,55 @@ func ipCheck(ip net.IP, permitted, excluded []*net.IPNet) string {
 	return ""
 }
 
-// looksLikeHostname is OpenSSL 3's test for treating a CN as a DNS name in
-// name-constraint checks: letters, digits, '-', '.', and at least one dot.
-func looksLikeHostname(s string) bool {
-	if s == "" || !strings.Contains(s, ".") {
+// cnIsDNSName is OpenSSL 3's cn2dnsid: letters, digits and '_', with '-'
+// and '.' inside only, no '.' next to another '.' or a '-', and at least
+// one '.' (one label is not taken for a host name).
+func cnIsDNSName(s string) bool {
+	s = strings.TrimRight(s, "\x00")
+	dns := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_':
+			continue
+		case i > 0 && i < len(s)-1 && c == '-':
+			continue
+		case i > 0 && i < len(s)-1 && c == '.' && s[i+1] != '.' && s[i-1] != '-' && s[i+1] != '-':
+			dns = true
+			continue
+		}
 		return false
 	}
-	for _, r := range s {
-		if !(r == '-' || r == '.' || r == '*' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			return false
+	return dns
+}
+
+// sanEntry is one subjectAltName entry: its GeneralName tag and content.
+type sanEntry struct {
+	tag  int
+	text string
+}
+
+// sanInOrder reads the subjectAltName entries in the certificate's order,
+// which crypto/x509 keeps per type only.
+func sanInOrder(c *x509.Certificate) []sanEntry {
+	var out []sanEntry
+	for _, e := range c.Extensions {
+		if !e.Id.Equal(oidExtSAN) {
+			continue
+		}
+		in := cryptobyte.String(e.Value)
+		var seq cryptobyte.String
+		if !in.ReadASN1(&seq, cbasn1.SEQUENCE) {
+			return nil
+		}
+		for !seq.Empty() {
+			var v cryptobyte.String
+			var tag cbasn1.Tag
+			if !seq.ReadAnyASN1(&v, &tag) {
+				return out
+			}
+			out = append(out, sanEntry{tag: int(tag & 0x1f), text: string(v)})
 		}
 	}
-	return true
+	return out
 }

@@ -152,12 +152,14 @@ func nsCertType(c *x509.Certificate) int {
 	return -1
 }
 
+var oidExtKeyUsage = asn1.ObjectIdentifier{2, 5, 29, 37}
+
 // ekuAllows reports whether the EKU extension, if present, allows
 // serverAuth (OpenSSL also accepts the Netscape/Microsoft SGC purposes; it
 // does not accept anyExtendedKeyUsage).
 func ekuAllows(c *x509.Certificate, want x509.ExtKeyUsage) bool {
-	if len(c.ExtKeyUsage) == 0 && len(c.UnknownExtKeyUsage) == 0 {
-		return true
+	if !hasExtension(c, oidExtKeyUsage) {
+		return true // an empty extension allows nothing (xku_reject)
 	}
 	for _, e := range c.ExtKeyUsage {
 		if e == want {
