@@ -226,22 +226,32 @@ func resignAlgorithm(c *x509.Certificate, alg []byte, sign func(tbs []byte) []by
 // as its signature algorithm: the first SEQUENCE inside the signed part (after
 // the version and, in a certificate, the serial number) and the one outside.
 func resignSigned(der, alg []byte, sign func(tbs []byte) []byte) []byte {
+	return rewriteFirst(der, func(tag cbasn1.Tag) bool { return tag == cbasn1.SEQUENCE }, alg, alg, sign)
+}
+
+// rewriteFirst rebuilds a signed structure with the first element of its
+// signed part whose tag is matched replaced by with, the outer signature
+// algorithm replaced by alg (nil: kept), and signed again with sign.
+func rewriteFirst(der []byte, match func(cbasn1.Tag) bool, with, alg []byte, sign func(tbs []byte) []byte) []byte {
 	outer := cryptobyte.String(der)
-	var whole, in cryptobyte.String
-	if !outer.ReadASN1(&whole, cbasn1.SEQUENCE) || !whole.ReadASN1(&in, cbasn1.SEQUENCE) {
+	var whole, in, oldAlg cryptobyte.String
+	if !outer.ReadASN1(&whole, cbasn1.SEQUENCE) || !whole.ReadASN1(&in, cbasn1.SEQUENCE) || !whole.ReadASN1Element(&oldAlg, cbasn1.SEQUENCE) {
 		panic("bad signed structure")
+	}
+	if alg == nil {
+		alg = oldAlg
 	}
 	var b cryptobyte.Builder
 	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-		replaced := false
+		done := false
 		for !in.Empty() {
 			var el cryptobyte.String
 			var tag cbasn1.Tag
 			if !in.ReadAnyASN1Element(&el, &tag) {
-				panic("bad TBS")
+				panic("bad signed part")
 			}
-			if tag == cbasn1.SEQUENCE && !replaced {
-				el, replaced = alg, true
+			if !done && match(tag) {
+				el, done = with, true
 			}
 			b.AddBytes(el)
 		}
@@ -368,27 +378,8 @@ func mustParse(der []byte) *x509.Certificate {
 // withCRLThisUpdate rebuilds a DER CRL with its thisUpdate (the first time
 // of the TBSCertList) written as the UTCTime text this, signed again.
 func withCRLThisUpdate(der []byte, this string, sign func(tbs []byte) []byte) []byte {
-	outer := cryptobyte.String(der)
-	var whole, in, alg cryptobyte.String
-	if !outer.ReadASN1(&whole, cbasn1.SEQUENCE) || !whole.ReadASN1(&in, cbasn1.SEQUENCE) || !whole.ReadASN1Element(&alg, cbasn1.SEQUENCE) {
-		panic("bad CRL")
-	}
-	var b cryptobyte.Builder
-	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-		done := false
-		for !in.Empty() {
-			var el cryptobyte.String
-			var tag cbasn1.Tag
-			if !in.ReadAnyASN1Element(&el, &tag) {
-				panic("bad TBSCertList")
-			}
-			if !done && (tag == cbasn1.UTCTime || tag == cbasn1.GeneralizedTime) {
-				b.AddASN1(cbasn1.UTCTime, func(b *cryptobyte.Builder) { b.AddBytes([]byte(this)) })
-				done = true
-				continue
-			}
-			b.AddBytes(el)
-		}
-	})
-	return signed(b.BytesOrPanic(), alg, sign)
+	var t cryptobyte.Builder
+	t.AddASN1(cbasn1.UTCTime, func(b *cryptobyte.Builder) { b.AddBytes([]byte(this)) })
+	isTime := func(tag cbasn1.Tag) bool { return tag == cbasn1.UTCTime || tag == cbasn1.GeneralizedTime }
+	return rewriteFirst(der, isTime, t.BytesOrPanic(), nil, sign)
 }
