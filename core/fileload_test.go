@@ -404,3 +404,20 @@ func TestTrustSettingsLoadAsPythonLoadsThem(t *testing.T) {
 		}
 	}
 }
+
+// A CRL whose entry's serial number is padded (not DER) stops OpenSSL's
+// reading of the whole tlsCRLFile: Python decides, and the report predicts
+// the same error when the MongoClient is built (found by the revocation
+// differential run: the report had said "not revoked").
+func TestPaddedCRLSerialStopsTheFile(t *testing.T) {
+	path := filepath.Join("..", "testdata", "pki", "revocation", "crl-padded-serial.pem")
+	if got := pythonLoads(t, "verify", []string{path}); len(got) != 1 || got[0] != "[X509] PEM lib" {
+		t.Fatalf("Python: %q", got)
+	}
+	req := chainRequest(t, "revocation/good-leaf-chain.pem", "ca.pem", "db0.example.net")
+	req.Files = append(req.Files, File{Name: "crl.pem", Role: RoleCRLFile, Data: fixture(t, "revocation/crl-padded-serial.pem")})
+	rep := Inspect(req)
+	if !strings.Contains(rep.Verdict.PyMongoError, "[X509] PEM lib") {
+		t.Errorf("verdict %q predicts %q", rep.Verdict.Headline, rep.Verdict.PyMongoError)
+	}
+}

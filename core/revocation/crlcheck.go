@@ -149,7 +149,9 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 				Title:    p.T("crl.unreadable.title", "A CRL cannot be read", nil),
 				Detail:   p.T("crl.unreadable.detail", "CRL {index} in {file} is damaged: {error}. PyMongo fails to load the whole tlsCRLFile.", i18n.Args{"index": d.info.Index, "file": d.info.Source, "error": err.Error()}),
 				Fix:      p.T("crl.unreadable.fix", "Download the CRL again from the CA (a transfer in text mode or a truncated copy damages it).", nil),
-				Commands: []string{"openssl crl -in " + shell.Quote(d.info.Source) + " -noout -text"}})
+				Commands: []string{"openssl crl -in " + shell.Quote(d.info.Source) + " -noout -text"},
+				// d2i_X509_CRL fails: load_verify_locations stops the file.
+				OpenSSLError: &report.OpenSSLError{Code: 0, Name: "ERR_R_PEM_LIB", Text: "PEM lib"}})
 		}
 		done = start + entriesLen
 		if d.limitHit {

@@ -35,6 +35,10 @@ func (d *crlDoc) scan(targets []target, max int, progress progressFunc) error {
 		if !ok || tag != 0x02 {
 			return fmt.Errorf("malformed CRL entry %d", count+1)
 		}
+		if raw := list[ss:se]; len(raw) == 0 || len(raw) > 1 && (raw[0] == 0 && raw[1]&0x80 == 0 || raw[0] == 0xff && raw[1]&0x80 != 0) {
+			// DER: OpenSSL refuses the padding (c2i_ibuf) and the whole file.
+			return fmt.Errorf("malformed CRL entry %d: its serial number is not minimally encoded", count+1)
+		}
 		s := minimalInt(list[ss:se])
 		hit := -1
 		for i := range targets {

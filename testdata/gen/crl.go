@@ -399,6 +399,8 @@ CRLs (PEM unless .der)
   authority key identifier naming the intermediate by issuer and serial, its own
   serial / an earlier one. crl-revoked-time-no-seconds.pem: crl-revoked with its
   thisUpdate written without seconds (OpenSSL: format error, 15).
+  crl-padded-serial.pem: one entry, its serial padded with a zero byte (not DER:
+  OpenSSL does not load the file).
 
 OCSP responses (DER unless said)
 - ocsp-good.der (also .pem and .b64), ocsp-good-keyhash.der (responder by key hash),

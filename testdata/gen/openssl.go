@@ -108,6 +108,20 @@ func genOpenSSLDetails(p *PKI) {
 		return signPKCS1(key, crypto.SHA256, tbs)
 	})))
 
+	// The same CRL with its one entry's serial number padded with a zero
+	// byte (not DER): OpenSSL refuses to load the file ("[X509] PEM lib").
+	var entries cryptobyte.Builder
+	entries.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+			b.AddASN1(cbasn1.INTEGER, func(b *cryptobyte.Builder) { b.AddBytes(append([]byte{0}, big.NewInt(0x99999).Bytes()...)) })
+			b.AddASN1(cbasn1.UTCTime, func(b *cryptobyte.Builder) { b.AddBytes([]byte("260315103000Z")) })
+		})
+	})
+	isSeq := func(tag cbasn1.Tag) bool { return tag == cbasn1.SEQUENCE }
+	WriteFile("revocation/crl-padded-serial.pem", pemBlock("X509 CRL", rewriteNth(crl, isSeq, 3, entries.BytesOrPanic(), nil, func(tbs []byte) []byte {
+		return signPKCS1(key, crypto.SHA256, tbs)
+	})))
+
 	for _, c := range []struct {
 		file   string
 		serial *big.Int
@@ -226,13 +240,13 @@ func resignAlgorithm(c *x509.Certificate, alg []byte, sign func(tbs []byte) []by
 // as its signature algorithm: the first SEQUENCE inside the signed part (after
 // the version and, in a certificate, the serial number) and the one outside.
 func resignSigned(der, alg []byte, sign func(tbs []byte) []byte) []byte {
-	return rewriteFirst(der, func(tag cbasn1.Tag) bool { return tag == cbasn1.SEQUENCE }, alg, alg, sign)
+	return rewriteNth(der, func(tag cbasn1.Tag) bool { return tag == cbasn1.SEQUENCE }, 1, alg, alg, sign)
 }
 
-// rewriteFirst rebuilds a signed structure with the first element of its
-// signed part whose tag is matched replaced by with, the outer signature
+// rewriteNth rebuilds a signed structure with the nth element (from 1) of
+// its signed part whose tag is matched replaced by with, the outer signature
 // algorithm replaced by alg (nil: kept), and signed again with sign.
-func rewriteFirst(der []byte, match func(cbasn1.Tag) bool, with, alg []byte, sign func(tbs []byte) []byte) []byte {
+func rewriteNth(der []byte, match func(cbasn1.Tag) bool, n int, with, alg []byte, sign func(tbs []byte) []byte) []byte {
 	outer := cryptobyte.String(der)
 	var whole, in, oldAlg cryptobyte.String
 	if !outer.ReadASN1(&whole, cbasn1.SEQUENCE) || !whole.ReadASN1(&in, cbasn1.SEQUENCE) || !whole.ReadASN1Element(&oldAlg, cbasn1.SEQUENCE) {
@@ -243,15 +257,16 @@ func rewriteFirst(der []byte, match func(cbasn1.Tag) bool, with, alg []byte, sig
 	}
 	var b cryptobyte.Builder
 	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-		done := false
 		for !in.Empty() {
 			var el cryptobyte.String
 			var tag cbasn1.Tag
 			if !in.ReadAnyASN1Element(&el, &tag) {
 				panic("bad signed part")
 			}
-			if !done && match(tag) {
-				el, done = with, true
+			if match(tag) {
+				if n--; n == 0 {
+					el = with
+				}
 			}
 			b.AddBytes(el)
 		}
@@ -381,5 +396,5 @@ func withCRLThisUpdate(der []byte, this string, sign func(tbs []byte) []byte) []
 	var t cryptobyte.Builder
 	t.AddASN1(cbasn1.UTCTime, func(b *cryptobyte.Builder) { b.AddBytes([]byte(this)) })
 	isTime := func(tag cbasn1.Tag) bool { return tag == cbasn1.UTCTime || tag == cbasn1.GeneralizedTime }
-	return rewriteFirst(der, isTime, t.BytesOrPanic(), nil, sign)
+	return rewriteNth(der, isTime, 1, t.BytesOrPanic(), nil, sign)
 }
