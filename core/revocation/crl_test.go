@@ -215,10 +215,14 @@ func TestCRLInfoMatchesGo(t *testing.T) {
 		}
 		for i, der := range ders {
 			rl, err := x509.ParseRevocationList(der)
-			if err != nil {
-				t.Fatal(err)
-			}
 			got := res.CRLs[i]
+			if err != nil {
+				// Go refuses it (crl-padded-serial.pem: not DER): so must the scan.
+				if got.Error == "" {
+					t.Errorf("%s #%d: Go refuses it (%v), the report reads it", f, i+1, err)
+				}
+				continue
+			}
 			if got.Issuer != rl.Issuer.String() || got.Entries != int64(len(rl.RevokedCertificateEntries)) ||
 				!got.ThisUpdate.Equal(rl.ThisUpdate) || got.NextUpdate == nil || !got.NextUpdate.Equal(rl.NextUpdate) ||
 				got.Number != rl.Number.String() || got.SignatureAlgorithm != rl.SignatureAlgorithm.String() && rl.SignatureAlgorithm != x509.UnknownSignatureAlgorithm ||

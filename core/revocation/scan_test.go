@@ -47,6 +47,10 @@ func scanWithCryptobyte(entries cryptobyte.String, targets []target, max int) (o
 			out.Err = fmt.Sprintf("malformed CRL entry %d", count+1)
 			return
 		}
+		if n := []byte(serial); len(n) == 0 || len(n) > 1 && (n[0] == 0 && n[1]&0x80 == 0 || n[0] == 0xff && n[1]&0x80 != 0) {
+			out.Err = fmt.Sprintf("malformed CRL entry %d: its serial number is not minimally encoded", count+1)
+			return
+		}
 		s := minimalInt(serial)
 		hit := -1
 		for i := range targets {
