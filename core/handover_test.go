@@ -40,6 +40,7 @@ func TestHandoverVerifyReproducesTheVerdict(t *testing.T) {
 		{"listed twice, removeFromCRL first", revokedWith(t, "revocation/crl-listed-twice-remove-first.pem")},
 		{"listed twice, removeFromCRL second", revokedWith(t, "revocation/crl-listed-twice-remove-second.pem")},
 		{"CRL thisUpdate without seconds", revokedWith(t, "revocation/crl-revoked-time-no-seconds.pem")},
+		{"CRL with an undecodable IDP", revokedWith(t, "revocation/crl-revoked-bad-idp.pem")},
 		{"root in the CRL file", []File{{Name: "chain.pem", Role: RoleServerChain, Data: fixture(t, "server-chain.pem")}, {Name: "ca.pem", Role: RoleCAFile, Data: fixture(t, "other-ca.pem")},
 			{Name: "crl.pem", Role: RoleCRLFile, Data: crlWithRoot}}},
 		// The CRL file is stale, but the CA file holds a current CRL that revokes the leaf.

@@ -330,6 +330,12 @@ func (d *crlDoc) readExtensions(exts cryptobyte.String) error {
 			d.info.Unsupported = append(d.info.Unsupported, "delta CRL: OpenSSL (and PyMongo) without delta support use it as if it were a complete CRL")
 		case oid.Equal(oidIDP):
 			d.idp, d.idpInvalid = parseIDP(val)
+			if d.idp == nil && !critical {
+				// Checked with openssl verify: OpenSSL uses such a CRL as if
+				// it had no issuing distribution point.
+				d.idpInvalid = false
+				d.info.Unsupported = append(d.info.Unsupported, "undecodable issuing distribution point (ignored, as OpenSSL does)")
+			}
 			d.info.IssuingDistributionPoint = d.idp
 			e.Value = idpSummary(d.idp)
 			if d.idpInvalid {
@@ -367,29 +373,30 @@ func (d *crlDoc) readExtensions(exts cryptobyte.String) error {
 }
 
 // parseIDP reads an IssuingDistributionPoint; invalid mirrors OpenSSL's
-// IDP_INVALID (more than one "only" flag, or unreadable).
-func parseIDP(val []byte) (*IDPInfo, bool) {
+// IDP_INVALID (more than one "only" flag) and, with a nil info, marks one
+// that does not decode.
+func parseIDP(val []byte) (_ *IDPInfo, invalid bool) {
 	info := &IDPInfo{}
 	v := cryptobyte.String(val)
 	var seq cryptobyte.String
 	if !v.ReadASN1(&seq, asn1.SEQUENCE) {
-		return info, true
+		return nil, true
 	}
 	if seq.PeekASN1Tag(asn1.Tag(0).Constructed().ContextSpecific()) {
 		var dpn cryptobyte.String
 		if !seq.ReadASN1(&dpn, asn1.Tag(0).Constructed().ContextSpecific()) {
-			return info, true
+			return nil, true
 		}
 		if dpn.PeekASN1Tag(asn1.Tag(0).Constructed().ContextSpecific()) {
 			var names cryptobyte.String
 			if !dpn.ReadASN1(&names, asn1.Tag(0).Constructed().ContextSpecific()) {
-				return info, true
+				return nil, true
 			}
 			for !names.Empty() {
 				var gn cryptobyte.String
 				var tag asn1.Tag
 				if !names.ReadAnyASN1(&gn, &tag) {
-					return info, true
+					return nil, true
 				}
 				if tag == asn1.Tag(6).ContextSpecific() {
 					info.URIs = append(info.URIs, string(gn))
@@ -425,7 +432,10 @@ func parseIDP(val []byte) (*IDPInfo, bool) {
 			n++
 		}
 	}
-	return info, n > 1 || !seq.Empty()
+	if !seq.Empty() {
+		return nil, true
+	}
+	return info, n > 1
 }
 
 func idpSummary(i *IDPInfo) string {

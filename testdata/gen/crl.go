@@ -156,6 +156,10 @@ func genRevocation(p *PKI) {
 	crl("crl-listed-twice-remove-second", in, 54, crlThis, crlNext, []x509.RevocationListEntry{
 		revEntry, {SerialNumber: revoked.SerialNumber, RevocationTime: revokedAt, ReasonCode: 8},
 	})
+	// An issuing distribution point that does not decode, not critical:
+	// OpenSSL uses the CRL as if it had none (the leaf is revoked).
+	crl("crl-revoked-bad-idp", in, 55, crlThis, crlNext, withRevoked,
+		pkix.Extension{Id: oidIDP, Value: []byte{0x04, 0x01, 0x00}})
 	// An entry whose reason is removeFromCRL (a delta CRL's way of un-revoking).
 	crl("crl-remove-from-crl", in, 51, crlThis, crlNext, []x509.RevocationListEntry{
 		{SerialNumber: revoked.SerialNumber, RevocationTime: revokedAt, ReasonCode: 8},
@@ -399,6 +403,8 @@ CRLs (PEM unless .der)
   authority key identifier naming the intermediate by issuer and serial, its own
   serial / an earlier one. crl-revoked-time-no-seconds.pem: crl-revoked with its
   thisUpdate written without seconds (OpenSSL: format error, 15).
+  crl-revoked-bad-idp.pem: crl-revoked with an issuing distribution point that does
+  not decode, not critical (OpenSSL ignores it: revoked).
   crl-padded-serial.pem: one entry, its serial padded with a zero byte (not DER:
   OpenSSL does not load the file).
 
