@@ -151,7 +151,7 @@ func checkCRLs(inputs []CRLInput, opt Options, p *i18n.Printer, res *Result) []r
 				Fix:      p.T("crl.unreadable.fix", "Download the CRL again from the CA (a transfer in text mode or a truncated copy damages it).", nil),
 				Commands: []string{"openssl crl -in " + shell.Quote(d.info.Source) + " -noout -text"},
 				// d2i_X509_CRL fails: load_verify_locations stops the file.
-				OpenSSLError: &report.OpenSSLError{Code: 0, Name: "ERR_R_PEM_LIB", Text: "PEM lib"}})
+				OpenSSLError: &errPEMLib})
 		}
 		done = start + entriesLen
 		if d.limitHit {

@@ -29,25 +29,29 @@ func crlPEMLibCheck(name string, load pemfile.Store, p *i18n.Printer) report.Che
 	} else {
 		what, line = pemfile.DescribeHeader(load.BadHeader, p), load.BadHeader.Line
 	}
-	return report.Check{ID: "crl.revocation", Status: report.Fail, Subject: name,
-		Title: p.T("crl.pemLib.title", "The tlsCRLFile does not load: a PEM block in it is damaged", nil),
-		Detail: p.T("crl.pemLib.detail", "{file}, line {line}: {what}. OpenSSL stops at the first block it cannot read, so Python's ssl loads nothing from the file and PyMongo fails when the MongoClient is created, before connecting, with '[X509] PEM lib'.",
-			i18n.Args{"file": name, "line": line, "what": what}),
-		Fix:          p.T("crl.pemLib.fix", "Download the CRL again from the CA and convert it to PEM (openssl crl -inform DER -in crl.der -out crl.pem); do not paste it through a ticket or chat.", nil),
-		Commands:     []string{pemfile.PythonLoadCommand(shell.Quote(name))},
-		OpenSSLError: &report.OpenSSLError{Code: 0, Name: "ERR_R_PEM_LIB", Text: "PEM lib"}}
+	return crlLoadFails(name, p.T("crl.pemLib.title", "The tlsCRLFile does not load: a PEM block in it is damaged", nil),
+		p.T("crl.pemLib.detail", "{file}, line {line}: {what}. OpenSSL stops at the first block it cannot read, so Python's ssl loads nothing from the file and PyMongo fails when the MongoClient is created, before connecting, with '[X509] PEM lib'.",
+			i18n.Args{"file": name, "line": line, "what": what}), p)
 }
 
 // crlNotDERCheck is a tlsCRLFile whose CRL block n holds no CRL.
 func crlNotDERCheck(name string, n, line int, p *i18n.Printer) report.Check {
-	return report.Check{ID: "crl.revocation", Status: report.Fail, Subject: name,
-		Title: p.T("crl.notDER.title", "The tlsCRLFile does not load: a CRL block in it holds no CRL", nil),
-		Detail: p.T("crl.notDER.detail", "{file}, CRL #{n} (line {line}): the block's base64 decodes, but not to a CRL. OpenSSL decodes every block it reads and stops the whole file at this one, so Python's ssl loads nothing from it and PyMongo fails when the MongoClient is created, before connecting, with '[X509] PEM lib'.",
-			i18n.Args{"file": name, "n": n, "line": line}),
+	return crlLoadFails(name, p.T("crl.notDER.title", "The tlsCRLFile does not load: a CRL block in it holds no CRL", nil),
+		p.T("crl.notDER.detail", "{file}, CRL #{n} (line {line}): the block's base64 decodes, but not to a CRL. OpenSSL decodes every block it reads and stops the whole file at this one, so Python's ssl loads nothing from it and PyMongo fails when the MongoClient is created, before connecting, with '[X509] PEM lib'.",
+			i18n.Args{"file": name, "n": n, "line": line}), p)
+}
+
+// crlLoadFails is a tlsCRLFile Python's ssl does not load: PyMongo fails
+// when the MongoClient is built, with "[X509] PEM lib".
+func crlLoadFails(name, title, detail string, p *i18n.Printer) report.Check {
+	return report.Check{ID: "crl.revocation", Status: report.Fail, Subject: name, Title: title, Detail: detail,
 		Fix:          p.T("crl.pemLib.fix", "Download the CRL again from the CA and convert it to PEM (openssl crl -inform DER -in crl.der -out crl.pem); do not paste it through a ticket or chat.", nil),
 		Commands:     []string{pemfile.PythonLoadCommand(shell.Quote(name))},
-		OpenSSLError: &report.OpenSSLError{Code: 0, Name: "ERR_R_PEM_LIB", Text: "PEM lib"}}
+		OpenSSLError: &errPEMLib}
 }
+
+// errPEMLib is OpenSSL's error when its PEM reader stops a file.
+var errPEMLib = report.OpenSSLError{Code: 0, Name: "ERR_R_PEM_LIB", Text: "PEM lib"}
 
 // asOpenSSLLoads judges a PEM tlsCRLFile as OpenSSL reads it. loads is
 // false when the whole file fails (the check says why); otherwise blocks,

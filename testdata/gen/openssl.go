@@ -118,7 +118,7 @@ func genOpenSSLDetails(p *PKI) {
 		})
 	})
 	isSeq := func(tag cbasn1.Tag) bool { return tag == cbasn1.SEQUENCE }
-	WriteFile("revocation/crl-padded-serial.pem", pemBlock("X509 CRL", rewriteNth(crl, isSeq, 3, entries.BytesOrPanic(), nil, func(tbs []byte) []byte {
+	WriteFile("revocation/crl-padded-serial.pem", pemBlock("X509 CRL", rewriteNth(crl, isSeq, 3, replaceWith(entries.BytesOrPanic()), nil, func(tbs []byte) []byte {
 		return signPKCS1(key, crypto.SHA256, tbs)
 	})))
 
@@ -240,13 +240,13 @@ func resignAlgorithm(c *x509.Certificate, alg []byte, sign func(tbs []byte) []by
 // as its signature algorithm: the first SEQUENCE inside the signed part (after
 // the version and, in a certificate, the serial number) and the one outside.
 func resignSigned(der, alg []byte, sign func(tbs []byte) []byte) []byte {
-	return rewriteNth(der, func(tag cbasn1.Tag) bool { return tag == cbasn1.SEQUENCE }, 1, alg, alg, sign)
+	return rewriteNth(der, func(tag cbasn1.Tag) bool { return tag == cbasn1.SEQUENCE }, 1, replaceWith(alg), alg, sign)
 }
 
 // rewriteNth rebuilds a signed structure with the nth element (from 1) of
-// its signed part whose tag is matched replaced by with, the outer signature
-// algorithm replaced by alg (nil: kept), and signed again with sign.
-func rewriteNth(der []byte, match func(cbasn1.Tag) bool, n int, with, alg []byte, sign func(tbs []byte) []byte) []byte {
+// its signed part whose tag is matched replaced by edit(element), the outer
+// signature algorithm replaced by alg (nil: kept), and signed again with sign.
+func rewriteNth(der []byte, match func(cbasn1.Tag) bool, n int, edit func(el []byte) []byte, alg []byte, sign func(tbs []byte) []byte) []byte {
 	outer := cryptobyte.String(der)
 	var whole, in, oldAlg cryptobyte.String
 	if !outer.ReadASN1(&whole, cbasn1.SEQUENCE) || !whole.ReadASN1(&in, cbasn1.SEQUENCE) || !whole.ReadASN1Element(&oldAlg, cbasn1.SEQUENCE) {
@@ -265,7 +265,7 @@ func rewriteNth(der []byte, match func(cbasn1.Tag) bool, n int, with, alg []byte
 			}
 			if match(tag) {
 				if n--; n == 0 {
-					el = with
+					el = edit(el)
 				}
 			}
 			b.AddBytes(el)
@@ -319,57 +319,46 @@ func sum(h crypto.Hash, data []byte) []byte {
 	return d.Sum(nil)
 }
 
+// replaceWith is an edit for rewriteNth that puts v in the element's place.
+func replaceWith(v []byte) func([]byte) []byte { return func([]byte) []byte { return v } }
+
 // withCRLExtension rebuilds a DER CRL with the value of one of its CRL
-// extensions replaced, signed again with sign (SHA-256 with RSA).
+// extensions replaced, signed again with sign.
 func withCRLExtension(der []byte, oid asn1.ObjectIdentifier, value []byte, sign func(tbs []byte) []byte) []byte {
-	outer := cryptobyte.String(der)
-	var whole, in, alg cryptobyte.String
-	if !outer.ReadASN1(&whole, cbasn1.SEQUENCE) || !whole.ReadASN1(&in, cbasn1.SEQUENCE) || !whole.ReadASN1Element(&alg, cbasn1.SEQUENCE) {
-		panic("bad CRL")
-	}
-	var b cryptobyte.Builder
-	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-		for !in.Empty() {
-			var el cryptobyte.String
-			var tag cbasn1.Tag
-			if !in.ReadAnyASN1Element(&el, &tag) {
-				panic("bad TBSCertList")
-			}
-			if tag != cbasn1.Tag(0).Constructed().ContextSpecific() {
-				b.AddBytes(el)
-				continue
-			}
-			var wrap, list cryptobyte.String
-			if !el.ReadASN1(&wrap, tag) || !wrap.ReadASN1(&list, cbasn1.SEQUENCE) {
-				panic("bad crlExtensions")
-			}
-			b.AddASN1(tag, func(b *cryptobyte.Builder) {
-				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-					for !list.Empty() {
-						var ext, body cryptobyte.String
-						var id asn1.ObjectIdentifier
-						if !list.ReadASN1Element(&ext, cbasn1.SEQUENCE) {
-							panic("bad extension")
-						}
-						body = ext
-						var inner cryptobyte.String
-						if !body.ReadASN1(&inner, cbasn1.SEQUENCE) || !inner.ReadASN1ObjectIdentifier(&id) {
-							panic("bad extension")
-						}
-						if !id.Equal(oid) {
-							b.AddBytes(ext)
-							continue
-						}
-						b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-							b.AddASN1ObjectIdentifier(oid)
-							b.AddASN1OctetString(value)
-						})
-					}
-				})
-			})
+	crlExtensions := cbasn1.Tag(0).Constructed().ContextSpecific()
+	edit := func(el []byte) []byte {
+		in := cryptobyte.String(el)
+		var wrap, list cryptobyte.String
+		if !in.ReadASN1(&wrap, crlExtensions) || !wrap.ReadASN1(&list, cbasn1.SEQUENCE) {
+			panic("bad crlExtensions")
 		}
-	})
-	return signed(b.BytesOrPanic(), alg, sign)
+		var b cryptobyte.Builder
+		b.AddASN1(crlExtensions, func(b *cryptobyte.Builder) {
+			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+				for !list.Empty() {
+					var ext, inner cryptobyte.String
+					var id asn1.ObjectIdentifier
+					if !list.ReadASN1Element(&ext, cbasn1.SEQUENCE) {
+						panic("bad extension")
+					}
+					body := ext
+					if !body.ReadASN1(&inner, cbasn1.SEQUENCE) || !inner.ReadASN1ObjectIdentifier(&id) {
+						panic("bad extension")
+					}
+					if !id.Equal(oid) {
+						b.AddBytes(ext)
+						continue
+					}
+					b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+						b.AddASN1ObjectIdentifier(oid)
+						b.AddASN1OctetString(value)
+					})
+				}
+			})
+		})
+		return b.BytesOrPanic()
+	}
+	return rewriteNth(der, func(tag cbasn1.Tag) bool { return tag == crlExtensions }, 1, edit, nil, sign)
 }
 
 // signed wraps a TBS as a signed structure: SEQUENCE { tbs, alg, BIT STRING
@@ -396,5 +385,5 @@ func withCRLThisUpdate(der []byte, this string, sign func(tbs []byte) []byte) []
 	var t cryptobyte.Builder
 	t.AddASN1(cbasn1.UTCTime, func(b *cryptobyte.Builder) { b.AddBytes([]byte(this)) })
 	isTime := func(tag cbasn1.Tag) bool { return tag == cbasn1.UTCTime || tag == cbasn1.GeneralizedTime }
-	return rewriteNth(der, isTime, 1, t.BytesOrPanic(), nil, sign)
+	return rewriteNth(der, isTime, 1, replaceWith(t.BytesOrPanic()), nil, sign)
 }
